@@ -1,0 +1,32 @@
+"""Ingest stage: turn inputs (files, directories, WARC archives, URL lists) into Documents.
+
+Contract: :func:`iter_documents` yields, for every input document, either a
+:class:`~pipeline.models.Document` (``text`` filled, ``figures`` empty) or an
+:class:`~pipeline.models.ErrorRecord`. It never raises for bad input: no
+document is silently lost.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..models import Document, ErrorRecord
+from .files import iter_path
+
+
+def iter_documents(inputs: Iterable[str | Path], *, urls_file: str | Path | None = None,
+                   allow_private: bool = False, cache_dir: str | Path | None = None) -> Iterator[Document | ErrorRecord]:
+    """Yield a Document or an ErrorRecord for every document found in ``inputs``.
+
+    Args:
+        inputs: files or directories (searched recursively).
+        urls_file: a file with one URL per line to fetch.
+        allow_private: allow fetching hosts on private/loopback addresses.
+        cache_dir: on-disk HTTP cache directory.
+    """
+    for inp in inputs:
+        yield from iter_path(Path(inp))
+    if urls_file is not None:
+        from .urls import iter_urls  # imported lazily: pulls in the HTTP client
+
+        yield from iter_urls(Path(urls_file), allow_private=allow_private, cache_dir=cache_dir)
