@@ -1,0 +1,399 @@
+"""Main text of an HTML page, with menus, footers, share bars and related links removed.
+
+The page (parsed by BeautifulSoup on lxml) is cut into *blocks*: the text of one
+block-level element (a paragraph, a table cell, a list item), with ``<br>`` kept as
+line breaks. Each block gets a value:
+
+* prose (enough words, sentence punctuation, few links) counts its non-link tokens;
+* link lists, blocks inside boilerplate containers (``<nav>``, ``class="share-bar"``,
+  ``id="footer"``...) and short lines without punctuation count against.
+
+The main text is the element whose blocks add up to the highest value (a
+maximum-scoring subtree: it takes in as much prose and as little boilerplate as it
+can), less the link lists, boilerplate containers and boilerplate lines inside it.
+Token vocabularies and line patterns are data in ``patterns/html/``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import CData
+
+from . import rules
+from .text import collapse_ws, count_tokens
+
+_TOKEN_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
+WRAPPER_SHARE = 0.5  # a marked element holding this share of the prose is a page wrapper, not boilerplate
+LISTING_ITEM_TOKENS = 80  # a teaser-list item has at most this many tokens outside its links
+_PUNCT = re.compile(r"[，。！？；、,!?;]|\.(?!\d)")
+
+
+@dataclass(frozen=True)
+class Vocab:
+    drop_tags: frozenset[str]
+    boilerplate_tags: frozenset[str]
+    block_tags: frozenset[str]
+    heading_tags: frozenset[str]
+    protected_tags: frozenset[str]
+    negative: tuple[frozenset[str], tuple[str, ...]]
+    positive: tuple[frozenset[str], tuple[str, ...]]
+    hidden_classes: frozenset[str]
+    neutral: frozenset[str]
+    lines: tuple[re.Pattern, ...]
+    line_max_chars: int
+
+
+def _token_set(entries: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    exact = frozenset(e for e in entries if not e.endswith("*"))
+    prefixes = tuple(e[:-1] for e in entries if e.endswith("*"))
+    return exact, prefixes
+
+
+@lru_cache(maxsize=1)
+def vocab() -> Vocab:
+    b = rules.load("boilerplate")
+    ln = rules.load("lines")
+    for key in ("drop_tags", "block_tags", "negative_tokens", "positive_tokens"):
+        if not b.get(key):
+            raise rules.PatternError(f"boilerplate.yaml: {key} is empty")
+    return Vocab(
+        drop_tags=frozenset(b["drop_tags"]),
+        boilerplate_tags=frozenset(b.get("boilerplate_tags", [])),
+        block_tags=frozenset(b["block_tags"]),
+        heading_tags=frozenset(b.get("heading_tags", [])),
+        protected_tags=frozenset(b.get("protected_tags", [])),
+        negative=_token_set(b["negative_tokens"]),
+        positive=_token_set(b["positive_tokens"]),
+        hidden_classes=frozenset(b.get("hidden_classes", [])),
+        neutral=frozenset(str(t) for t in b.get("neutral_tokens", [])),
+        lines=tuple(rules.compile_regex(r["regex"], f"lines.yaml:{r['id']}", re.I) for r in ln["lines"]),
+        line_max_chars=int(ln.get("max_chars", 80)),
+    )
+
+
+def class_names(tag: Tag) -> list[list[str]]:
+    """Each class name and the id, as lower-case tokens: ``articleShare-bar`` -> article, share, bar."""
+    raw = []
+    cls = tag.get("class")
+    if cls:
+        raw.extend(cls if isinstance(cls, list) else [cls])
+    ident = tag.get("id")
+    if ident:
+        raw.append(str(ident))
+    return [[t.lower() for t in _TOKEN_SPLIT.split(str(value)) if t] for value in raw]
+
+
+def class_tokens(tag: Tag) -> list[str]:
+    return [t for name in class_names(tag) for t in name]
+
+
+def _is(token: str, token_set: tuple[frozenset[str], tuple[str, ...]]) -> bool:
+    exact, prefixes = token_set
+    return token in exact or bool(prefixes and token.startswith(prefixes))
+
+
+def _matches(tokens: list[str], token_set: tuple[frozenset[str], tuple[str, ...]]) -> bool:
+    return any(_is(t, token_set) for t in tokens)
+
+
+def mark_strength(tag: Tag, v: Vocab) -> int:
+    """0: no boilerplate mark; 1: weak (a negative word inside a longer name); 2: strong."""
+    names = class_names(tag)
+    toks = [t for name in names for t in name]
+    if not toks or not _matches(toks, v.negative) or _matches(toks, v.positive):
+        return 0
+    for name in names:
+        if name and any(_is(t, v.negative) for t in name) and all(_is(t, v.negative) or t in v.neutral
+                                                                   for t in name):
+            return 2
+    return 1
+
+
+@dataclass
+class Block:
+    """The text of one block-level element (lines split at ``<br>``)."""
+
+    lines: list[str]
+    tokens: int
+    link_tokens: int
+    punct: int
+    tag: str
+    chain: tuple[int, ...]  # ids of the enclosing elements, innermost first
+    negative: bool = False
+    value: float = 0.0
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    @property
+    def link_density(self) -> float:
+        return self.link_tokens / self.tokens if self.tokens else 0.0
+
+
+@dataclass
+class _Info:
+    block: Tag
+    chain: tuple[int, ...]
+    link: bool
+    marks: tuple[int, ...]
+    pre: bool
+
+
+@dataclass
+class _Segmenter:
+    """Cut a tree into blocks; ``marked`` elements (boilerplate, hidden) always start a block."""
+
+    v: Vocab
+    marked: set[int] = field(default_factory=set)
+    info: dict[int, _Info] = field(default_factory=dict)
+    elements: dict[int, Tag] = field(default_factory=dict)
+    blocks: list[Block] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+    link_parts: list[str] = field(default_factory=list)
+    current: _Info | None = None
+
+    def info_of(self, tag: Tag) -> _Info:
+        key = id(tag)
+        got = self.info.get(key)
+        if got is not None:
+            return got
+        parent = tag.parent
+        up = self.info_of(parent) if isinstance(parent, Tag) else None
+        self.elements[key] = tag
+        chain = (key, *(up.chain if up else ()))
+        marks = ((key,) if key in self.marked else ()) + (up.marks if up else ())
+        link = (up.link if up else False) or (tag.name == "a" and tag.has_attr("href"))
+        pre = (up.pre if up else False) or tag.name == "pre"
+        block = tag if (tag.name in self.v.block_tags or up is None) else up.block
+        got = _Info(block, chain, link, marks, pre)
+        self.info[key] = got
+        return got
+
+    def flush(self) -> None:
+        cur, self.current = self.current, None
+        if cur is not None and self.parts:
+            raw = "".join(self.parts)
+            lines = [ln for ln in (collapse_ws(p) for p in raw.split("\x00")) if ln]
+            if lines:
+                text = "\n".join(lines)
+                self.blocks.append(Block(lines=lines, tokens=count_tokens(text),
+                                         link_tokens=count_tokens("".join(self.link_parts)),
+                                         punct=len(_PUNCT.findall(text)), tag=cur.block.name,
+                                         chain=self.info[id(cur.block)].chain))
+        self.parts, self.link_parts = [], []
+
+    def run(self, root: Tag) -> list[Block]:
+        for node in root.descendants:
+            if isinstance(node, Tag):
+                if node.name in self.v.block_tags:
+                    self.flush()
+                elif node.name == "br":
+                    self.parts.append("\x00")
+                continue
+            if type(node) is not NavigableString and not isinstance(node, CData):
+                continue  # comments, doctype, processing instructions
+            parent = node.parent
+            if not isinstance(parent, Tag):
+                continue
+            inf = self.info_of(parent)
+            if self.current is None or self.current.block is not inf.block or self.current.marks != inf.marks:
+                self.flush()
+                self.current = inf
+            s = str(node)
+            if inf.pre:
+                s = s.replace("\n", "\x00")
+            self.parts.append(s)
+            if inf.link:
+                self.link_parts.append(s + " ")
+        self.flush()
+        return self.blocks
+
+
+def _hidden(tag: Tag, v: Vocab) -> bool:
+    if tag.has_attr("hidden") or str(tag.get("aria-hidden", "")).lower() == "true":
+        return True
+    style = str(tag.get("style", "")).replace(" ", "").lower()
+    if "display:none" in style or "visibility:hidden" in style:
+        return True
+    cls = tag.get("class") or []
+    return any(str(c).lower() in v.hidden_classes for c in (cls if isinstance(cls, list) else [cls]))
+
+
+@dataclass
+class Marks:
+    """Elements marked as boilerplate: ``strong`` and ``hidden`` always count, ``weak`` only when
+    the element does not hold most of the page's prose."""
+
+    strong: set[int] = field(default_factory=set)
+    weak: set[int] = field(default_factory=set)
+    hidden: set[int] = field(default_factory=set)
+
+    def all(self) -> set[int]:
+        return self.strong | self.weak | self.hidden
+
+
+def prune(soup: BeautifulSoup, v: Vocab) -> Marks:
+    """Drop non-content tags (scripts, styles, forms' controls); mark boilerplate and hidden elements."""
+    for tag in soup.find_all(list(v.drop_tags)):
+        tag.decompose()
+    marks = Marks()
+    for tag in soup.find_all(True):
+        if tag.name in v.protected_tags:
+            continue
+        if _hidden(tag, v):
+            marks.hidden.add(id(tag))
+        elif tag.name in v.boilerplate_tags:
+            marks.weak.add(id(tag))
+        else:
+            strength = mark_strength(tag, v)
+            if strength == 2:
+                marks.strong.add(id(tag))
+            elif strength == 1:
+                marks.weak.add(id(tag))
+    return marks
+
+
+@dataclass
+class _Stats:
+    tokens: int = 0
+    link_tokens: int = 0
+    prose: int = 0
+    link_blocks: int = 0
+    text_blocks: int = 0
+
+
+def element_stats(blocks: list[Block]) -> dict[int, _Stats]:
+    """Token and block counts of every element that holds text."""
+    stats: dict[int, _Stats] = {}
+    for b in blocks:
+        nonlink = b.tokens - b.link_tokens
+        prose = nonlink if _is_prose(b) else 0
+        linky = b.link_density >= 0.5
+        for el in b.chain:
+            st = stats.get(el)
+            if st is None:
+                st = stats[el] = _Stats()
+            st.tokens += b.tokens
+            st.link_tokens += b.link_tokens
+            st.prose += prose
+            st.link_blocks += linky
+            st.text_blocks += not linky
+    return stats
+
+
+def _signature(tag: Tag) -> tuple[str, str]:
+    cls = tag.get("class")
+    first = (cls[0] if isinstance(cls, list) and cls else str(cls or "")).lower()
+    return tag.name, first
+
+
+def find_listings(elements: dict[int, Tag], stats: dict[int, _Stats], max_item_tokens: int) -> set[int]:
+    """Items of teaser lists: runs of three or more sibling elements alike in tag and class, each a
+    linked title plus a little text (a summary, a date). Such items are marked as boilerplate."""
+    found: set[int] = set()
+    parents = {id(t.parent): t.parent for t in elements.values() if isinstance(t.parent, Tag)}
+    for parent in parents.values():
+        groups: dict[tuple[str, str], list[Tag]] = {}
+        for child in parent.children:
+            if isinstance(child, Tag) and id(child) in stats:
+                groups.setdefault(_signature(child), []).append(child)
+        for members in groups.values():
+            if len(members) < 3:
+                continue
+            teasers = [m for m in members if _teaser(stats[id(m)], max_item_tokens)]
+            if len(teasers) >= 0.6 * len(members):
+                found.update(id(m) for m in teasers)
+    return found
+
+
+def _teaser(st: _Stats, max_item_tokens: int) -> bool:
+    return st.link_blocks >= 1 and st.text_blocks >= 1 and st.tokens - st.link_tokens <= max_item_tokens
+
+
+def resolve_marks(blocks: list[Block], marks: Marks, stats: dict[int, _Stats], share: float) -> None:
+    """Set ``Block.negative``: inside a marked element, unless the mark is weak and the element
+    holds ``share`` or more of the page's prose (a wrapper's class name, as in ``class="has-sidebar"``)."""
+    total = sum(b.tokens - b.link_tokens for b in blocks if _is_prose(b))
+    effective = marks.strong | marks.hidden
+    effective |= {el for el in marks.weak if el in stats and (total == 0 or stats[el].prose < share * total)}
+    if total and sum(b.tokens for b in blocks if _is_prose(b) and not any(el in effective for el in b.chain)) == 0:
+        effective = set()  # everything is marked: the marks are wrong, not the page
+    for b in blocks:
+        b.negative = any(el in effective for el in b.chain)
+
+
+def _is_prose(b: Block) -> bool:
+    nonlink = b.tokens - b.link_tokens
+    return b.tag not in vocab().heading_tags and b.punct >= 1 and nonlink >= 10 and b.link_density < 0.5
+
+
+def _value(b: Block) -> float:
+    if b.negative or b.link_density >= 0.5:
+        return -float(b.tokens)
+    if _is_prose(b):
+        return float(b.tokens - 2 * b.link_tokens)
+    return -0.3 * b.tokens
+
+
+def _boilerplate_line(line: str, v: Vocab) -> bool:
+    return len(line) <= v.line_max_chars and any(rx.search(line) for rx in v.lines)
+
+
+def _select(blocks: list[Block]) -> int | None:
+    """The id of the element whose blocks add up to the highest value (the deepest on a tie)."""
+    score: dict[int, float] = {}
+    depth: dict[int, int] = {}
+    for b in blocks:
+        b.value = _value(b)
+        n = len(b.chain)
+        for i, el in enumerate(b.chain):
+            score[el] = score.get(el, 0.0) + b.value
+            depth[el] = n - i
+    if not score:
+        return None
+    return max(score, key=lambda el: (score[el], depth[el]))
+
+
+@dataclass
+class Analysis:
+    """Every block of a page, the id of the main element, and the elements by id (for debugging)."""
+
+    blocks: list[Block]
+    best: int | None
+    elements: dict[int, Tag]
+
+    def main(self) -> list[Block]:
+        if self.best is None:
+            return []
+        return [b for b in self.blocks if self.best in b.chain and not b.negative and b.link_density < 0.5]
+
+
+def analyse(soup: BeautifulSoup) -> Analysis:
+    """Segment and score the page. Mutates ``soup`` (drops scripts, styles...)."""
+    v = vocab()
+    marks = prune(soup, v)
+    root = soup.body or soup
+    seg = _Segmenter(v, marked=marks.all())
+    blocks = seg.run(root)
+    stats = element_stats(blocks)
+    marks.weak |= find_listings(seg.elements, stats, LISTING_ITEM_TOKENS)
+    resolve_marks(blocks, marks, stats, WRAPPER_SHARE)
+    return Analysis(blocks, _select(blocks), seg.elements)
+
+
+def main_blocks(soup: BeautifulSoup) -> list[Block]:
+    """The blocks of the main text, in document order. Mutates ``soup``."""
+    return analyse(soup).main()
+
+
+def main_text(soup: BeautifulSoup) -> str:
+    """The main text of the page, one paragraph a line (empty when the page has none)."""
+    v = vocab()
+    out = []
+    for b in main_blocks(soup):
+        out.extend(ln for ln in b.lines if not _boilerplate_line(ln, v))
+    return "\n".join(out)

@@ -1,0 +1,26 @@
+"""Small text helpers shared by the cleaning modules."""
+from __future__ import annotations
+
+import re
+
+_CJK = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
+# A source line break between two CJK characters is layout, not a space.
+_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f\v\u00a0]*\n\s*(?=[{_CJK}])")
+_WS = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200b\u202f\u205f\ufeff]+")
+_TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_]+")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def collapse_ws(s: str) -> str:
+    """Collapse HTML whitespace to single spaces, joining CJK lines without a space; strip the ends."""
+    s = _CJK_BREAK.sub("", s)
+    return _WS.sub(" ", s).strip(" \u3000")
+
+
+def count_tokens(s: str) -> int:
+    """Tokens as the graders count them: each Han character, and each run of letters/digits."""
+    return len(_TOKEN.findall(s))
+
+
+def han_count(s: str) -> int:
+    return len(_HAN.findall(s))
