@@ -1,0 +1,352 @@
+"""Shared extraction engine: number tokens -> unit attachment -> filters -> ranges/lists -> context.
+
+A language extractor (``zh.py``, ``en.py``) supplies the number regex, the resolver for
+numerals and the unit lexicons (all from ``patterns/<lang>/``). The engine here does what is
+the same in every language: attach the unit written after (or the currency before) a
+number, merge ranges (``3%-5%``, ``$1.3 to $1.5bn``) and shared units (``3.7 and 3.83
+percentage points``), read comparators and change cues around the figure, and drop what
+is not a figure (ordinals, labels in quotes, vague numerals).
+
+Extraction (``extract``) returns :class:`Candidate` objects with exact ``Decimal`` values;
+``to_figure`` turns one into the public :class:`~pipeline.models.Figure`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..models import Figure
+from ..patterns import LangPatterns, alternation, load_lang
+
+ONE = Decimal(1)
+
+
+@dataclass(slots=True)
+class UnitInfo:
+    """What a unit surface means: kind, normalised unit (ISO code for money), value factor."""
+
+    kind: str                 # money | percent | ppt | count | quantity | subunit
+    unit: str | None
+    factor: Decimal = ONE
+    weak: bool = False        # 块: money only in some contexts
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A figure (or a bare number, ``kind is None``) found in the normalised text."""
+
+    start: int
+    end: int
+    nstart: int               # the numeral itself
+    nend: int
+    value: Decimal
+    kind: str | None = None
+    unit: str | None = None
+    high: Decimal | None = None
+    comparator: str = "="
+    change: str | None = None
+    rule: str = ""
+    scale: Decimal = ONE      # multiplier from a scale word (万, billion): shared by range partners
+    has_scale: bool = False
+    inner_approx: bool = False
+    integer: bool = True
+    numeral: str = "arabic"   # arabic | cn | words
+    factor: Decimal = ONE     # unit factor (成 = 10): shared by range partners
+    extra: dict = field(default_factory=dict)
+
+
+class BaseExtractor:
+    """The language-independent part of figure extraction."""
+
+    lang = "xx"
+
+    def __init__(self, patterns: LangPatterns | None = None):
+        self.P = patterns or load_lang(self.lang)
+        ctx = self.P.context
+        ci = re.IGNORECASE if self.P.flags.get("case_insensitive") else 0
+        self._ci = ci
+        comp = ctx.get("comparator", {})
+        self._left_comp, self._left_comps = self._comparator_regex(comp.get("left", {}), comp.get("left_skip", []), ci)
+        self._right_comp, self._right_comps = self._right_comparator_regex(comp.get("right", {}), ci)
+        ch = ctx.get("change", {})
+        self._inc = [re.compile(p, ci) for p in ch.get("increase", [])]
+        self._dec = [re.compile(p, ci) for p in ch.get("decrease", [])]
+        self._after_inc = [re.compile(p, ci) for p in ch.get("after_increase", [])]
+        self._after_dec = [re.compile(p, ci) for p in ch.get("after_decrease", [])]
+        lm = ch.get("level_markers", [])
+        self._level_re = re.compile(r"(?:^|(?<=[\s\W]))(?:" + "|".join(re.escape(x) for x in lm) + r")\s*$", ci) \
+            if lm else None
+        self._adjacent_kinds = set(ch.get("adjacent_kinds", []))
+        self._adjacent_window = int(ch.get("adjacent_window", 4))
+        flt = ctx.get("filters", {})
+        self._ordinal = [re.compile(p + ("" if p.endswith("$") else r"\s*$"), ci) for p in flt.get("ordinal_left", [])]
+        self._vague_left = [re.compile(p + ("" if p.endswith("$") else r"\s*$"), ci) for p in flt.get("vague_left", [])]
+        self._vague_right = [re.compile(r"^\s*" + p, ci) for p in flt.get("vague_right", [])]
+        self._quoted_max = int(flt.get("quoted_label_max_chars", 0))
+        self._letter_adjacent = bool(flt.get("letter_adjacent", True))
+        labels = self.P.lexicon(flt["labels_file"]) if flt.get("labels_file") else []
+        self._labels_re = re.compile(alternation(labels)) if labels else None
+        quotes = self.P.flags.get("quotes", [])
+        self._quote_open = {q[0]: q[1] for q in quotes}
+        seps = self.P.flags.get("clause_sep", ",;")
+        self._clause_re = re.compile("[" + re.escape(seps) + "]")
+        ends = self.P.flags.get("sentence_end", ".")
+        self._sent_end = set(ends)
+
+    # -- building blocks ------------------------------------------------------------------
+    @staticmethod
+    def _comparator_regex(table: dict, skip: list[str], ci: int) -> tuple[re.Pattern | None, list[str]]:
+        alts = []
+        for comp, words in table.items():
+            for w in words:
+                alts.append((w, comp))
+        if not alts:
+            return None, []
+        alts.sort(key=lambda x: -len(x[0]))
+        groups = "|".join(f"(?P<c{i}>{_loose(w)})" for i, (w, _) in enumerate(alts))
+        skip_re = ("(?:\\s*(?:" + "|".join(_loose(s) for s in sorted(skip, key=len, reverse=True)) + "))*") if skip else ""
+        rx = re.compile(f"(?:^|(?<![A-Za-z]))(?:{groups}){skip_re}\\s*$", ci)
+        return rx, [c for _, c in alts]
+
+    @staticmethod
+    def _right_comparator_regex(table: dict, ci: int) -> tuple[re.Pattern | None, list[str]]:
+        alts = [(w, comp) for comp, words in table.items() for w in words]
+        if not alts:
+            return None, []
+        alts.sort(key=lambda x: -len(x[0]))
+        groups = "|".join(f"(?P<c{i}>{_loose(w)})" for i, (w, _) in enumerate(alts))
+        rx = re.compile(f"\\s*(?:{groups})(?![A-Za-z])", ci)
+        return rx, [c for _, c in alts]
+
+    # -- hooks for the language extractors ---------------------------------------------
+    def candidates(self, norm: str) -> list[Candidate]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    # -- the pipeline ---------------------------------------------------------------------
+    def extract(self, norm: str) -> list[Candidate]:
+        """All figures in the normalised text, in text order, without overlaps."""
+        cands = self.candidates(norm)
+        cands = self._drop_overlaps(cands)
+        cands = self.merge_ranges(norm, cands)
+        cands = self.share_units(norm, cands)
+        out = []
+        for c in cands:
+            if c.kind is None or c.kind == "subunit":
+                continue
+            if self.is_filtered(norm, c):
+                continue
+            self.set_comparator(norm, c)
+            self.set_change(norm, c)
+            out.append(c)
+        self.share_qualifiers(norm, out)
+        return out
+
+    @staticmethod
+    def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
+        cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+        out: list[Candidate] = []
+        for c in cands:
+            if out and c.start < out[-1].end:
+                prev = out[-1]
+                # prefer a figure over a bare number, then the longer span
+                if (prev.kind is None and c.kind is not None) or (
+                        (prev.kind is None) == (c.kind is None) and c.end - c.start > prev.end - prev.start):
+                    out[-1] = c
+                continue
+            out.append(c)
+        return out
+
+    # ranges ------------------------------------------------------------------------------
+    range_sep: re.Pattern = re.compile(r"^\s*(?:-|–|—|~|～|至|到)\s*$")
+    range_between: re.Pattern | None = None
+
+    def merge_ranges(self, norm: str, cands: list[Candidate]) -> list[Candidate]:
+        out: list[Candidate] = []
+        i = 0
+        while i < len(cands):
+            a = cands[i]
+            b = cands[i + 1] if i + 1 < len(cands) else None
+            if b is not None and b.kind is not None and b.kind != "subunit" and a.kind in (None, b.kind) \
+                    and self._is_range_gap(norm, a, b) and (a.kind is None or a.unit == b.unit):
+                low = a.value
+                if a.kind is None:
+                    low = low * b.scale * b.factor
+                elif not a.has_scale and b.has_scale:
+                    low = low * b.scale
+                if low <= b.value:
+                    r = Candidate(start=a.start, end=b.end, nstart=a.nstart, nend=b.nend, value=low, kind=b.kind,
+                                  unit=b.unit, high=b.value, rule=b.rule + "+range", scale=b.scale,
+                                  has_scale=b.has_scale, integer=a.integer and b.integer, numeral=b.numeral,
+                                  factor=b.factor, extra=dict(b.extra))
+                    r.extra["range_of"] = (a, b)
+                    out.append(r)
+                    i += 2
+                    continue
+            out.append(a)
+            i += 1
+        return out
+
+    def _is_range_gap(self, norm: str, a: Candidate, b: Candidate) -> bool:
+        gap = norm[a.end:b.nstart] if b.start == b.nstart else norm[a.end:b.start]
+        if b.start < b.nstart:  # b has a prefix ($1.5bn): the gap ends at the prefix
+            gap = norm[a.end:b.start]
+        if self.range_sep.match(gap):
+            if a.kind is None and not a.integer and b.integer:
+                return True
+            return True
+        if self.range_between is not None and self.range_between.match(gap):
+            left = norm[max(0, a.start - 12):a.start]
+            return bool(re.search(r"\bbetween\s*$|\bfrom\s*$", left, re.IGNORECASE))
+        return False
+
+    # shared units ----------------------------------------------------------------------------
+    list_sep: re.Pattern = re.compile(r"^\s*(?:,|、|和|与|及|and|or|,\s*and|,\s*or)\s*$", re.IGNORECASE)
+
+    def share_units(self, norm: str, cands: list[Candidate]) -> list[Candidate]:
+        """``3.7 and 3.83 percentage points``: a bare number before a figure in a list takes its unit."""
+        for i in range(len(cands) - 2, -1, -1):
+            a, b = cands[i], cands[i + 1]
+            if a.kind is not None or b.kind not in ("percent", "ppt", "money", "quantity"):
+                continue
+            if a.extra.get("year_like") or not self.list_sep.match(norm[a.end:b.start]):
+                continue
+            if b.start != b.nstart:  # b has its own prefix ($5): no sharing
+                continue
+            a.kind, a.unit, a.rule = b.kind, b.unit, b.rule + "+shared"
+            a.value = a.value * b.scale * b.factor
+            a.scale, a.factor, a.has_scale = b.scale, b.factor, b.has_scale
+        return cands
+
+    # filters ---------------------------------------------------------------------------------
+    def is_filtered(self, norm: str, c: Candidate) -> bool:
+        left = norm[max(0, c.start - 16):c.start]
+        for rx in self._ordinal:
+            if rx.search(left):
+                return True
+        for rx in self._vague_left:
+            if rx.search(left):
+                return True
+        right = norm[c.nend:c.nend + 4]
+        for rx in self._vague_right:
+            if rx.match(right):
+                return True
+        if self._letter_adjacent and c.start == c.nstart:
+            if c.start > 0 and norm[c.start - 1].isascii() and norm[c.start - 1].isalpha():
+                return True
+        if self._labels_re is not None:
+            lo = max(0, c.start - 8)
+            for m in self._labels_re.finditer(norm, lo, c.end + 8):
+                if m.start() <= c.nstart and m.end() >= c.nend:
+                    return True
+        if self._quoted_max and self.in_short_quote(norm, c):
+            return True
+        return False
+
+    def in_short_quote(self, norm: str, c: Candidate) -> bool:
+        """True when the figure sits inside a quotation of at most ``quoted_label_max_chars``."""
+        lim = self._quoted_max
+        lo = max(0, c.start - lim)
+        seg = norm[lo:c.start]
+        for op, cl in self._quote_open.items():
+            k = seg.rfind(op)
+            if k < 0:
+                continue
+            if op == cl:  # straight quotes: count them from the sentence start
+                before = norm[max(0, c.start - 400):c.start]
+                if before.count(op) % 2 == 0:
+                    continue
+            elif cl in seg[k + 1:]:
+                continue
+            close = norm.find(cl, c.end, c.end + lim + 1)
+            if close < 0:
+                continue
+            if (close - (lo + k) - 1) <= lim:
+                return True
+        return False
+
+    # comparators -------------------------------------------------------------------------
+    def set_comparator(self, norm: str, c: Candidate) -> None:
+        if c.inner_approx:
+            c.comparator = ">"
+        if self._left_comp is not None:
+            m = self._left_comp.search(norm, max(0, c.start - 24), c.start)
+            if m:
+                c.comparator = self._left_comps[_which(m)]
+                c.extra["comp_left"] = m.start()
+        if self._right_comp is not None and c.comparator == "=":
+            m = self._right_comp.match(norm, c.end, min(len(norm), c.end + 20))
+            if m:
+                c.comparator = self._right_comps[_which(m)]
+                c.extra["comp_right"] = m.end()
+
+    def share_qualifiers(self, norm: str, cands: list[Candidate]) -> None:
+        """``分别增长4.5%、5.5%左右``: a trailing comparator applies to the list items before it."""
+        for i in range(len(cands) - 1, 0, -1):
+            b = cands[i]
+            if "comp_right" not in b.extra:
+                continue
+            j = i - 1
+            while j >= 0:
+                a, nxt = cands[j], cands[j + 1]
+                if a.kind != b.kind or not self.list_sep.match(norm[a.end:nxt.start]):
+                    break
+                if a.comparator == "=":
+                    a.comparator = b.comparator
+                j -= 1
+
+    # change ------------------------------------------------------------------------------------
+    def clause_left(self, norm: str, c: Candidate) -> tuple[int, str]:
+        """Text of the clause before the figure (from the last clause separator)."""
+        lo = max(0, c.start - 60)
+        seg = norm[lo:c.start]
+        cut = 0
+        for m in self._clause_re.finditer(seg):
+            cut = m.end()
+        return lo + cut, seg[cut:]
+
+    def set_change(self, norm: str, c: Candidate) -> None:
+        start_of_left = c.extra.get("comp_left", c.start)
+        base, left = self.clause_left(norm, c)
+        left = left[: max(0, start_of_left - base)] if start_of_left >= base else left
+        after = norm[c.end:c.end + 30]
+        if c.kind in ("percent", "ppt"):
+            for rx, ch in ((self._after_inc, "increase"), (self._after_dec, "decrease")):
+                for r in rx:
+                    if r.match(after):
+                        c.change = ch
+                        return
+        best, best_pos, best_end = None, -1, -1
+        for rxs, ch in ((self._inc, "increase"), (self._dec, "decrease")):
+            for r in rxs:
+                for m in r.finditer(left):
+                    if m.start() > best_pos:
+                        best, best_pos, best_end = ch, m.start(), m.end()
+        if best is None:
+            return
+        between = left[best_end:]
+        if c.kind in self._adjacent_kinds and len(between.strip()) > self._adjacent_window:
+            return
+        if self._level_re is not None and self._level_re.search(between):
+            return
+        c.change = best
+
+
+def _loose(word: str) -> str:
+    """A lexicon phrase as a regex: internal spaces match any run of whitespace."""
+    return r"\s+".join(re.escape(p) for p in word.split())
+
+
+def _which(m: re.Match) -> int:
+    for k, v in m.groupdict().items():
+        if v is not None and k.startswith("c"):
+            return int(k[1:])
+    return 0
+
+
+def to_figure(text: str, c: Candidate) -> Figure:
+    value = float(c.value)
+    high = float(c.high) if c.high is not None else None
+    return Figure(text=text[c.start:c.end], start=c.start, end=c.end, kind=c.kind, value=value,  # type: ignore[arg-type]
+                  unit=c.unit, high=high, comparator=c.comparator, change=c.change,  # type: ignore[arg-type]
+                  rule=c.rule)

@@ -1,0 +1,303 @@
+"""English figures: 2.74 billion yuan, $427bn, 38.3%, 40 percent, 3.7 percentage points,
+101 enterprises, five major actions, 1,700 acres."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..patterns import alternation
+from ..resolve import en_numbers
+from .base import ONE, BaseExtractor, Candidate, UnitInfo
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\s-(?=[A-Za-z])|[^\sA-Za-z]")
+
+
+class EnExtractor(BaseExtractor):
+    lang = "en"
+    range_sep = re.compile(r"^\s*(?:-|–|—|~|to|through)\s*$", re.IGNORECASE)
+    range_between = re.compile(r"^\s*(?:and|to|-)\s*$", re.IGNORECASE)
+    list_sep = re.compile(r"^\s*(?:,|and|or|,\s*and|,\s*or|&)\s*$", re.IGNORECASE)
+
+    def __init__(self, patterns=None):
+        super().__init__(patterns)
+        U = self.P.units
+        I = re.IGNORECASE
+        self.num_re = self.P.regex("number")
+        money = U["money"]
+        self.currencies: dict[str, str] = {}
+        for iso, words in money["suffix"].items():
+            for w in words:
+                self.currencies[w.lower()] = iso
+        self.cur_suffix_re = re.compile(
+            r"[ \t]*-?[ \t]*(?:(?P<ab>m|mn|bn|b|k|tn)[ \t]?)?(?P<u>" + _phrases(self.currencies) + r")(?![A-Za-z])", I)
+        self.sym_suffix = {k: v for k, v in money.get("suffix_symbols", {}).items()}
+        self.sym_suffix_re = re.compile(r"[ \t]?(?P<u>" + alternation(self.sym_suffix) + ")")
+        self.prefix: dict[str, str] = {}
+        for iso, words in money["prefix"].items():
+            for w in words:
+                self.prefix[_squash(w)] = iso
+        self.prefix_re = re.compile(r"(?:(?<![A-Za-z])|^)(?P<p>" + _phrases_loose(money["prefix"]) + r")[ \t]?$", I)
+        self.mprefix: dict[str, str] = {}
+        for iso, words in money.get("million_prefix", {}).items():
+            for w in words:
+                self.mprefix[w.lower()] = iso
+        self.mprefix_re = re.compile(r"(?<![A-Za-z])(?P<p>" + alternation(self.mprefix) + r")[ \t]?$", I) \
+            if self.mprefix else None
+        self.mprefix_after_re = re.compile(r"[ \t]?(?P<u>" + alternation(self.mprefix) + r")(?![A-Za-z])", I) \
+            if self.mprefix else None
+        self.abbrev_re = re.compile(r"(?P<ab>bn|mn|m|b|k|tn)(?![A-Za-z])", I)
+        self.units: dict[str, UnitInfo] = {}
+        for w, (iso, f) in money.get("subunit", {}).items():
+            self.units[w.lower()] = UnitInfo("subunit", iso, Decimal(str(f)))
+        for w, f in U["ppt"]["suffix"].items():
+            self.units[w.lower()] = UnitInfo("ppt", "pp", Decimal(str(f)))
+        for w, f in U["percent"]["suffix"].items():
+            self.units[w.lower()] = UnitInfo("percent", "%", Decimal(str(f)))
+        for w in U["quantity"]["units"]:
+            self.units.setdefault(w.lower(), UnitInfo("quantity", w.lower()))
+        self.attached_only = {w.lower() for w in U["quantity"].get("attached_only", [])}
+        self.unit_re = re.compile(r"(?P<sp>[ \t]*-?[ \t]*)(?P<u>" + _phrases(self.units) + r")(?![A-Za-z])", I)
+        cnt = self.P.data("count")
+        self.stop = set(cnt["stop_words"])
+        self.not_counted = set(cnt["not_counted"])
+        self.irregular = set(cnt["irregular_plurals"])
+        self.not_plural = set(cnt["not_plural"])
+        self.elided_left = [re.compile(p, I) for p in cnt["elided_left"]]
+        self.elided_not = set(cnt["elided_not_antecedent"])
+        flt = self.P.context.get("filters", {})
+        self.months = set(flt.get("months", []))
+        self.time_nouns = {"years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour",
+                           "minutes", "minute", "seconds", "second", "decades", "decade", "centuries", "century"}
+
+    # -----------------------------------------------------------------------------------------
+    def candidates(self, norm: str) -> list[Candidate]:
+        out: list[Candidate] = []
+        for m in self.num_re.finditer(norm):
+            c = self._from_match(norm, m)
+            if c is not None:
+                out.append(c)
+        self._merge_subunits(norm, out)
+        for c in out:
+            if c.kind is None and not c.extra.get("no_count"):
+                self._count(norm, c)
+        return out
+
+    def _from_match(self, norm: str, m: re.Match) -> Candidate | None:
+        s, e = m.span()
+        if m.group("d"):
+            d = m.group("d")
+            v = en_numbers.parse_digits(d)
+            if v is None:
+                return None
+            numeral, integer = "arabic", "." not in d
+            sc = m.group("sc")
+            scale = en_numbers.scale_value(sc) if sc else ONE
+            has_scale = bool(sc)
+            year_like = integer and not has_scale and "," not in d and len(d) == 4 and 1900 <= v <= 2100
+        else:
+            w = m.group("w")
+            v = en_numbers.parse_words(w)
+            if v is None:
+                return None
+            numeral, integer, year_like = "words", True, False
+            scale, has_scale = ONE, False
+        value = v * scale
+        c = Candidate(start=s, end=e, nstart=s, nend=e, value=value, scale=scale, has_scale=has_scale,
+                      numeral=numeral, integer=integer)
+        if year_like:
+            c.extra["year_like"] = True
+        if numeral == "words":
+            c.extra["word"] = m.group("w").lower()
+        # currency before the number: $3.56, US$ 5, hk $ 10.05 billion, MAUD 60
+        pm = self.prefix_re.search(norm, max(0, s - 8), s)
+        if pm:
+            iso = self.prefix.get(_squash(pm.group("p")))
+            if iso:
+                c.start, c.kind, c.unit, c.rule = pm.start(), "money", iso, "en.money.prefix"
+                if not has_scale:
+                    am = self.abbrev_re.match(norm, e)
+                    if am:
+                        f = en_numbers.scale_value(am.group("ab"))
+                        c.value, c.scale, c.has_scale, c.end = v * f, f, True, am.end()
+                sm = self.cur_suffix_re.match(norm, c.end)  # $10 dollars, US$5 million dollars
+                if sm and not sm.group("ab"):
+                    c.end = sm.end()
+                return c
+        if self.mprefix_re is not None:
+            mp = self.mprefix_re.search(norm, max(0, s - 6), s)
+            if mp:
+                c.start, c.kind, c.unit = mp.start(), "money", self.mprefix[mp.group("p").lower()]
+                c.value, c.rule = value * 1_000_000, "en.money.mprefix"
+                return c
+        sm = self.cur_suffix_re.match(norm, e)
+        if sm:
+            ab = sm.group("ab")
+            if ab and not has_scale:
+                f = en_numbers.scale_value(ab)
+                c.value, c.scale, c.has_scale = v * f, f, True
+            elif ab and has_scale:
+                sm = None
+            if sm:
+                cur = sm.group("u").lower()
+                if cur in ("pounds", "pound") and re.match(r"\s+of\b", norm[sm.end():sm.end() + 4]):
+                    sm = None  # five pounds of rice is a weight
+                elif norm[e:sm.start("u")].strip() == "-" and cur in ("pound", "dollar"):
+                    sm = None  # a twenty-pound bag, a two-dollar coin (adjectives)
+            if sm:
+                c.end, c.kind, c.unit, c.rule = sm.end(), "money", self.currencies[cur], "en.money.suffix"
+                return c
+        if self.mprefix_after_re is not None:
+            ma = self.mprefix_after_re.match(norm, e)
+            if ma:
+                c.end, c.kind, c.unit = ma.end(), "money", self.mprefix[ma.group("u").lower()]
+                c.value, c.rule = value * 1_000_000, "en.money.mprefix"
+                return c
+        ss = self.sym_suffix_re.match(norm, e)
+        if ss:
+            c.end, c.kind, c.unit, c.rule = ss.end(), "money", self.sym_suffix[ss.group("u")], "en.money.symbol"
+            return c
+        um = self.unit_re.match(norm, e)
+        if um:
+            u = um.group("u").lower()
+            info = self.units[u]
+            attached = um.group("sp") == ""
+            if (u not in self.attached_only or attached) and not (info.kind == "quantity" and um.group("sp").strip() == "-"
+                                                                   and False):
+                c.end, c.kind, c.unit, c.factor = um.end(), info.kind, info.unit, info.factor
+                c.value = value * info.factor
+                c.rule = f"en.{info.kind}.suffix"
+                return c
+        if norm[e:e + 1] == "-" and re.match(r"-[A-Za-z]", norm[e:e + 2]):
+            c.extra["no_count"] = True  # three-year plan, two-door car: an adjective
+        if norm[e:e + 1] == "/" or (s > 0 and norm[s - 1] == "/"):
+            c.extra["no_count"] = True  # 1/3, 24/7
+        return c
+
+    def _merge_subunits(self, norm: str, cands: list[Candidate]) -> None:
+        """thirteen dollars and forty-five cents = 13.45; 40 euro cents alone = 0.40 EUR."""
+        cands.sort(key=lambda c: c.start)
+        for i, c in enumerate(cands):
+            if c.kind != "subunit":
+                continue
+            prev = cands[i - 1] if i else None
+            gap = norm[prev.end:c.start].strip().lower() if prev else "x"
+            if prev is not None and prev.kind == "money" and gap in ("", "and"):
+                prev.value += c.value
+                prev.end = c.end
+                c.kind = None
+                c.extra["no_count"] = True
+            else:
+                c.kind, c.rule = "money", "en.money.subunit"
+
+    # counts --------------------------------------------------------------------------------
+    def _count(self, norm: str, c: Candidate) -> None:
+        """A number followed by a counted noun phrase: 101 enterprises, five major actions."""
+        if c.extra.get("year_like") or (not c.integer and not c.has_scale):
+            if not c.extra.get("year_like"):
+                return
+        w = c.extra.get("word")
+        if w in ("a", "an") or (w and w.startswith(("a ", "an "))) and not c.has_scale and c.value < 100:
+            return
+        prev_word = _prev_word(norm, c.start)
+        if prev_word in self.months:
+            return
+        tail = norm[c.end:c.end + 90]
+        words: list[str] = []
+        spans: list[tuple[int, int]] = []
+        head_i = -1
+        for m in _WORD.finditer(tail):
+            tok = m.group(0)
+            if not tok[0].isalpha():
+                if tok.strip() == "-":  # machine-translation artefact: "High -tech"
+                    continue
+                break
+            low = tok.lower().replace("’", "'")
+            if low in self.stop or low == "and" and head_i >= 0 or low == "or" and head_i >= 0:
+                break
+            if low in self.months:
+                return
+            if len(words) >= 6:
+                break
+            words.append(low)
+            spans.append((c.end + m.start(), c.end + m.end()))
+            if low in ("and", "or"):
+                continue
+            if self._is_plural(low):
+                if head_i >= 0 and head_i != len(words) - 2:
+                    break
+                head_i = len(words) - 1
+            elif head_i >= 0:
+                break
+        if head_i < 0:
+            if c.value == 1 and words and words[-1] not in ("and", "or"):
+                head_i = len(words) - 1  # 1 new national incubator
+            else:
+                if c.extra.get("year_like"):
+                    return
+                self._elided(norm, c)
+                return
+        head = words[head_i]
+        if head in self.not_counted or head in self.time_nouns:
+            return
+        if c.extra.get("year_like") and head_i > 0:
+            return  # 2024 Annual Report, not a count of 2024 reports
+        if re.match(r"\s+per\b", norm[spans[head_i][1]:spans[head_i][1] + 5], re.IGNORECASE):
+            return  # eight people per thousand: a rate
+        c.kind, c.unit, c.rule = "count", head.replace("’", "'"), "en.count.noun"
+        c.extra["count_phrase"] = (spans[0][0], spans[head_i][1])
+
+    def _is_plural(self, w: str) -> bool:
+        if w in self.irregular:
+            return True
+        if w in self.not_plural or len(w) < 3:
+            return False
+        if w.endswith("s") and not w.endswith(("ss", "us", "is", "'s")):
+            return True
+        return w.upper() == w and w.endswith("s")  # SMEs handled by lowercase 'smes'
+
+    def _elided(self, norm: str, c: Candidate) -> None:
+        """increasing the total to 219 / has reached 2000 / of which 137 are: the noun is elided."""
+        if c.numeral != "arabic" or not c.integer and not c.has_scale:
+            return
+        after = norm[c.end:c.end + 12]
+        if not re.match(r"\s*(?:$|[,.;:)]|(?:are|were|is|was|in|this|last|by|and)\b)", after, re.IGNORECASE):
+            return
+        left = norm[max(0, c.start - 40):c.start]
+        if not any(rx.search(left) for rx in self.elided_left):
+            return
+        # the antecedent: the nearest plural noun earlier in the same sentence
+        sent_lo = max(norm.rfind(".", 0, c.start), norm.rfind(";", 0, c.start), norm.rfind("\n", 0, c.start),
+                      norm.rfind("!", 0, c.start), norm.rfind("?", 0, c.start))
+        sentence = norm[sent_lo + 1:c.start]
+        for m in reversed(list(re.finditer(r"[A-Za-z][A-Za-z\-]*", sentence))):
+            w = m.group(0).lower()
+            if self._is_plural(w) and w not in self.stop:
+                if w in self.elided_not or w in self.not_counted or w in self.time_nouns:
+                    return
+                c.kind, c.unit, c.rule = "count", w, "en.count.elided"
+                return
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", s).lower()
+
+
+def _phrases(words) -> str:
+    """Alternation of lexicon phrases, longest first, with flexible inner whitespace."""
+    ws = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in ws) + ")"
+
+
+def _phrases_loose(table: dict) -> str:
+    """Currency prefixes: 'HK$' also matches 'hk $' and 'u.s $' (tokenised news)."""
+    alts = set()
+    for words in table.values():
+        for w in words:
+            parts = [re.escape(ch) for ch in w if not ch.isspace()]
+            alts.add((len(w), r"\s?".join(parts) if w.endswith("$") and len(w) > 1 else re.escape(w)))
+    return "(?:" + "|".join(p for _, p in sorted(alts, key=lambda x: -x[0])) + ")"
+
+
+def _prev_word(norm: str, pos: int) -> str:
+    m = re.search(r"([A-Za-z]+)\.?\s*$", norm[max(0, pos - 14):pos])
+    return m.group(1).lower() if m else ""

@@ -1,0 +1,203 @@
+"""Chinese figures: 300亿元, 38.3%, 百分之四十, 三成, 3个百分点, 50家, 三大任务, 71.21万亩."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..patterns import alternation
+from ..resolve import zh_numbers
+from .base import ONE, BaseExtractor, Candidate, UnitInfo
+
+
+class ZhExtractor(BaseExtractor):
+    lang = "zh"
+    range_sep = re.compile(r"^\s*(?:-|–|—|－|~|～|至|到)\s*$")
+    list_sep = re.compile(r"^\s*(?:、|和|与|及|或)\s*$")
+
+    def __init__(self, patterns=None):
+        super().__init__(patterns)
+        U = self.P.units
+        self.num_re = self.P.regex("number")
+        self.big_count_re = self.P.regex("big_count")
+        self.units: dict[str, UnitInfo] = {}
+        money = U["money"]
+        weak = set(money.get("weak_suffix", []))
+        for iso, words in money["suffix"].items():
+            for w in words:
+                self.units[w] = UnitInfo("money", iso, ONE, weak=w in weak)
+        for w, f in money.get("subunit", {}).items():
+            self.units.setdefault(w, UnitInfo("subunit", None, Decimal(str(f))))
+        for w, f in U["percent"]["suffix"].items():
+            self.units[w] = UnitInfo("percent", "%", Decimal(str(f)))
+        for w in U["ppt"]["suffix"]:
+            self.units[w] = UnitInfo("ppt", "pp")
+        for w in U["quantity"]["units"]:
+            self.units.setdefault(w, UnitInfo("quantity", w))
+        for w in U["count"]["classifiers"]:
+            self.units.setdefault(w, UnitInfo("count", w))
+        self.unit_re = re.compile(r"[ \t]*(?P<ap>[多余])?[ \t]*(?P<u>" + alternation(self.units) + ")")
+        self._not_before = re.compile(alternation(U["count"]["not_before"]))
+        self._per_tail = re.compile(alternation(money.get("per_tail", [])))
+        self._prefix_money = {}
+        for iso, words in money.get("prefix", {}).items():
+            for w in words:
+                self._prefix_money[w] = iso
+        self.prefix_money_re = re.compile(alternation(self._prefix_money) + r"[ \t]?$")
+        pp = U["percent"]["prefix"]
+        self._pct_prefix = {k: Decimal(str(v)) for k, v in pp.items()}
+        self.pct_prefix_re = re.compile(
+            "(?P<p>" + "|".join(r"[ \t]*".join(map(re.escape, k)) for k in sorted(pp, key=len, reverse=True))
+            + r")[ \t]*$")
+        self._joiners = money.get("subunit_joiner", [])
+        # 成/折 are percent only after a numeral and not as part of a word (成为, 折合)
+        self._tenths_not_after = re.compile(r"[为功立果本交员熟长就绩效型套品都片群批色形绩合算旧射扣叠纸线]")
+        self._article = set(self.P.context.get("filters", {}).get("article_numerals", []))
+
+    # -----------------------------------------------------------------------------------------
+    def candidates(self, norm: str) -> list[Candidate]:
+        out: list[Candidate] = []
+        for m in self.num_re.finditer(norm):
+            c = self._from_match(norm, m)
+            if c is not None:
+                out.append(c)
+        for m in self.big_count_re.finditer(norm):
+            c = self._big_count(norm, m)
+            if c is not None:
+                out.append(c)
+        self._merge_subunits(norm, out)
+        return out
+
+    def _value(self, m: re.Match) -> tuple[Decimal | None, Decimal, bool, str, bool]:
+        """(value, scale multiplier, has_scale, numeral kind, integer)."""
+        if m.group("a"):
+            a = m.group("a")
+            try:
+                v = Decimal(a.replace(",", ""))
+            except ArithmeticError:
+                return None, ONE, False, "arabic", True
+            sc = m.group("sc")
+            mult = zh_numbers.parse("1" + sc) if sc else ONE
+            return v * mult, mult, bool(sc), "arabic", "." not in a
+        cn = m.group("cn")
+        v = zh_numbers.parse(cn)
+        return v, ONE, any(ch in cn for ch in "万萬亿億"), "cn", not any(ch in cn for ch in "点點")
+
+    def _from_match(self, norm: str, m: re.Match) -> Candidate | None:
+        value, scale, has_scale, numeral, integer = self._value(m)
+        if value is None:
+            return None
+        s, e = m.span()
+        c = Candidate(start=s, end=e, nstart=s, nend=e, value=value, scale=scale, has_scale=has_scale,
+                      numeral=numeral, integer=integer, inner_approx=bool(m.groupdict().get("ap")))
+        if numeral == "cn":
+            c.extra["cn_text"] = m.group("cn")
+        # percent written before the number: 百分之四十, 千分之一
+        pm = self.pct_prefix_re.search(norm, max(0, s - 8), s)
+        if pm:
+            f = self._pct_prefix[re.sub(r"\s", "", pm.group("p"))]
+            c.start, c.kind, c.unit, c.value, c.factor, c.rule = pm.start(), "percent", "%", value * f, f, "zh.percent.prefix"
+            return c
+        um = self.unit_re.match(norm, e)
+        if um:
+            info = self.units[um.group("u")]
+            if self._accept_unit(norm, c, info, um):
+                c.end = um.end()
+                c.inner_approx = c.inner_approx or bool(um.group("ap"))
+                c.kind, c.unit, c.factor = info.kind, info.unit, info.factor
+                c.value = value * info.factor
+                c.rule = f"zh.{info.kind}.suffix"
+                if info.kind == "money":
+                    t = self._per_tail.match(norm, c.end)
+                    if t:
+                        c.end = t.end()
+                    nm = re.match(r"人民币", norm[c.end:c.end + 3])
+                    if nm and info.unit == "CNY":
+                        c.end += 3
+                if info.kind == "count" and c.unit == "万户":
+                    c.unit, c.value = "户", value * 10000
+                return c
+        # currency written before the number: $3.56, 人民币300亿 (no 元)
+        cm = self.prefix_money_re.search(norm, max(0, s - 4), s)
+        if cm:
+            iso = self._prefix_money[cm.group(0).strip()]
+            c.start, c.kind, c.unit, c.rule = cm.start(), "money", iso, "zh.money.prefix"
+            return c
+        if numeral == "cn" and not has_scale and len(m.group("cn")) == 1 and m.group("cn") in "十百千":
+            return None
+        return c  # a bare number: may still join a range or a list
+
+    def _accept_unit(self, norm: str, c: Candidate, info: UnitInfo, um: re.Match) -> bool:
+        u = um.group("u")
+        after = norm[um.end():um.end() + 3]
+        if info.kind == "money" and info.weak:
+            # 三块 / 三块钱 are money; 3块土地 is a count of plots
+            return not after or not _is_han(after[0]) or after.startswith("钱")
+        if info.kind == "percent" and u in ("成", "折"):
+            if after and self._tenths_not_after.match(after):
+                return False
+            if c.numeral == "cn" and c.extra.get("cn_text") in self._article and u == "成":
+                return True
+            return True
+        if info.kind == "count":
+            if self._not_before.match(norm, um.end()):
+                return False
+            cn = c.extra.get("cn_text")
+            if cn is not None and cn in self._article:
+                return False  # 一批, 一个, 一家: an article, not a count
+            if not c.integer:
+                return False
+        if info.kind == "subunit":
+            return True
+        return True
+
+    def _big_count(self, norm: str, m: re.Match) -> Candidate | None:
+        """三大重点工作任务: a count of 3; the unit is the head noun that follows."""
+        cn = m.group("cn")
+        v = zh_numbers.parse(cn)
+        if v is None:
+            return None
+        s = m.start()
+        head = self._head_noun(norm, m.end())
+        if head is None:
+            return None
+        return Candidate(start=s, end=m.end(), nstart=s, nend=s + len(cn), value=v, kind="count", unit=head,
+                         numeral="cn", rule="zh.count.big", extra={"cn_text": cn})
+
+    @staticmethod
+    def _head_noun(norm: str, pos: int) -> str | None:
+        """The last noun of the phrase after ``pos`` (jieba POS tags), up to punctuation or a verb."""
+        import jieba.posseg as pseg
+
+        seg = re.match(r"[\u4e00-\u9fff]{1,12}", norm[pos:pos + 12])
+        if not seg:
+            return None
+        head = None
+        for w, flag in pseg.lcut(seg.group(0)):
+            if flag.startswith("n") or flag in ("vn", "j", "l") or (head is None and flag in ("a", "b", "nz")):
+                head = w
+            elif flag in ("v", "p", "c", "u", "d", "uj", "ul", "r", "m", "q", "x", "y") and head is not None:
+                break
+            elif flag.startswith("v") and head is None:
+                # 三大动力支撑: a verb-noun form can be the head when nothing else came first
+                head = w
+        return head
+
+    def _merge_subunits(self, norm: str, cands: list[Candidate]) -> None:
+        """10日元5日本銭 = 10.05 JPY; 两美元又三美分 = 2.03 USD; a lone sub-unit is dropped."""
+        cands.sort(key=lambda c: c.start)
+        for i, c in enumerate(cands):
+            if c.kind != "subunit":
+                continue
+            prev = cands[i - 1] if i else None
+            gap = norm[prev.end:c.start] if prev else ""
+            if prev is not None and prev.kind == "money" and (gap.strip() in ("", *self._joiners)):
+                prev.value += c.value
+                prev.end = c.end
+                c.kind = None
+                c.extra["merged"] = True
+            else:
+                c.kind = None  # 5分 alone is ambiguous (minutes, points)
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
