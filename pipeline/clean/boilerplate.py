@@ -27,6 +27,8 @@ from .text import collapse_ws, count_tokens
 
 _TOKEN_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
 WRAPPER_SHARE = 0.5  # a marked element holding this share of the prose is a page wrapper, not boilerplate
+SIBLING_GAIN = 1.4  # a run of siblings must be worth this much more than the best element
+DEDUP_MIN_CHARS = 12  # lines this long that repeat an earlier line are dropped
 LISTING_ITEM_TOKENS = 80  # a teaser-list item has at most this many tokens outside its links
 _PUNCT = re.compile(r"[，。！？；、,!?;]|\.(?!\d)")
 
@@ -343,12 +345,24 @@ def _boilerplate_line(line: str, v: Vocab) -> bool:
     return len(line) <= v.line_max_chars and any(rx.search(line) for rx in v.lines)
 
 
-def _select(blocks: list[Block]) -> int | None:
+def score_blocks(blocks: list[Block]) -> None:
+    """Set ``Block.value``; a line already seen earlier on the page (a print copy, a hidden
+    duplicate) adds nothing the second time."""
+    seen: set[str] = set()
+    for b in blocks:
+        b.value = _value(b)
+        if b.value > 0:
+            fresh = [ln for ln in b.lines if len(ln) < DEDUP_MIN_CHARS or ln not in seen]
+            if len(fresh) < len(b.lines):
+                b.value *= count_tokens("\n".join(fresh)) / b.tokens
+        seen.update(ln for ln in b.lines if len(ln) >= DEDUP_MIN_CHARS)
+
+
+def best_element(blocks: list[Block]) -> int | None:
     """The id of the element whose blocks add up to the highest value (the deepest on a tie)."""
     score: dict[int, float] = {}
     depth: dict[int, int] = {}
     for b in blocks:
-        b.value = _value(b)
         n = len(b.chain)
         for i, el in enumerate(b.chain):
             score[el] = score.get(el, 0.0) + b.value
@@ -358,18 +372,81 @@ def _select(blocks: list[Block]) -> int | None:
     return max(score, key=lambda el: (score[el], depth[el]))
 
 
+def best_sibling_run(blocks: list[Block]) -> tuple[int, int]:
+    """The best run of consecutive children of one element (an element's text of its own counts as
+    a child): the whole element when it holds nothing but the main text, a stretch of its children
+    when the main text shares a flat container with menus and link lists."""
+    # group[el] = list of (child key, first block, last block + 1, value) in document order
+    groups: dict[int, list[list]] = {}
+    depth: dict[int, int] = {}
+    for i, b in enumerate(blocks):
+        n = len(b.chain)
+        for k, el in enumerate(b.chain):
+            child = b.chain[k - 1] if k else -1 - i
+            runs = groups.setdefault(el, [])
+            depth[el] = n - k
+            if runs and runs[-1][0] == child:
+                runs[-1][2] = i + 1
+                runs[-1][3] += b.value
+            else:
+                runs.append([child, i, i + 1, b.value])
+    best = (float("-inf"), 0, 0, 0)
+    for el, runs in groups.items():
+        acc, start = 0.0, 0
+        for j, (_, lo, hi, val) in enumerate(runs):
+            if acc <= 0:
+                acc, start = 0.0, j
+            acc += val
+            cand = (acc, depth[el], runs[start][1], hi)
+            if cand[:2] > best[:2]:
+                best = cand
+    return best[2], best[3]
+
+
+def select(blocks: list[Block]) -> tuple[int, int]:
+    """The ``[start, end)`` range of the main text's blocks.
+
+    The best element, unless a run of one element's children is worth ``SIBLING_GAIN`` times as
+    much: then no element holds the main text apart from the page's furniture (old table layouts
+    put the article, the menus and the link lists side by side in one cell).
+    """
+    if not blocks:
+        return 0, 0
+    el = best_element(blocks)
+    idx = [i for i, b in enumerate(blocks) if el in b.chain]
+    lo, hi = idx[0], idx[-1] + 1
+    tree_value = sum(b.value for b in blocks[lo:hi])
+    slo, shi = best_sibling_run(blocks)
+    if sum(b.value for b in blocks[slo:shi]) > SIBLING_GAIN * max(tree_value, 1.0):
+        return slo, shi
+    return lo, hi
+
+
 @dataclass
 class Analysis:
-    """Every block of a page, the id of the main element, and the elements by id (for debugging)."""
+    """Every block of a page, the range of the main text, and the elements by id (for debugging)."""
 
     blocks: list[Block]
-    best: int | None
+    span: tuple[int, int]
     elements: dict[int, Tag]
 
     def main(self) -> list[Block]:
-        if self.best is None:
-            return []
-        return [b for b in self.blocks if self.best in b.chain and not b.negative and b.link_density < 0.5]
+        lo, hi = self.span
+        while lo < hi and self.blocks[lo].value <= 0:  # a dateline, a byline, a title before the text
+            lo += 1
+        while hi > lo and self.blocks[hi - 1].value <= 0:
+            hi -= 1
+        seen: set[str] = set()
+        out = []
+        for b in self.blocks[lo:hi]:
+            if b.negative or b.link_density >= 0.5:
+                continue
+            lines = [ln for ln in b.lines if len(ln) < DEDUP_MIN_CHARS or ln not in seen]
+            seen.update(lines)
+            if lines:
+                out.append(b if len(lines) == len(b.lines) else
+                           Block(lines, count_tokens("\n".join(lines)), 0, b.punct, b.tag, b.chain, b.negative))
+        return out
 
 
 def analyse(soup: BeautifulSoup) -> Analysis:
@@ -382,7 +459,8 @@ def analyse(soup: BeautifulSoup) -> Analysis:
     stats = element_stats(blocks)
     marks.weak |= find_listings(seg.elements, stats, LISTING_ITEM_TOKENS)
     resolve_marks(blocks, marks, stats, WRAPPER_SHARE)
-    return Analysis(blocks, _select(blocks), seg.elements)
+    score_blocks(blocks)
+    return Analysis(blocks, select(blocks), seg.elements)
 
 
 def main_blocks(soup: BeautifulSoup) -> list[Block]:

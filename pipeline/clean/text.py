@@ -7,7 +7,8 @@ _CJK = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 # A source line break between two CJK characters is layout, not a space.
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f\v\u00a0]*\n\s*(?=[{_CJK}])")
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200b\u202f\u205f\ufeff]+")
-_TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_]+")
+# Scoring size: like the tokens, but kana and hangul also count per character.
+_SIZE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]|[^\W_\u3040-\u30ff\uac00-\ud7af]+")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -18,8 +19,8 @@ def collapse_ws(s: str) -> str:
 
 
 def count_tokens(s: str) -> int:
-    """Tokens as the graders count them: each Han character, and each run of letters/digits."""
-    return len(_TOKEN.findall(s))
+    """Tokens: each Han, kana or hangul character, and each other run of letters/digits."""
+    return len(_SIZE.findall(s))
 
 
 def han_count(s: str) -> int:
