@@ -70,27 +70,47 @@ class BaseExtractor:
         self._left_comp, self._left_comps = self._comparator_regex(comp.get("left", {}), comp.get("left_skip", []), ci)
         self._right_comp, self._right_comps = self._right_comparator_regex(comp.get("right", {}), ci)
         ch = ctx.get("change", {})
-        self._inc = [re.compile(p, ci) for p in ch.get("increase", [])]
-        self._dec = [re.compile(p, ci) for p in ch.get("decrease", [])]
-        self._after_inc = [re.compile(p, ci) for p in ch.get("after_increase", [])]
-        self._after_dec = [re.compile(p, ci) for p in ch.get("after_decrease", [])]
+
+        def cues(key: str) -> list[re.Pattern]:
+            return [re.compile(p, ci) for p in ch.get(key, [])]
+
+        # (regex, change, is_rate): a rate noun (增速, growth) is not blocked by a level marker
+        self._cues = [(r, "increase", False) for r in cues("increase")] + \
+                     [(r, "decrease", False) for r in cues("decrease")] + \
+                     [(r, "increase", True) for r in cues("increase_rate")] + \
+                     [(r, "decrease", True) for r in cues("decrease_rate")]
+        self._after_inc = cues("after_increase")
+        self._after_dec = cues("after_decrease")
+        self._adj = [(r, "increase") for r in cues("adjacent_increase")] + \
+                    [(r, "decrease") for r in cues("adjacent_decrease")]
+        skip = ch.get("adjacent_skip", [])
+        self._adj_skip = re.compile(r"(?:\s|" + "|".join(re.escape(x) for x in skip) + r")*$", ci) if skip \
+            else re.compile(r"\s*$")
         lm = ch.get("level_markers", [])
-        self._level_re = re.compile(r"(?:^|(?<=[\s\W]))(?:" + "|".join(re.escape(x) for x in lm) + r")\s*$", ci) \
-            if lm else None
+        alt = "|".join(sorted(lm, key=len, reverse=True))
+        if not lm:
+            self._level_re = None
+        elif ch.get("level_marker_anywhere"):
+            self._level_re = re.compile(f"(?:{alt})", ci)
+        else:
+            self._level_re = re.compile(f"(?:^|(?<![A-Za-z]))(?:{alt})\\s*$", ci)
         self._adjacent_kinds = set(ch.get("adjacent_kinds", []))
-        self._adjacent_window = int(ch.get("adjacent_window", 4))
+        self._adjacent_window = int(ch.get("adjacent_window", 1))
         flt = ctx.get("filters", {})
         self._ordinal = [re.compile(p + ("" if p.endswith("$") else r"\s*$"), ci) for p in flt.get("ordinal_left", [])]
         self._vague_left = [re.compile(p + ("" if p.endswith("$") else r"\s*$"), ci) for p in flt.get("vague_left", [])]
         self._vague_right = [re.compile(r"^\s*" + p, ci) for p in flt.get("vague_right", [])]
         self._quoted_max = int(flt.get("quoted_label_max_chars", 0))
+        den = flt.get("denominator")
+        self._den = (re.compile(den["left"], ci), re.compile(den["right"], ci)) if den else None
         self._letter_adjacent = bool(flt.get("letter_adjacent", True))
         labels = self.P.lexicon(flt["labels_file"]) if flt.get("labels_file") else []
         self._labels_re = re.compile(alternation(labels)) if labels else None
         quotes = self.P.flags.get("quotes", [])
         self._quote_open = {q[0]: q[1] for q in quotes}
         seps = self.P.flags.get("clause_sep", ",;")
-        self._clause_re = re.compile("[" + re.escape(seps) + "]")
+        # a full stop ends a clause only before a space (not the one in 6.5)
+        self._clause_re = re.compile("[" + re.escape(seps) + "]|[。！？；]|[.!?](?=[\\s\"”’)]|$)")
         ends = self.P.flags.get("sentence_end", ".")
         self._sent_end = set(ends)
 
@@ -137,7 +157,8 @@ class BaseExtractor:
             if self.is_filtered(norm, c):
                 continue
             self.set_comparator(norm, c)
-            self.set_change(norm, c)
+            if not c.extra.get("change_fixed"):
+                self.set_change(norm, c)
             out.append(c)
         self.share_qualifiers(norm, out)
         return out
@@ -241,6 +262,10 @@ class BaseExtractor:
                     return True
         if self._quoted_max and self.in_short_quote(norm, c):
             return True
+        if self._den is not None and c.kind == "money":
+            dl, dr = self._den
+            if dr.match(norm, c.end) and dl.search(norm[max(0, c.start - 8):c.start]):
+                return True
         return False
 
     def in_short_quote(self, norm: str, c: Candidate) -> bool:
@@ -294,11 +319,17 @@ class BaseExtractor:
                 if a.comparator == "=":
                     a.comparator = b.comparator
                 j -= 1
+        # 分别增长8.7%、31.5%和32.3% / grow by 10.5%, 49.8%, and 28.2%: the first item's change applies to all
+        for i in range(1, len(cands)):
+            a, b = cands[i - 1], cands[i]
+            if b.change is None and a.change is not None and a.kind == b.kind \
+                    and self.list_sep.match(norm[a.end:b.start]):
+                b.change = a.change
 
     # change ------------------------------------------------------------------------------------
     def clause_left(self, norm: str, c: Candidate) -> tuple[int, str]:
         """Text of the clause before the figure (from the last clause separator)."""
-        lo = max(0, c.start - 60)
+        lo = max(0, c.start - 120)
         seg = norm[lo:c.start]
         cut = 0
         for m in self._clause_re.finditer(seg):
@@ -306,30 +337,44 @@ class BaseExtractor:
         return lo + cut, seg[cut:]
 
     def set_change(self, norm: str, c: Candidate) -> None:
-        start_of_left = c.extra.get("comp_left", c.start)
+        """increase/decrease when the figure measures a change (增长38.3%, up 3.7 percentage points)."""
+        comp_start = c.extra.get("comp_left", c.start)
         base, left = self.clause_left(norm, c)
-        left = left[: max(0, start_of_left - base)] if start_of_left >= base else left
-        after = norm[c.end:c.end + 30]
-        if c.kind in ("percent", "ppt"):
-            for rx, ch in ((self._after_inc, "increase"), (self._after_dec, "decrease")):
-                for r in rx:
-                    if r.match(after):
+        if comp_start >= base:
+            left = norm[base:comp_start]
+        comp_text = norm[comp_start:c.start]
+        if c.kind in self._adjacent_kinds:
+            # money, counts, quantities: only a verb cue right before the figure (同比增加1.2亿元, fell by 125m)
+            tail = left[-(self._adjacent_window + 16):]
+            for r, ch in self._adj:
+                for m in r.finditer(tail):
+                    gap = tail[m.end():]
+                    if len(gap.strip()) <= self._adjacent_window and self._adj_skip.match(gap) \
+                            and not (self._level_re is not None and self._level_re.search(gap + comp_text)):
                         c.change = ch
-                        return
-        best, best_pos, best_end = None, -1, -1
-        for rxs, ch in ((self._inc, "increase"), (self._dec, "decrease")):
-            for r in rxs:
-                for m in r.finditer(left):
-                    if m.start() > best_pos:
-                        best, best_pos, best_end = ch, m.start(), m.end()
-        if best is None:
             return
-        between = left[best_end:]
-        if c.kind in self._adjacent_kinds and len(between.strip()) > self._adjacent_window:
+        if c.kind not in ("percent", "ppt"):
             return
-        if self._level_re is not None and self._level_re.search(between):
+        after = norm[c.end:c.end + 30]
+        for rx, ch in ((self._after_inc, "increase"), (self._after_dec, "decrease")):
+            for r in rx:
+                if r.match(after):
+                    c.change = ch
+                    return
+        found = []
+        for r, ch, is_rate in self._cues:
+            for m in r.finditer(left):
+                found.append((m.start(), m.end(), ch, is_rate))
+        found.sort(key=lambda x: -x[0])
+        for _, end, ch, is_rate in found:
+            if is_rate:
+                c.change = ch
+                return
+            between = left[end:] + comp_text
+            if self._level_re is not None and self._level_re.search(between):
+                continue  # 提高到3.35%, fell to 5%: a level; a rate noun further left may still apply
+            c.change = ch
             return
-        c.change = best
 
 
 def _loose(word: str) -> str:

@@ -9,7 +9,9 @@ from ..patterns import alternation
 from ..resolve import en_numbers
 from .base import ONE, BaseExtractor, Candidate, UnitInfo
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\s-(?=[A-Za-z])|[^\sA-Za-z]")
+# after a unit: no letter may follow a unit that ends in a letter (5 km, not 5 kmh); 38.3%of is fine
+_END = r"(?:(?<=[A-Za-z])(?![A-Za-z])|(?<![A-Za-z]))"
+_WORD = re.compile(r"\n|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\s-(?=[A-Za-z])|[^\sA-Za-z]")
 
 
 class EnExtractor(BaseExtractor):
@@ -29,7 +31,7 @@ class EnExtractor(BaseExtractor):
             for w in words:
                 self.currencies[w.lower()] = iso
         self.cur_suffix_re = re.compile(
-            r"[ \t]*-?[ \t]*(?:(?P<ab>m|mn|bn|b|k|tn)[ \t]?)?(?P<u>" + _phrases(self.currencies) + r")(?![A-Za-z])", I)
+            r"[ \t]*-?[ \t]*(?:(?P<ab>m|mn|bn|b|k|tn)[ \t]?)?(?P<u>" + _phrases(self.currencies) + r")" + _END, I)
         self.sym_suffix = {k: v for k, v in money.get("suffix_symbols", {}).items()}
         self.sym_suffix_re = re.compile(r"[ \t]?(?P<u>" + alternation(self.sym_suffix) + ")")
         self.prefix: dict[str, str] = {}
@@ -56,7 +58,7 @@ class EnExtractor(BaseExtractor):
         for w in U["quantity"]["units"]:
             self.units.setdefault(w.lower(), UnitInfo("quantity", w.lower()))
         self.attached_only = {w.lower() for w in U["quantity"].get("attached_only", [])}
-        self.unit_re = re.compile(r"(?P<sp>[ \t]*-?[ \t]*)(?P<u>" + _phrases(self.units) + r")(?![A-Za-z])", I)
+        self.unit_re = re.compile(r"(?P<sp>[ \t]*-?[ \t]*)(?P<u>" + _phrases(self.units) + r")" + _END, I)
         cnt = self.P.data("count")
         self.stop = set(cnt["stop_words"])
         self.not_counted = set(cnt["not_counted"])
@@ -64,6 +66,8 @@ class EnExtractor(BaseExtractor):
         self.not_plural = set(cnt["not_plural"])
         self.elided_left = [re.compile(p, I) for p in cnt["elided_left"]]
         self.elided_not = set(cnt["elided_not_antecedent"])
+        self.elided_cont = [re.compile(p, I) for p in cnt.get("elided_continuation", [])]
+        self._last_elided: tuple[int, int] | None = None
         flt = self.P.context.get("filters", {})
         self.months = set(flt.get("months", []))
         self.time_nouns = {"years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour",
@@ -71,6 +75,7 @@ class EnExtractor(BaseExtractor):
 
     # -----------------------------------------------------------------------------------------
     def candidates(self, norm: str) -> list[Candidate]:
+        self._last_elided = None
         out: list[Candidate] = []
         for m in self.num_re.finditer(norm):
             c = self._from_match(norm, m)
@@ -129,6 +134,12 @@ class EnExtractor(BaseExtractor):
                 c.start, c.kind, c.unit = mp.start(), "money", self.mprefix[mp.group("p").lower()]
                 c.value, c.rule = value * 1_000_000, "en.money.mprefix"
                 return c
+        um = self.unit_re.match(norm, e)
+        if um and self.units[um.group("u").lower()].kind == "subunit":
+            info = self.units[um.group("u").lower()]
+            c.end, c.kind, c.unit, c.factor = um.end(), "subunit", info.unit, info.factor
+            c.value, c.rule = value * info.factor, "en.money.subunit"
+            return c
         sm = self.cur_suffix_re.match(norm, e)
         if sm:
             ab = sm.group("ab")
@@ -156,7 +167,6 @@ class EnExtractor(BaseExtractor):
         if ss:
             c.end, c.kind, c.unit, c.rule = ss.end(), "money", self.sym_suffix[ss.group("u")], "en.money.symbol"
             return c
-        um = self.unit_re.match(norm, e)
         if um:
             u = um.group("u").lower()
             info = self.units[u]
@@ -192,27 +202,40 @@ class EnExtractor(BaseExtractor):
     # counts --------------------------------------------------------------------------------
     def _count(self, norm: str, c: Candidate) -> None:
         """A number followed by a counted noun phrase: 101 enterprises, five major actions."""
-        if c.extra.get("year_like") or (not c.integer and not c.has_scale):
-            if not c.extra.get("year_like"):
-                return
-        w = c.extra.get("word")
-        if w in ("a", "an") or (w and w.startswith(("a ", "an "))) and not c.has_scale and c.value < 100:
+        if not c.integer and not c.has_scale:
             return
-        prev_word = _prev_word(norm, c.start)
-        if prev_word in self.months:
+        w = c.extra.get("word")
+        if w is not None and not c.has_scale and (w in ("one", "a", "an") or w.startswith(("a ", "an "))):
+            if "hundred" not in w and "thousand" not in w and "million" not in w and "billion" not in w:
+                return  # "one of", "a year": too ambiguous to be a count
+        if _prev_word(norm, c.start) in self.months:
+            return
+        if c.extra.get("year_like"):
+            self._elided(norm, c)  # "has reached 2000": a count only with an elided noun
             return
         tail = norm[c.end:c.end + 90]
+        pm = _PARTITIVE.match(tail)  # two of the world's largest brewers
+        if pm:
+            head = pm.group("h").lower()
+            if self._is_plural(head) and head not in self.not_counted and head not in self.time_nouns:
+                c.kind, c.unit, c.rule = "count", head, "en.count.partitive"
+                c.extra["count_phrase"] = (c.end + pm.start("np"), c.end + pm.end("h"))
+            return
         words: list[str] = []
         spans: list[tuple[int, int]] = []
         head_i = -1
+        comparative = None
         for m in _WORD.finditer(tail):
             tok = m.group(0)
             if not tok[0].isalpha():
-                if tok.strip() == "-":  # machine-translation artefact: "High -tech"
+                if tok.strip() == "-" and tok != "\n":  # machine-translation artefact: "High -tech"
                     continue
                 break
             low = tok.lower().replace("’", "'")
-            if low in self.stop or low == "and" and head_i >= 0 or low == "or" and head_i >= 0:
+            if not words and low in ("more", "fewer", "less", "additional", "extra"):
+                comparative = low
+                continue
+            if low in self.stop or (low in ("and", "or") and head_i >= 0):
                 break
             if low in self.months:
                 return
@@ -229,22 +252,22 @@ class EnExtractor(BaseExtractor):
             elif head_i >= 0:
                 break
         if head_i < 0:
-            if c.value == 1 and words and words[-1] not in ("and", "or"):
+            if c.value == 1 and words and words[-1] not in ("and", "or") and c.numeral == "arabic":
                 head_i = len(words) - 1  # 1 new national incubator
             else:
-                if c.extra.get("year_like"):
-                    return
                 self._elided(norm, c)
                 return
         head = words[head_i]
         if head in self.not_counted or head in self.time_nouns:
             return
-        if c.extra.get("year_like") and head_i > 0:
-            return  # 2024 Annual Report, not a count of 2024 reports
-        if re.match(r"\s+per\b", norm[spans[head_i][1]:spans[head_i][1] + 5], re.IGNORECASE):
+        after_head = norm[spans[head_i][1]:spans[head_i][1] + 24]
+        if _RATE.match(after_head):
             return  # eight people per thousand: a rate
-        c.kind, c.unit, c.rule = "count", head.replace("’", "'"), "en.count.noun"
+        c.kind, c.unit, c.rule = "count", head, "en.count.noun"
         c.extra["count_phrase"] = (spans[0][0], spans[head_i][1])
+        if comparative in ("more", "fewer", "less") and re.search(r"\bthan\b", norm[spans[head_i][1]:spans[head_i][1] + 40]):
+            c.change = "increase" if comparative == "more" else "decrease"
+            c.extra["change_fixed"] = True
 
     def _is_plural(self, w: str) -> bool:
         if w in self.irregular:
@@ -257,25 +280,48 @@ class EnExtractor(BaseExtractor):
 
     def _elided(self, norm: str, c: Candidate) -> None:
         """increasing the total to 219 / has reached 2000 / of which 137 are: the noun is elided."""
-        if c.numeral != "arabic" or not c.integer and not c.has_scale:
+        if not c.integer and not c.has_scale:
             return
         after = norm[c.end:c.end + 12]
-        if not re.match(r"\s*(?:$|[,.;:)]|(?:are|were|is|was|in|this|last|by|and)\b)", after, re.IGNORECASE):
+        if not _ELIDED_AFTER.match(after):
             return
         left = norm[max(0, c.start - 40):c.start]
         if not any(rx.search(left) for rx in self.elided_left):
-            return
+            prev = self._last_elided
+            if not (prev is not None and prev[0] <= c.start - 1 and c.start - prev[1] < 40
+                    and any(rx.search(left) for rx in self.elided_cont)):
+                return
         # the antecedent: the nearest plural noun earlier in the same sentence
-        sent_lo = max(norm.rfind(".", 0, c.start), norm.rfind(";", 0, c.start), norm.rfind("\n", 0, c.start),
-                      norm.rfind("!", 0, c.start), norm.rfind("?", 0, c.start))
-        sentence = norm[sent_lo + 1:c.start]
+        sent_lo = _sentence_start(norm, c.start)
+        sentence = norm[sent_lo:c.start]
         for m in reversed(list(re.finditer(r"[A-Za-z][A-Za-z\-]*", sentence))):
             w = m.group(0).lower()
             if self._is_plural(w) and w not in self.stop:
                 if w in self.elided_not or w in self.not_counted or w in self.time_nouns:
                     return
                 c.kind, c.unit, c.rule = "count", w, "en.count.elided"
+                self._last_elided = (sent_lo, c.end)
+                c.extra["antecedent"] = (sent_lo + m.start(), sent_lo + m.end())
                 return
+
+
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|our|these|those|his|her)\s+(?P<np>(?:[\w\-]+'s\s+)?(?:[\w\-]+\s+){0,3}?)"
+                        r"(?P<h>[A-Za-z\-]+)(?=\s*(?:[,.;:)]|$|\b(?:have|has|are|were|in|of|to|and)\b))", re.IGNORECASE)
+_RATE = re.compile(r"\s+per\s+(?:thousand|hundred|million|capita|head|cent|\d)", re.IGNORECASE)
+_ELIDED_AFTER = re.compile(r"\s*(?:$|[,.;:)\[]|(?:are|were|is|was|in|this|last|by|and|so|so far|for|since|as|at)\b)",
+                           re.IGNORECASE)
+
+
+_SENT_BREAK = re.compile(r"[.!?;](?=[\s\"”’)\]]|$)|\n")
+
+
+def _sentence_start(norm: str, pos: int, window: int = 300) -> int:
+    """Start of the sentence holding ``pos`` (a full stop before a space, not the one in 16.4)."""
+    lo = max(0, pos - window)
+    start = lo
+    for m in _SENT_BREAK.finditer(norm, lo, pos):
+        start = m.end()
+    return start
 
 
 def _squash(s: str) -> str:

@@ -51,7 +51,9 @@ class ZhExtractor(BaseExtractor):
         self._joiners = money.get("subunit_joiner", [])
         # 成/折 are percent only after a numeral and not as part of a word (成为, 折合)
         self._tenths_not_after = re.compile(r"[为功立果本交员熟长就绩效型套品都片群批色形绩合算旧射扣叠纸线]")
-        self._article = set(self.P.context.get("filters", {}).get("article_numerals", []))
+        flt = self.P.context.get("filters", {})
+        self._article = set(flt.get("article_numerals", []))
+        self._zero = set(flt.get("zero_numerals", []))
 
     # -----------------------------------------------------------------------------------------
     def candidates(self, norm: str) -> list[Candidate]:
@@ -142,8 +144,8 @@ class ZhExtractor(BaseExtractor):
             if self._not_before.match(norm, um.end()):
                 return False
             cn = c.extra.get("cn_text")
-            if cn is not None and cn in self._article:
-                return False  # 一批, 一个, 一家: an article, not a count
+            if cn is not None and (cn in self._article or cn in self._zero):
+                return False  # 一批, 一个, 一家: an article; 零部件: a word
             if not c.integer:
                 return False
         if info.kind == "subunit":
