@@ -430,12 +430,19 @@ class Analysis:
     span: tuple[int, int]
     elements: dict[int, Tag]
 
-    def main(self) -> list[Block]:
+    def main_span(self) -> tuple[int, int]:
+        """The selected range less the blocks worth nothing at its ends (a dateline, a byline, a
+        title before the text; a share bar after it)."""
         lo, hi = self.span
-        while lo < hi and self.blocks[lo].value <= 0:  # a dateline, a byline, a title before the text
+        while lo < hi and self.blocks[lo].value <= 0:
             lo += 1
         while hi > lo and self.blocks[hi - 1].value <= 0:
             hi -= 1
+        return lo, hi
+
+    def main(self) -> list[Block]:
+        """The blocks of the main text, without boilerplate blocks and repeated lines."""
+        lo, hi = self.main_span()
         seen: set[str] = set()
         out = []
         for b in self.blocks[lo:hi]:
@@ -447,6 +454,15 @@ class Analysis:
                 out.append(b if len(lines) == len(b.lines) else
                            Block(lines, count_tokens("\n".join(lines)), 0, b.punct, b.tag, b.chain, b.negative))
         return out
+
+    def heading_before_main(self) -> str | None:
+        """The text of the last heading (h1-h6) at or before the start of the main text."""
+        lo, _ = self.main_span()
+        heads = vocab().heading_tags
+        for b in reversed(self.blocks[: lo + 1]):
+            if b.tag in heads:
+                return b.text.replace("\n", " ")
+        return None
 
 
 def analyse(soup: BeautifulSoup) -> Analysis:
@@ -468,10 +484,12 @@ def main_blocks(soup: BeautifulSoup) -> list[Block]:
     return analyse(soup).main()
 
 
+def text_of(blocks: list[Block]) -> str:
+    """The blocks as text, one paragraph a line, without boilerplate lines."""
+    v = vocab()
+    return "\n".join(ln for b in blocks for ln in b.lines if not _boilerplate_line(ln, v))
+
+
 def main_text(soup: BeautifulSoup) -> str:
     """The main text of the page, one paragraph a line (empty when the page has none)."""
-    v = vocab()
-    out = []
-    for b in main_blocks(soup):
-        out.extend(ln for ln in b.lines if not _boilerplate_line(ln, v))
-    return "\n".join(out)
+    return text_of(main_blocks(soup))
