@@ -26,6 +26,16 @@ def _build_parser() -> argparse.ArgumentParser:
     g_run.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (with --engine dask)")
     g_run.add_argument("--no-link", action="store_true", help="skip linking (role, year, metric, subject)")
     g_run.add_argument("--quiet", action="store_true", help="no progress output")
+    g_run.add_argument("--chunk-size", type=int, default=200, metavar="N",
+                       help="documents per chunk: the unit of parallel work, of commit and of resume (default 200)")
+    g_run.add_argument("--doc-timeout", type=float, default=300.0, metavar="SECONDS",
+                       help="stop a document that takes longer and record it as an error (local engine; "
+                            "0 = no limit; default 300)")
+    g_run.add_argument("--keep-state", action="store_true",
+                       help="keep DIR/.state/segments after the run (a rerun on changed inputs then redoes only "
+                            "the changed chunks)")
+    g_run.add_argument("--processor", default=None, metavar="MODULE:FUNCTION",
+                       help="per-document function (default pipeline.runner:process_document)")
 
     sch = sub.add_parser("schema", help="print the JSON Schema of a documents.jsonl line")
     sch.add_argument("--model", choices=["document", "figure", "error"], default="document")
@@ -42,6 +52,8 @@ def _validate(args: argparse.Namespace, ap: argparse.ArgumentParser) -> None:
             ap.error("run needs at least one input or --urls FILE")
         if args.workers < 1:
             ap.error("--workers must be at least 1")
+        if args.chunk_size < 1:
+            ap.error("--chunk-size must be at least 1")
         if args.engine == "dask" and not args.scheduler:
             ap.error("--engine dask needs --scheduler ADDRESS (or 'local' for a LocalCluster)")
 
@@ -58,12 +70,18 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2))
         return 0
     if args.command == "run":
-        from .runner import RunOptions, run
+        from .runner import DEFAULT_PROCESSOR, RunOptions, run
 
-        summary = run(RunOptions(inputs=args.inputs, out=args.out, urls_file=args.urls,
-                                 allow_private=args.allow_private, cache_dir=args.cache_dir,
-                                 workers=args.workers, engine=args.engine, scheduler=args.scheduler,
-                                 link=not args.no_link, progress=not args.quiet))
+        try:
+            summary = run(RunOptions(inputs=args.inputs, out=args.out, urls_file=args.urls,
+                                     allow_private=args.allow_private, cache_dir=args.cache_dir,
+                                     workers=args.workers, engine=args.engine, scheduler=args.scheduler,
+                                     link=not args.no_link, progress=not args.quiet,
+                                     chunk_size=args.chunk_size, doc_timeout=args.doc_timeout or None,
+                                     keep_state=args.keep_state, processor=args.processor or DEFAULT_PROCESSOR))
+        except KeyboardInterrupt:
+            print("interrupted: run the same command again to resume", file=sys.stderr)
+            return 130
         print(json.dumps(summary, ensure_ascii=False), file=sys.stderr)
         return 0
     if args.command == "load":
@@ -71,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
 
         counts = load_dir(args.dir, args.db)
         print(json.dumps(counts, ensure_ascii=False))
-        return 0
+        return 1 if counts.get("failed") else 0
     return 2
 
 
