@@ -168,6 +168,8 @@ class BaseExtractor:
         cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
         out: list[Candidate] = []
         for c in cands:
+            if c.extra.get("merged"):
+                continue
             if out and c.start < out[-1].end:
                 prev = out[-1]
                 # prefer a figure over a bare number, then the longer span

@@ -115,6 +115,9 @@ class EnExtractor(BaseExtractor):
             c.extra["word"] = m.group("w").lower()
         # currency before the number: $3.56, US$ 5, hk $ 10.05 billion, MAUD 60
         pm = self.prefix_re.search(norm, max(0, s - 8), s)
+        if pm and pm.end() > pm.start("p") + len(pm.group("p")) and _NUM_BEFORE.search(norm, max(0, pm.start() - 12),
+                                                                                       pm.start()):
+            pm = None  # "10 rmb 20 usd": the code after 10 is its suffix, not the prefix of 20
         if pm:
             iso = self.prefix.get(_squash(pm.group("p")))
             if iso:
@@ -125,7 +128,7 @@ class EnExtractor(BaseExtractor):
                         f = en_numbers.scale_value(am.group("ab"))
                         c.value, c.scale, c.has_scale, c.end = v * f, f, True, am.end()
                 sm = self.cur_suffix_re.match(norm, c.end)  # $10 dollars, US$5 million dollars
-                if sm and not sm.group("ab"):
+                if sm and not sm.group("ab") and self.currencies[sm.group("u").lower()] == iso:
                     c.end = sm.end()
                 return c
         if self.mprefix_re is not None:
@@ -156,6 +159,11 @@ class EnExtractor(BaseExtractor):
                     sm = None  # a twenty-pound bag, a two-dollar coin (adjectives)
             if sm:
                 c.end, c.kind, c.unit, c.rule = sm.end(), "money", self.currencies[cur], "en.money.suffix"
+                if not c.has_scale and cur.isalpha() and len(cur) == 3:
+                    sc = _TRAILING_SCALE.match(norm, c.end)  # 75 USD million
+                    if sc:
+                        f = en_numbers.scale_value(sc.group(1))
+                        c.value, c.scale, c.has_scale, c.end = c.value * f, f, True, sc.end()
                 return c
         if self.mprefix_after_re is not None:
             ma = self.mprefix_after_re.match(norm, e)
@@ -184,8 +192,19 @@ class EnExtractor(BaseExtractor):
         return c
 
     def _merge_subunits(self, norm: str, cands: list[Candidate]) -> None:
-        """thirteen dollars and forty-five cents = 13.45; 40 euro cents alone = 0.40 EUR."""
+        """thirteen dollars and forty-five cents = 13.45; 40 euro cents alone = 0.40 EUR;
+        15 dollars and 15 = 15.15 (a bare number under 100 after a whole amount is its cents)."""
         cands.sort(key=lambda c: c.start)
+        for i in range(1, len(cands)):
+            prev, c = cands[i - 1], cands[i]
+            if c.kind is None and prev.kind == "money" and not prev.has_scale and prev.unit in _CENTS \
+                    and c.integer and 0 < c.value < 100 and c.numeral == prev.numeral \
+                    and norm[prev.end:c.start].strip().lower() in ("", "and") \
+                    and _CENTS_END.match(norm, c.end):
+                prev.value += c.value / 100
+                prev.end = c.end
+                c.extra["no_count"] = True
+                c.extra["merged"] = True
         for i, c in enumerate(cands):
             if c.kind != "subunit":
                 continue
@@ -305,6 +324,10 @@ class EnExtractor(BaseExtractor):
                 return
 
 
+_NUM_BEFORE = re.compile(r"\d[ \t]*$")
+_CENTS = {"USD", "EUR", "CAD", "AUD", "GBP", "NZD", "SGD", "HKD"}
+_CENTS_END = re.compile(r"\s*(?:$|[.,;!?)]|\b(?:and|or|but)\b)")
+_TRAILING_SCALE = re.compile(r"[ \t]+(million|billion|bn|mn|trillion)\b", re.IGNORECASE)
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|our|these|those|his|her)\s+(?P<np>(?:[\w\-]+'s\s+)?(?:[\w\-]+\s+){0,3}?)"
                         r"(?P<h>[A-Za-z\-]+)(?=\s*(?:[,.;:)]|$|\b(?:have|has|are|were|in|of|to|and)\b))", re.IGNORECASE)
 _RATE = re.compile(r"\s+per\s+(?:thousand|hundred|million|capita|head|cent|\d)", re.IGNORECASE)

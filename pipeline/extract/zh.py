@@ -19,6 +19,7 @@ class ZhExtractor(BaseExtractor):
         U = self.P.units
         self.num_re = self.P.regex("number")
         self.big_count_re = self.P.regex("big_count")
+        self.neg_re = self.P.regex("negative")
         self.units: dict[str, UnitInfo] = {}
         money = U["money"]
         weak = set(money.get("weak_suffix", []))
@@ -93,6 +94,9 @@ class ZhExtractor(BaseExtractor):
                       numeral=numeral, integer=integer, inner_approx=bool(m.groupdict().get("ap")))
         if numeral == "cn":
             c.extra["cn_text"] = m.group("cn")
+        if s > 0 and norm[s - 1] == "负" and self.neg_re.search(norm, max(0, s - 2), s):  # 负3.9%
+            c.value, c.start = -value, s - 1
+            value = c.value
         # percent written before the number: 百分之四十, 千分之一
         pm = self.pct_prefix_re.search(norm, max(0, s - 8), s)
         if pm:
@@ -106,7 +110,9 @@ class ZhExtractor(BaseExtractor):
                 c.end = um.end()
                 c.inner_approx = c.inner_approx or bool(um.group("ap"))
                 c.kind, c.unit, c.factor = info.kind, info.unit, info.factor
-                c.value = value * info.factor
+                if um.group("u") == "折" and c.integer and 10 <= abs(value) < 100:
+                    c.factor = ONE  # 75折 is 75%, 7折 is 70%
+                c.value = value * c.factor
                 c.rule = f"zh.{info.kind}.suffix"
                 if info.kind == "money":
                     t = self._per_tail.match(norm, c.end)
