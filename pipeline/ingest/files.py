@@ -1,8 +1,12 @@
-"""Local files: ``.jsonl`` (one clean-text document per line) and ``.txt`` (one document)."""
+"""Local files: ``.jsonl`` (one clean-text document per line), ``.txt`` (one document), ``.html``/
+``.htm`` (also gzipped) and ``.warc``/``.warc.gz`` archives (see :mod:`.warc`)."""
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
+import re
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,14 +15,39 @@ from ..models import Document, ErrorRecord, Source
 
 MAX_TEXT_CHARS = 20_000_000  # a single document larger than this is refused (E004)
 
+# Leading bytes of formats that are not text (a PDF or an image saved as .html).
+_MAGIC = ((b"%PDF", "a PDF file"), (b"PK\x03\x04", "a ZIP archive (or Office document)"),
+          (b"\x89PNG", "a PNG image"), (b"GIF8", "a GIF image"), (b"\xff\xd8\xff", "a JPEG image"),
+          (b"\x1f\x8b", "gzip-compressed data"), (b"\xd0\xcf\x11\xe0", "an OLE (old Office) file"),
+          (b"Rar!", "a RAR archive"), (b"7z\xbc\xaf", "a 7-Zip archive"), (b"\x7fELF", "an executable"))
+_HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz", ".xhtml", ".shtml")
+_STEM_SUFFIX = re.compile(r"(\.(html?|xhtml|shtml|txt|jsonl|warc))?(\.gz)?$", re.I)
+
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def file_stem(path: Path) -> str:
+    """The file name without its input suffixes: ``a.html.gz`` -> ``a``."""
+    return _STEM_SUFFIX.sub("", path.name) or path.name
+
+
 def file_doc_id(path: Path, text: str) -> str:
     """A stable id from the file name and the content hash."""
-    return f"{path.stem}-{content_hash(text)[:12]}"
+    return f"{file_stem(path)}-{content_hash(text)[:12]}"
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """Why ``data`` is not text (a known binary signature, NUL bytes), or None."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            return f"content is {what}"
+    head = data[:4096]
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        if head.count(b"\x00") > len(head) // 100 + 1:
+            return "content has NUL bytes: binary data"
+    return None
 
 
 def iter_path(path: Path) -> Iterator[Document | ErrorRecord]:
@@ -42,10 +71,51 @@ def _reader_for(path: Path):
         return read_jsonl
     if name.endswith(".txt"):
         return read_txt
+    if name.endswith(_HTML_SUFFIXES):
+        return read_html
+    if name.endswith((".warc", ".warc.gz")):
+        from .warc import read_warc
+
+        return read_warc
     return None
 
 
-def _doc(doc_id: str, text: str, lang: str | None, source: Source, **meta) -> Document | ErrorRecord:
+def read_capped(path: Path, cap: int) -> bytes:
+    """The bytes of ``path`` (decompressed if it ends in ``.gz``); OverflowError past ``cap`` bytes."""
+    if path.name.lower().endswith(".gz"):
+        with gzip.open(path, "rb") as fh:
+            data = fh.read(cap + 1)
+    else:
+        if path.stat().st_size > cap:
+            raise OverflowError(f"{path.stat().st_size} bytes")
+        data = path.read_bytes()
+    if len(data) > cap:
+        raise OverflowError(f"more than {cap} bytes")
+    return data
+
+
+def read_html(path: Path) -> Iterator[Document | ErrorRecord]:
+    """One HTML page (``.html``, ``.htm``, or gzipped) -> one Document or ErrorRecord."""
+    from .html import html_document
+    from .settings import default_settings
+
+    source = Source(kind="html", path=str(path))
+    stem = file_stem(path)
+    cap = default_settings().max_file_bytes
+    try:
+        data = read_capped(path, cap)
+    except OverflowError as exc:
+        yield ErrorRecord(doc_id=stem, code=Code.TOO_LARGE.value, reason=f"file is over the cap of {cap} bytes: {exc}",
+                          source=source)
+        return
+    except (OSError, EOFError, zlib.error) as exc:
+        yield ErrorRecord(doc_id=stem, code=Code.UNREADABLE.value, reason=f"{type(exc).__name__}: {exc}",
+                          source=source)
+        return
+    yield html_document(data, source, stem)
+
+
+def make_doc(doc_id: str, text: str, lang: str | None, source: Source, **meta) -> Document | ErrorRecord:
     from ..lang import detect_lang  # local import: keeps ingest importable on its own
 
     if not text.strip():
@@ -69,11 +139,22 @@ def _looks_binary(text: str) -> bool:
 
 
 def read_txt(path: Path) -> Iterator[Document | ErrorRecord]:
+    from .settings import default_settings
+
     source = Source(kind="text", path=str(path))
+    cap = default_settings().max_file_bytes
     try:
-        data = path.read_bytes()
+        data = read_capped(path, cap)
+    except OverflowError as exc:
+        yield ErrorRecord(doc_id=path.stem, code=Code.TOO_LARGE.value, reason=f"file is over the cap: {exc}",
+                          source=source)
+        return
     except OSError as exc:
         yield ErrorRecord(doc_id=path.stem, code=Code.UNREADABLE.value, reason=str(exc), source=source)
+        return
+    binary = sniff_binary(data)
+    if binary:
+        yield ErrorRecord(doc_id=path.stem, code=Code.BINARY.value, reason=binary, source=source)
         return
     text, encoding = decode_bytes(data)
     source.encoding = encoding
@@ -81,7 +162,7 @@ def read_txt(path: Path) -> Iterator[Document | ErrorRecord]:
         yield ErrorRecord(doc_id=path.stem, code=Code.DECODE.value, reason="bytes are not text in any known encoding",
                           source=source)
         return
-    yield _doc(file_doc_id(path, text), text, None, source)
+    yield make_doc(file_doc_id(path, text), text, None, source)
 
 
 def decode_bytes(data: bytes) -> tuple[str | None, str | None]:
@@ -91,7 +172,7 @@ def decode_bytes(data: bytes) -> tuple[str | None, str | None]:
     except ImportError:  # pragma: no cover - during bootstrap
         decode = None
     if decode is not None:
-        return decode(data)
+        return decode(data, sniff=False)
     for enc in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(enc), enc
@@ -140,5 +221,8 @@ def read_jsonl(path: Path) -> Iterator[Document | ErrorRecord]:
             if rec.get("url"):
                 source.url = str(rec["url"])
             published = rec.get("published")
-            yield _doc(doc_id, text, rec.get("lang"), source, title=rec.get("title"),
+            yield make_doc(doc_id, text, rec.get("lang"), source, title=rec.get("title"),
                        published=str(published) if published else None)
+
+
+_doc = make_doc  # the name the skeleton used
