@@ -75,7 +75,7 @@ class ZhExtractor(BaseExtractor):
         if m.group("a"):
             a = m.group("a")
             try:
-                v = Decimal(a.replace(",", ""))
+                v = Decimal(a.replace(",", "").replace("，", ""))
             except ArithmeticError:
                 return None, ONE, False, "arabic", True
             sc = m.group("sc")
@@ -139,7 +139,7 @@ class ZhExtractor(BaseExtractor):
         after = norm[um.end():um.end() + 3]
         if info.kind == "money" and info.weak:
             # 三块 / 三块钱 are money; 3块土地 is a count of plots
-            return not after or not _is_han(after[0]) or after.startswith("钱")
+            return not after or not _is_han(after[0]) or after.startswith("钱") or bool(_JIAO.match(after))
         if info.kind == "percent" and u in ("成", "折"):
             if after and self._tenths_not_after.match(after):
                 return False
@@ -191,20 +191,23 @@ class ZhExtractor(BaseExtractor):
         return head
 
     def _merge_subunits(self, norm: str, cands: list[Candidate]) -> None:
-        """10日元5日本銭 = 10.05 JPY; 两美元又三美分 = 2.03 USD; a lone sub-unit is dropped."""
+        """10日元5日本銭 = 10.05 JPY; 一百三十五块六角七分 = 135.67; a lone sub-unit is dropped."""
         cands.sort(key=lambda c: c.start)
-        for i, c in enumerate(cands):
+        money: Candidate | None = None
+        for c in cands:
+            if c.kind == "money":
+                money = c
+                continue
             if c.kind != "subunit":
                 continue
-            prev = cands[i - 1] if i else None
-            gap = norm[prev.end:c.start] if prev else ""
-            if prev is not None and prev.kind == "money" and (gap.strip() in ("", *self._joiners)):
-                prev.value += c.value
-                prev.end = c.end
-                c.kind = None
+            if money is not None and norm[money.end:c.start].strip() in ("", *self._joiners):
+                money.value += c.value
+                money.end = c.end
                 c.extra["merged"] = True
-            else:
-                c.kind = None  # 5分 alone is ambiguous (minutes, points)
+            c.kind = None  # 5分 alone is ambiguous (minutes, points)
+
+
+_JIAO = re.compile(r"[零一二两三四五六七八九\d]+[毛角]")
 
 
 def _is_han(ch: str) -> bool:
