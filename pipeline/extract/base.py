@@ -101,6 +101,8 @@ class BaseExtractor:
         self._vague_left = [re.compile(p + ("" if p.endswith("$") else r"\s*$"), ci) for p in flt.get("vague_left", [])]
         self._vague_right = [re.compile(r"^\s*" + p, ci) for p in flt.get("vague_right", [])]
         self._quoted_max = int(flt.get("quoted_label_max_chars", 0))
+        rk = flt.get("ranking")
+        self._ranking = (re.compile(rk["left"], ci), set(rk["units"])) if rk else None
         den = flt.get("denominator")
         self._den = (re.compile(den["left"], ci), re.compile(den["right"], ci)) if den else None
         self._letter_adjacent = bool(flt.get("letter_adjacent", True))
@@ -250,6 +252,8 @@ class BaseExtractor:
         for rx in self._vague_left:
             if rx.search(left):
                 return True
+        if self._ranking is not None and c.unit in self._ranking[1] and self._ranking[0].search(left):
+            return True
         right = norm[c.nend:c.nend + 4]
         for rx in self._vague_right:
             if rx.match(right):

@@ -152,8 +152,8 @@ class ZhExtractor(BaseExtractor):
             cn = c.extra.get("cn_text")
             if cn is not None and (cn in self._article or cn in self._zero):
                 return False  # 一批, 一个, 一家: an article; 零部件: a word
-            if not c.integer:
-                return False
+            if c.value != c.value.to_integral_value():
+                return False  # 2.5家 is not a count; 1.2万个 is
         if info.kind == "subunit":
             return True
         return True

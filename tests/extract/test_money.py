@@ -1,0 +1,43 @@
+import pytest
+from extract_support import check
+
+CASES = [
+    ("zh", "全年完成固定资产投资1850亿元。", [("1850亿元", "money", 1.85e11, "CNY")]),
+    ("zh", "预计总投资三百亿元。", [("三百亿元", "money", 3e10, "CNY")]),
+    ("zh", "实现营业收入2.36万亿元，同比增长6%。", [("2.36万亿元", "money", 2.36e12, "CNY"), ("6%", "percent", 6, "%")]),
+    ("zh", "累计发放贷款3600多亿元。", [("3600多亿元", "money", 3.6e11, "CNY", None, ">")]),
+    ("zh", "引进外资12.5亿美元，另有8000万欧元。", [("12.5亿美元", "money", 1.25e9, "USD"), ("8000万欧元", "money", 8e7, "EUR")]),
+    ("zh", "人均可支配收入达到４２８６５元。", [("４２８６５元", "money", 42865, "CNY")]),
+    ("zh", "项目投资规模为20~30亿元。", [("20~30亿元", "money", 2e9, "CNY", 3e9)]),
+    ("zh", "全员劳动生产率达到18万元/人。", [("18万元/人", "money", 1.8e5, "CNY")]),
+    ("zh", "共筹集资金人民币8亿元。", [("8亿元", "money", 8e8, "CNY")]),
+    ("zh", "单价为壹仟贰佰元整。", [("壹仟贰佰元", "money", 1200, "CNY")]),
+    ("en", "The province invested 3.65 billion yuan in the program.", [("3.65 billion yuan", "money", 3.65e9, "CNY")]),
+    ("en", "Profits reached $1.2bn, and Europe added €340m.", [("$1.2bn", "money", 1.2e9, "USD"), ("€340m", "money", 3.4e8, "EUR")]),
+    ("en", "The fund holds 720m euros and 45 million U.S. dollars.", [("720m euros", "money", 7.2e8, "EUR"), ("45 million U.S. dollars", "money", 4.5e7, "USD")]),
+    ("en", "Tickets cost £12.50 each.", [("£12.50", "money", 12.5, "GBP")]),
+    ("en", "a bond sale of RMB 6 billion", [("RMB 6 billion", "money", 6e9, "CNY")]),
+    ("en", "Sales of HK$4.3 billion were reported.", [("HK$4.3 billion", "money", 4.3e9, "HKD")]),
+    ("en", "The dividend is 25 euro cents a share.", [("25 euro cents", "money", 0.25, "EUR")]),
+    ("en", "repairs will cost $2.1 to $2.4bn", [("$2.1 to $2.4bn", "money", 2.1e9, "USD", 2.4e9)]),
+    ("en", "it only costs twenty dollars and fifty cents", [("twenty dollars and fifty cents", "money", 20.5, "USD")]),
+    ("en", "profit of 1.9bn Swiss francs", [("1.9bn Swiss francs", "money", 1.9e9, "CHF")]),
+]
+
+
+@pytest.mark.parametrize("lang,sentence,expected", CASES, ids=[c[1][:30] for c in CASES])
+def test_money(lang, sentence, expected):
+    check(lang, sentence, expected)
+
+
+NOT_MONEY = [
+    ("zh", "奖池1600万，号码为2021"),          # a scale word without a currency
+    ("en", "energy use per 10,000 yuan of GDP fell"),  # a denominator, not an amount
+    ("en", "a twenty-pound bag of rice"),     # a weight used as an adjective
+    ("zh", "万元GDP能耗持续下降"),
+]
+
+
+@pytest.mark.parametrize("lang,sentence", NOT_MONEY, ids=[c[1][:20] for c in NOT_MONEY])
+def test_not_money(lang, sentence, figures):
+    assert [f.text for f in figures(sentence, lang) if f.kind == "money"] == []

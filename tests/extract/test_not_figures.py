@@ -1,0 +1,32 @@
+"""What is not a figure (GUIDELINES.md): years, dates, durations, ordinals, fractions, labels, codes."""
+import pytest
+
+CASES = [
+    ("zh", "2023年3月15日召开会议，会期三天。"),
+    ("zh", "用三年时间完成，累计5500小时。"),
+    ("zh", "排名全省第3位，进入前10名。"),
+    ("zh", "占三分之一，翻一番，增长1.6倍。"),
+    ("zh", "根据《通知》（鄂政办发〔2023〕15号）执行。"),
+    ("zh", "实施“五大战略”和“三个一批”工程。"),
+    ("zh", "构建一区六园格局，坚持两个毫不动摇。"),
+    ("zh", "打造十几个示范点，推出几百款产品。"),
+    ("zh", "联系电话：0710-3325566。"),
+    ("zh", "开发了一批新产品，建设一个中心。"),
+    ("zh", "生产汽车零部件和零售业。"),
+    ("zh", "党的二十大和十九届五中全会精神。"),
+    ("en", "In 2023, the plan was revised on March 15, 2024."),
+    ("en", "The project took three years and 60 days."),
+    ("en", "It ranked No. 3 and entered the top 500."),
+    ("en", "one third of the budget, 1/4 of the land"),
+    ("en", "Group 2: Talent [4] Phase 3 begins."),
+    ("en", "the \"3 100\" special operations and the \"six major projects\""),
+    ("en", "thousands of jobs and dozens of firms"),
+    ("en", "eight people per thousand residents"),
+    ("en", "COVID-19 cases and G20 leaders met at 10:30."),
+    ("en", "a three-year plan and a two-door car"),
+]
+
+
+@pytest.mark.parametrize("lang,sentence", CASES, ids=[c[1][:24] for c in CASES])
+def test_no_figures(lang, sentence, figures):
+    assert [f.text for f in figures(sentence, lang)] == []

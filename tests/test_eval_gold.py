@@ -1,0 +1,55 @@
+"""Evaluation gate: the shared gold and peer specs, graded by ../shared/eval/score.py.
+
+Floors are the measured scores at the time they were set (see NOTES.md); a change that lowers
+one fails here. Where a floor is below the target of an issue, the comment says why.
+"""
+import pytest
+from gold_support import predict, read_jsonl, shared_path, shared_scorer
+
+
+def grade(path_parts, link=False):
+    gold = read_jsonl(shared_path(*path_parts))
+    scorer = shared_scorer()
+    preds = predict(gold, link=link)
+    return scorer.score({g["doc_id"]: g for g in gold}, preds)
+
+
+GOLD = [
+    (("eval", "gold", "seeds.jsonl"), 0.95),
+    (("eval", "gold", "dev-zh.jsonl"), 0.95),
+    (("eval", "gold", "dev-en.jsonl"), 0.95),
+]
+
+
+@pytest.mark.parametrize("parts,floor", GOLD, ids=[g[0][-1] for g in GOLD])
+def test_gold_overall_f1(parts, floor):
+    res = grade(parts)
+    assert res["overall"]["f1"] >= floor, res["overall"]
+
+
+# (file, kind, floor). Targets are 0.9; the English percent half holds 3 fractions ("1/4 of", "one half of")
+# that GUIDELINES.md rules out as figures, and the English money half 5 bare cents/pence amounts that the
+# peer values in cents where the contract wants currency units ("50 cents" = 0.5): those floors sit below 0.9.
+PEER = [
+    ("recognizers_zh_money.jsonl", "money", 0.95),
+    ("recognizers_zh_percent.jsonl", "percent", 0.9),
+    ("recognizers_zh_percent.jsonl", "ppt", 0.95),
+    ("recognizers_en_money.jsonl", "money", 0.89),
+    ("recognizers_en_percent.jsonl", "percent", 0.84),
+]
+
+
+@pytest.mark.parametrize("name,kind,floor", PEER, ids=[f"{p[0]}:{p[1]}" for p in PEER])
+def test_peer_specs(name, kind, floor):
+    res = grade(("eval", "peer_specs", name))
+    assert res["by_kind"][kind]["f1"] >= floor, res["by_kind"][kind]
+
+
+def test_offsets_point_into_the_text():
+    """Every figure's text is the slice of the document it claims (on all shared gold documents)."""
+    from pipeline import extract_figures
+
+    for name in ("seeds.jsonl", "dev-zh.jsonl", "dev-en.jsonl"):
+        for g in read_jsonl(shared_path("eval", "gold", name)):
+            for f in extract_figures(g["text"], lang=g["lang"]):
+                assert g["text"][f.start:f.end] == f.text

@@ -1,0 +1,62 @@
+"""Every pattern file loads, every fragment resolves and compiles, lexicons are well-formed."""
+import pytest
+
+from pipeline.errors import PatternError
+from pipeline.patterns import LANGS, LangPatterns, alternation, load_lang
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_all_fragments_compile(lang):
+    load_lang(lang).validate()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_context_regexes_compile(lang):
+    import re
+
+    ctx = load_lang(lang).context
+    for key in ("increase", "decrease", "increase_rate", "decrease_rate", "after_increase", "after_decrease",
+                "adjacent_increase", "adjacent_decrease", "level_markers"):
+        for p in ctx.get("change", {}).get(key, []):
+            re.compile(p)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_money_units_are_iso_codes(lang):
+    money = load_lang(lang).units["money"]
+    for section in ("suffix", "prefix"):
+        for code in money.get(section, {}):
+            assert len(code) == 3 and code.isupper(), code
+
+
+def test_unknown_reference_is_an_error(tmp_path):
+    (tmp_path / "xx").mkdir()
+    (tmp_path / "xx" / "numbers.yaml").write_text("fragments:\n  a: '{missing}'\nnumber: '{a}'\n", encoding="utf-8")
+    with pytest.raises(PatternError, match="unknown fragment"):
+        LangPatterns("xx", root=tmp_path).validate()
+
+
+def test_reference_cycle_is_an_error(tmp_path):
+    (tmp_path / "xx").mkdir()
+    (tmp_path / "xx" / "numbers.yaml").write_text("fragments:\n  a: '{b}'\n  b: '{a}'\n", encoding="utf-8")
+    with pytest.raises(PatternError, match="cycle"):
+        LangPatterns("xx", root=tmp_path).validate()
+
+
+def test_bad_regex_is_an_error(tmp_path):
+    (tmp_path / "xx").mkdir()
+    (tmp_path / "xx" / "numbers.yaml").write_text("fragments:\n  a: '(unclosed'\n", encoding="utf-8")
+    with pytest.raises(PatternError, match="does not compile"):
+        LangPatterns("xx", root=tmp_path).validate()
+
+
+def test_alternation_is_longest_first():
+    import re
+
+    rx = re.compile(alternation(["元", "亿元", "万元"]))
+    assert rx.match("亿元").group(0) == "亿元"
+
+
+def test_alternation_rejects_empty():
+    with pytest.raises(PatternError):
+        alternation([])
