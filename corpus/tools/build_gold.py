@@ -338,7 +338,8 @@ CMP_BEFORE_ZH = [("不少于", ">="), ("不低于", ">="), ("不超过", "<="), 
                  ("接近", "~"), ("突破", ">"), ("最高", "<="), ("高于", None), ("低于", None)]
 CMP_AFTER_ZH = [("以上", ">="), ("以内", "<="), ("以下", "<="), ("左右", "~"), ("上下", "~"), ("多", ">"),
                 ("余", ">")]
-CMP_BEFORE_EN = [("at least", ">="), ("no less than", ">="), ("not less than", ">="), ("more than", ">"),
+CMP_BEFORE_EN = [("at least", ">="), ("no less than", ">="), ("not less than", ">="), ("no fewer than", ">="),
+                 ("not fewer than", ">="), ("upwards of", ">"), ("in excess of", ">"), ("more than", ">"),
                  ("over", ">"), ("exceeding", ">"), ("exceeded", ">"), ("exceeds", ">"), ("exceed", ">"),
                  ("surpassed", ">"), ("topped", ">"), ("above", ">"), ("up to", "<="), ("at most", "<="),
                  ("no more than", "<="), ("less than", "<"), ("fewer than", "<"), ("under", "<"),
@@ -501,17 +502,17 @@ def validate_figure(doc: Doc, i: int, raw: dict, bounds) -> dict | None:
             errs.append(f"{what}: cannot check value ({exc}); fix or add value_check: <reason>")
     # comparator words touching the span but comparator "="
     if not raw.get("lint_ok"):
-        before = doc.text[max(0, start - 12): start]
+        before = doc.text[max(0, start - (24 if doc.lang == "en" else 12)): start]
         after = doc.text[end: end + 4]
         found = None
         if doc.lang == "en":
             bl = before.lower()
-            for w, c in CMP_BEFORE_EN:
+            for w, c in sorted(CMP_BEFORE_EN, key=lambda wc: -len(wc[0])):
                 if re.search(rf"\b{re.escape(w)}\s*$", bl):
                     found = (w, c)
                     break
         else:
-            for w, c in CMP_BEFORE_ZH:
+            for w, c in sorted(CMP_BEFORE_ZH, key=lambda wc: -len(wc[0])):
                 if before.endswith(w):
                     found = (w, c)
                     break
@@ -532,13 +533,13 @@ def validate_figure(doc: Doc, i: int, raw: dict, bounds) -> dict | None:
         exp_change = None
         if doc.lang == "en":
             m = re.search(r"\b(up|down|rose|fell|grew|grow|growing|increased?|decreased?|dropped|drop|declined?|"
-                          r"climbed|jumped|plunged|slid|slumped|expanding|expanded|gained|lower|higher|rise|fall|"
+                          r"climbed|jumped|plunged|slid|slumped|dipped|dip|eased|surged|soared|expanding|expanded|gained|lower|higher|rise|fall|"
                           r"growth of|increase of|decrease of|rise of|fall of|decline of|drop of|cut of)"
                           r"( by)?( about| nearly| more than| over| around| almost| some| just| only| a further)?\s*$",
                           before, re.I)
             if m:
                 w = m.group(1).lower()
-                exp_change = "decrease" if re.match(r"down|fell|decrease|dropped|drop|decline|plunged|slid|"
+                exp_change = "decrease" if re.match(r"down|fell|decrease|dropped|drop|decline|plunged|slid|dip|eased|"
                                                     r"slumped|lower|fall|cut", w) else "increase"
         else:
             m = re.search(r"(?<!不)(?<!新)(增长|下降|增加|减少|上涨|上升|下跌|提高|提升|降低|回落|增速|涨幅|降幅|增幅|增|降|高出|高于|"
@@ -554,7 +555,10 @@ def validate_figure(doc: Doc, i: int, raw: dict, bounds) -> dict | None:
     # subject must be named in the sentence or the one before
     if raw["subject"]:
         si = sentence_index(bounds, start)
-        a = bounds[max(0, si - 1)][0]
+        pi = si - 1
+        while pi > 0 and not doc.text[bounds[pi][0]:bounds[pi][1]].strip():
+            pi -= 1                                   # skip blank lines: "the one before" may be in the previous paragraph
+        a = bounds[max(0, pi)][0]
         b = bounds[si][1]
         if raw["subject"] not in doc.text[a:b]:
             errs.append(f"{what}: subject {raw['subject']!r} not named in this sentence or the one before")
