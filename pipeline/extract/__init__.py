@@ -38,6 +38,25 @@ def extract_candidates(text: str, lang: str) -> tuple[str, list[Candidate]]:
     return norm, get_extractor(lang).extract(norm)
 
 
+_TITLE_END = "。.!?！？；;:："
+
+
+def title_span(text: str) -> tuple[int, int] | None:
+    """The headline: a first line without sentence punctuation at its end, followed by more text.
+
+    GUIDELINES.md: numbers in titles and headings are not figures.
+    """
+    stripped = text.lstrip()
+    start = len(text) - len(stripped)
+    nl = text.find("\n", start)
+    if nl < 0:
+        return None
+    line = text[start:nl].rstrip()
+    if not line or line[-1] in _TITLE_END or len(line) > 160 or not text[nl:].strip():
+        return None
+    return start, start + len(line)
+
+
 def extract(text: str, lang: str | None = None, *, published: str | None = None, link: bool = True) -> list[Figure]:
     """Every figure in ``text`` as a :class:`Figure` (offsets into ``text``)."""
     if not text:
@@ -45,6 +64,9 @@ def extract(text: str, lang: str | None = None, *, published: str | None = None,
     if lang not in ("zh", "en", "mixed"):
         lang = detect_lang(text)
     norm, cands = extract_candidates(text, lang)
+    title = title_span(text)
+    if title is not None:
+        cands = [c for c in cands if not (title[0] <= c.start < title[1])]
     if link:
         from ..link import link_candidates
 

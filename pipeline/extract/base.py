@@ -101,6 +101,11 @@ class BaseExtractor:
         self._vague_left = [re.compile(p + ("" if p.endswith("$") else r"\s*$"), ci) for p in flt.get("vague_left", [])]
         self._vague_right = [re.compile(r"^\s*" + p, ci) for p in flt.get("vague_right", [])]
         self._quoted_max = int(flt.get("quoted_label_max_chars", 0))
+        th = flt.get("threshold") or {}
+        self._th_right = re.compile(th["right"], ci) if th.get("right") else None
+        self._th_left = re.compile(th["left"], ci) if th.get("left") else None
+        self._th_left_right = re.compile(th["left_right"], ci) if th.get("left_right") else None
+        self._per_left = re.compile(flt["per_left"], ci) if flt.get("per_left") else None
         rk = flt.get("ranking")
         self._ranking = (re.compile(rk["left"], ci), set(rk["units"])) if rk else None
         den = flt.get("denominator")
@@ -196,7 +201,7 @@ class BaseExtractor:
                     and self._is_range_gap(norm, a, b) and (a.kind is None or a.unit == b.unit):
                 low = a.value
                 if a.kind is None:
-                    low = low * b.scale * b.factor
+                    low = low * (1 if a.has_scale else b.scale) * b.factor  # 15-18万元, 15亿至17亿元
                 elif not a.has_scale and b.has_scale:
                     low = low * b.scale
                 if low <= b.value:
@@ -268,9 +273,21 @@ class BaseExtractor:
                     return True
         if self._quoted_max and self.in_short_quote(norm, c):
             return True
+        if self._per_left is not None and self._per_left.search(left):
+            return True
+        if c.kind in ("money", "quantity", "count") and self._is_threshold(norm, c, norm[max(0, c.start - 90):c.start]):
+            return True
         if self._den is not None and c.kind == "money":
             dl, dr = self._den
             if dr.match(norm, c.end) and dl.search(norm[max(0, c.start - 8):c.start]):
+                return True
+        return False
+
+    def _is_threshold(self, norm: str, c: Candidate, left: str) -> bool:
+        if self._th_right is not None and c.kind != "count" and self._th_right.match(norm, c.end):
+            return True
+        if self._th_left is not None and self._th_left.search(left):
+            if self._th_left_right is None or self._th_left_right.match(norm, c.end):
                 return True
         return False
 

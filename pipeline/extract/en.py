@@ -244,16 +244,27 @@ class EnExtractor(BaseExtractor):
         spans: list[tuple[int, int]] = []
         head_i = -1
         comparative = None
+        skip_to = -1
         for m in _WORD.finditer(tail):
+            if m.start() < skip_to:
+                continue
             tok = m.group(0)
             if not tok[0].isalpha():
                 if tok.strip() == "-" and tok != "\n":  # machine-translation artefact: "High -tech"
                     continue
+                if tok in _QUOTES:  # a quoted modifier: 50 "specialized and new" enterprises
+                    close = tail.find(_QUOTES[tok], m.end())
+                    if 0 < close - m.end() <= 40:
+                        skip_to = close + 1
+                        continue
                 break
             low = tok.lower().replace("’", "'")
             if not words and low in ("more", "fewer", "less", "additional", "extra"):
                 comparative = low
                 continue
+            if low in ("and", "or") and re.match(r"\s+(?:above|below|over)\b", tail[m.end():m.end() + 8]):
+                skip_to = m.end() + len(re.match(r"\s+\w+", tail[m.end():]).group(0))
+                continue  # 35 provincial -level and above platforms
             if low in self.stop or (low in ("and", "or") and head_i >= 0):
                 break
             if low in self.months:
@@ -304,7 +315,7 @@ class EnExtractor(BaseExtractor):
         after = norm[c.end:c.end + 12]
         if not _ELIDED_AFTER.match(after):
             return
-        left = norm[max(0, c.start - 40):c.start]
+        left = norm[max(0, c.start - 120):c.start]
         if not any(rx.search(left) for rx in self.elided_left):
             prev = self._last_elided
             if not (prev is not None and prev[0] <= c.start - 1 and c.start - prev[1] < 40
@@ -324,6 +335,7 @@ class EnExtractor(BaseExtractor):
                 return
 
 
+_QUOTES = {'"': '"', "“": "”", "‘": "’"}
 _NUM_BEFORE = re.compile(r"\d[ \t]*$")
 _CENTS = {"USD", "EUR", "CAD", "AUD", "GBP", "NZD", "SGD", "HKD"}
 _CENTS_END = re.compile(r"\s*(?:$|[.,;!?)]|\b(?:and|or|but)\b)")
@@ -331,7 +343,7 @@ _TRAILING_SCALE = re.compile(r"[ \t]+(million|billion|bn|mn|trillion)\b", re.IGN
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|our|these|those|his|her)\s+(?P<np>(?:[\w\-]+'s\s+)?(?:[\w\-]+\s+){0,3}?)"
                         r"(?P<h>[A-Za-z\-]+)(?=\s*(?:[,.;:)]|$|\b(?:have|has|are|were|in|of|to|and)\b))", re.IGNORECASE)
 _RATE = re.compile(r"\s+per\s+(?:thousand|hundred|million|capita|head|cent|\d)", re.IGNORECASE)
-_ELIDED_AFTER = re.compile(r"\s*(?:$|[,.;:)\[]|(?:are|were|is|was|in|this|last|by|and|so|so far|for|since|as|at)\b)",
+_ELIDED_AFTER = re.compile(r"\s*(?:$|[,.;:)\[]|(?:are|were|is|was|in|this|last|by|and|so|for|since|as|at|while|with|from|after|before|compared|against|up|down)\b)",
                            re.IGNORECASE)
 
 

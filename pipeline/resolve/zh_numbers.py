@@ -129,8 +129,8 @@ def _parse_int(s: str, digits, small, big) -> Decimal | None:
             u = t[1]
             if last_small and u >= last_small:
                 return None
-            if number is None and u != 10:
-                return None  # 百十一: a hundred needs its digit
+            if number is None and u != 10 and (section or total):
+                return None  # 一千百: inside a numeral a hundred needs its digit (百亿, 千万 at the start are fine)
             section += (number if number else 1) * u
             number, last_small, zero = None, u, False
         else:
