@@ -36,7 +36,7 @@ def clean_html(html: str, *, url: str | None = None) -> CleanPage:
     text = boilerplate.text_of(analysis.main())
     lines: list[str] = []
     main_start = 0
-    lo, _ = analysis.main_span()
+    lo = analysis.span[0]  # the selected range, before its ends are trimmed
     for i, b in enumerate(analysis.blocks):
         if i == lo:
             main_start = len(lines)

@@ -124,8 +124,15 @@ class Block:
     punct: int
     tag: str
     chain: tuple[int, ...]  # ids of the enclosing elements, innermost first
+    para: int = 0  # lines cut at <br> from one block element share this number
     negative: bool = False
     value: float = 0.0
+    para_link_density: float = 0.0
+
+    @property
+    def linky(self) -> bool:
+        """A link line in a paragraph of links (a menu, a list of related articles)."""
+        return self.link_density >= 0.5 and self.para_link_density >= 0.5
 
     @property
     def text(self) -> str:
@@ -157,6 +164,7 @@ class _Segmenter:
     parts: list[str] = field(default_factory=list)
     link_parts: list[str] = field(default_factory=list)
     current: _Info | None = None
+    para: int = 0
 
     def info_of(self, tag: Tag) -> _Info:
         key = id(tag)
@@ -185,7 +193,7 @@ class _Segmenter:
                 self.blocks.append(Block(lines=lines, tokens=count_tokens(text),
                                          link_tokens=count_tokens("".join(self.link_parts)),
                                          punct=len(_PUNCT.findall(text)), tag=cur.block.name,
-                                         chain=self.info[id(cur.block)].chain))
+                                         chain=self.info[id(cur.block)].chain, para=self.para))
         self.parts, self.link_parts = [], []
 
     def run(self, root: Tag) -> list[Block]:
@@ -193,8 +201,11 @@ class _Segmenter:
             if isinstance(node, Tag):
                 if node.name in self.v.block_tags:
                     self.flush()
-                elif node.name == "br":
-                    self.parts.append("\x00")
+                    self.para += 1
+                elif node.name == "br":  # a line of its own: flat pages put whole layouts in <br> lines
+                    cur = self.current
+                    self.flush()
+                    self.current = cur
                 continue
             if type(node) is not NavigableString and not isinstance(node, CData):
                 continue  # comments, doctype, processing instructions
@@ -204,6 +215,7 @@ class _Segmenter:
             inf = self.info_of(parent)
             if self.current is None or self.current.block is not inf.block or self.current.marks != inf.marks:
                 self.flush()
+                self.para += 1
                 self.current = inf
             s = str(node)
             if inf.pre:
@@ -334,7 +346,7 @@ def _is_prose(b: Block) -> bool:
 
 
 def _value(b: Block) -> float:
-    if b.negative or b.link_density >= 0.5:
+    if b.negative or b.linky:
         return -float(b.tokens)
     if _is_prose(b):
         return float(b.tokens - 2 * b.link_tokens)
@@ -348,8 +360,15 @@ def _boilerplate_line(line: str, v: Vocab) -> bool:
 def score_blocks(blocks: list[Block]) -> None:
     """Set ``Block.value``; a line already seen earlier on the page (a print copy, a hidden
     duplicate) adds nothing the second time."""
+    paras: dict[int, list[int]] = {}
+    for b in blocks:
+        t = paras.setdefault(b.para, [0, 0])
+        t[0] += b.tokens
+        t[1] += b.link_tokens
     seen: set[str] = set()
     for b in blocks:
+        tokens, links = paras[b.para]
+        b.para_link_density = links / tokens if tokens else 0.0
         b.value = _value(b)
         if b.value > 0:
             fresh = [ln for ln in b.lines if len(ln) < DEDUP_MIN_CHARS or ln not in seen]
@@ -417,7 +436,8 @@ def select(blocks: list[Block]) -> tuple[int, int]:
     lo, hi = idx[0], idx[-1] + 1
     tree_value = sum(b.value for b in blocks[lo:hi])
     slo, shi = best_sibling_run(blocks)
-    if sum(b.value for b in blocks[slo:shi]) > SIBLING_GAIN * max(tree_value, 1.0):
+    inside = lo <= slo and shi <= hi  # a part of the element: its own tail or head is not boilerplate
+    if not inside and sum(b.value for b in blocks[slo:shi]) > SIBLING_GAIN * max(tree_value, 1.0):
         return slo, shi
     return lo, hi
 
@@ -446,13 +466,13 @@ class Analysis:
         seen: set[str] = set()
         out = []
         for b in self.blocks[lo:hi]:
-            if b.negative or b.link_density >= 0.5:
+            if b.negative or b.linky:  # links count per paragraph: "name<br>link" lines are the author's
                 continue
             lines = [ln for ln in b.lines if len(ln) < DEDUP_MIN_CHARS or ln not in seen]
             seen.update(lines)
             if lines:
                 out.append(b if len(lines) == len(b.lines) else
-                           Block(lines, count_tokens("\n".join(lines)), 0, b.punct, b.tag, b.chain, b.negative))
+                           Block(lines, count_tokens("\n".join(lines)), 0, b.punct, b.tag, b.chain, b.para, b.negative))
         return out
 
     def heading_before_main(self) -> str | None:

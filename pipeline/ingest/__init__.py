@@ -12,21 +12,26 @@ from pathlib import Path
 
 from ..models import Document, ErrorRecord
 from .files import iter_path
+from .settings import IngestSettings
 
 
 def iter_documents(inputs: Iterable[str | Path], *, urls_file: str | Path | None = None,
-                   allow_private: bool = False, cache_dir: str | Path | None = None) -> Iterator[Document | ErrorRecord]:
+                   allow_private: bool = False, cache_dir: str | Path | None = None,
+                   settings: IngestSettings | None = None) -> Iterator[Document | ErrorRecord]:
     """Yield a Document or an ErrorRecord for every document found in ``inputs``.
 
     Args:
-        inputs: files or directories (searched recursively).
+        inputs: files or directories (searched recursively): ``.html``/``.htm`` (also ``.gz``),
+            ``.txt``, ``.jsonl``, ``.warc``/``.warc.gz``.
         urls_file: a file with one URL per line to fetch.
         allow_private: allow fetching hosts on private/loopback addresses.
-        cache_dir: on-disk HTTP cache directory.
+        cache_dir: on-disk HTTP cache directory (default: ``cache_dir`` of the settings).
+        settings: timeouts, caps and rate limits for fetching (default: ``settings.toml``).
     """
     for inp in inputs:
         yield from iter_path(Path(inp))
     if urls_file is not None:
         from .urls import iter_urls  # imported lazily: pulls in the HTTP client
 
-        yield from iter_urls(Path(urls_file), allow_private=allow_private, cache_dir=cache_dir)
+        yield from iter_urls(Path(urls_file), allow_private=allow_private, cache_dir=cache_dir,
+                             settings=settings)
