@@ -533,13 +533,13 @@ def validate_figure(doc: Doc, i: int, raw: dict, bounds) -> dict | None:
         exp_change = None
         if doc.lang == "en":
             m = re.search(r"\b(up|down|rose|fell|grew|grow|growing|increased?|decreased?|dropped|drop|declined?|"
-                          r"climbed|jumped|plunged|slid|slumped|dipped|dip|eased|surged|soared|expanding|expanded|gained|lower|higher|rise|fall|"
+                          r"climbed|jumped|plunged|slid|slumped|dipped|dip|eased|surged|soared|slipped|lost|expanding|expanded|gained|lower|higher|rise|fall|"
                           r"growth of|increase of|decrease of|rise of|fall of|decline of|drop of|cut of)"
                           r"( by)?( about| nearly| more than| over| around| almost| some| just| only| a further)?\s*$",
                           before, re.I)
             if m:
                 w = m.group(1).lower()
-                exp_change = "decrease" if re.match(r"down|fell|decrease|dropped|drop|decline|plunged|slid|dip|eased|"
+                exp_change = "decrease" if re.match(r"down|fell|decrease|dropped|drop|decline|plunged|slid|dip|eased|slipped|lost|"
                                                     r"slumped|lower|fall|cut", w) else "increase"
         else:
             m = re.search(r"(?<!不)(?<!新)(增长|下降|增加|减少|上涨|上升|下跌|提高|提升|降低|回落|增速|涨幅|降幅|增幅|增|降|高出|高于|"
