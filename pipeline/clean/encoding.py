@@ -9,7 +9,8 @@ Order of evidence (rules in ``patterns/html/encoding.yaml``):
    document, each decoded strictly and checked for plausibility (GB2312 and GBK
    are read as GB18030);
 4. GB18030, the usual undeclared encoding of Chinese pages, if plausible;
-5. charset-normalizer's best guess;
+5. charset-normalizer's best guess (windows-1252 when it guesses some single-byte table and
+   windows-1252 reads the bytes as well: on little text the detector cannot tell them apart);
 6. the same candidates again, now allowing a few replacement characters (a page
    with some corrupt bytes), but never a flood of U+FFFD.
 
@@ -103,6 +104,8 @@ def decode(data: bytes, declared: str | None = None, *, sniff: bool = True) -> t
         if text is not None:
             return text, codec
     guess = _detect(data)
+    if guess and _single_byte(guess) and _strict(data, _config()["single_byte_default"], False) is not None:
+        guess = _config()["single_byte_default"]  # the detector cannot tell Latin tables apart on little text
     if guess:
         text = _strict(data, guess, False)
         if text is not None:
