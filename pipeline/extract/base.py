@@ -74,11 +74,16 @@ class BaseExtractor:
         def cues(key: str) -> list[re.Pattern]:
             return [re.compile(p, ci) for p in ch.get(key, [])]
 
-        # (regex, change, is_rate): a rate noun (增速, growth) is not blocked by a level marker
-        self._cues = [(r, "increase", False) for r in cues("increase")] + \
-                     [(r, "decrease", False) for r in cues("decrease")] + \
-                     [(r, "increase", True) for r in cues("increase_rate")] + \
-                     [(r, "decrease", True) for r in cues("decrease_rate")]
+        # one regex for all cues; a group name says (change, is_rate): a rate noun (增速, growth) is not
+        # blocked by a level marker. Rate nouns come first so that 同比增长 is read as a rate.
+        groups, self._cue_meaning = [], {}
+        for key, meaning in (("increase_rate", ("increase", True)), ("decrease_rate", ("decrease", True)),
+                             ("increase", ("increase", False)), ("decrease", ("decrease", False))):
+            for p in ch.get(key, []):
+                name = f"g{len(groups)}"
+                groups.append(f"(?P<{name}>{p})")
+                self._cue_meaning[name] = meaning
+        self._cue_re = _boundary_first(groups, ci) if groups else None
         self._after_inc = cues("after_increase")
         self._after_dec = cues("after_decrease")
         self._adj = [(r, "increase") for r in cues("adjacent_increase")] + \
@@ -97,8 +102,8 @@ class BaseExtractor:
         self._adjacent_kinds = set(ch.get("adjacent_kinds", []))
         self._adjacent_window = int(ch.get("adjacent_window", 1))
         flt = ctx.get("filters", {})
-        self._ordinal = [re.compile(p + ("" if p.endswith("$") else r"\s*$"), ci) for p in flt.get("ordinal_left", [])]
-        self._vague_left = [re.compile(p + ("" if p.endswith("$") else r"\s*$"), ci) for p in flt.get("vague_left", [])]
+        self._ordinal = _any_at_end(flt.get("ordinal_left", []), ci)
+        self._vague_left = _any_at_end(flt.get("vague_left", []), ci)
         self._vague_right = [re.compile(r"^\s*" + p, ci) for p in flt.get("vague_right", [])]
         self._quoted_max = int(flt.get("quoted_label_max_chars", 0))
         th = flt.get("threshold") or {}
@@ -251,12 +256,10 @@ class BaseExtractor:
     # filters ---------------------------------------------------------------------------------
     def is_filtered(self, norm: str, c: Candidate) -> bool:
         left = norm[max(0, c.start - 16):c.start]
-        for rx in self._ordinal:
-            if rx.search(left):
-                return True
-        for rx in self._vague_left:
-            if rx.search(left):
-                return True
+        if self._ordinal is not None and self._ordinal.search(left):
+            return True
+        if self._vague_left is not None and self._vague_left.search(left):
+            return True
         if self._ranking is not None and c.unit in self._ranking[1] and self._ranking[0].search(left):
             return True
         right = norm[c.nend:c.nend + 4]
@@ -384,12 +387,10 @@ class BaseExtractor:
                 if r.match(after):
                     c.change = ch
                     return
-        found = []
-        for r, ch, is_rate in self._cues:
-            for m in r.finditer(left):
-                found.append((m.start(), m.end(), ch, is_rate))
-        found.sort(key=lambda x: -x[0])
-        for _, end, ch, is_rate in found:
+        if self._cue_re is None:
+            return
+        found = [(m.end(), *self._cue_meaning[m.lastgroup]) for m in self._cue_re.finditer(left)]
+        for end, ch, is_rate in reversed(found):
             if is_rate:
                 c.change = ch
                 return
@@ -398,6 +399,28 @@ class BaseExtractor:
                 continue  # 提高到3.35%, fell to 5%: a level; a rate noun further left may still apply
             c.change = ch
             return
+
+
+def _boundary_first(groups: list[str], flags: int) -> re.Pattern:
+    """Join alternatives; those that start with a word boundary share one leading ``\\b`` so that the
+    engine tries them only at word starts (about 10x faster on English text)."""
+    wb, other = [], []
+    for g in groups:
+        head, body = g.split(">", 1)
+        if body.startswith(r"\b"):
+            wb.append(f"{head}>{body[2:]}")
+        else:
+            other.append(g)
+    parts = ([r"\b(?:" + "|".join(wb) + ")"] if wb else []) + other
+    return re.compile("|".join(parts), flags)
+
+
+def _any_at_end(patterns: list[str], flags: int) -> re.Pattern | None:
+    """One regex matching any of ``patterns`` at the end of the searched text."""
+    if not patterns:
+        return None
+    return re.compile("(?:" + "|".join(f"(?:{p.removesuffix('$').removesuffix(chr(92) + 's*')})" for p in patterns)
+                      + r")\s*$", flags)
 
 
 def _loose(word: str) -> str:
