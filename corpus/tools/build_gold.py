@@ -342,7 +342,7 @@ CMP_BEFORE_EN = [("at least", ">="), ("no less than", ">="), ("not less than", "
                  ("not fewer than", ">="), ("upwards of", ">"), ("in excess of", ">"), ("more than", ">"),
                  ("over", ">"), ("exceeding", ">"), ("exceeded", ">"), ("exceeds", ">"), ("exceed", ">"),
                  ("surpassed", ">"), ("topped", ">"), ("above", ">"), ("up to", "<="), ("at most", "<="),
-                 ("no more than", "<="), ("less than", "<"), ("fewer than", "<"), ("under", "<"),
+                 ("no more than", "<="), ("as much as", "<="), ("as many as", "<="), ("less than", "<"), ("fewer than", "<"), ("under", "<"),
                  ("below", "<"), ("about", "~"), ("around", "~"), ("nearly", "~"), ("almost", "~"),
                  ("approximately", "~"), ("roughly", "~"), ("some", "~"), ("close to", "~"), ("just under", "<")]
 CMP_IN_SPAN = ["以上", "不少于", "不低于", "超过", "逾", "左右", "以内", "more than", "at least", "about ",
@@ -532,14 +532,14 @@ def validate_figure(doc: Doc, i: int, raw: dict, bounds) -> dict | None:
         before = doc.text[max(0, start - 24): start]
         exp_change = None
         if doc.lang == "en":
-            m = re.search(r"\b(up|down|rose|fell|grew|grow|growing|increased?|decreased?|dropped|drop|declined?|"
-                          r"climbed|jumped|plunged|slid|slumped|dipped|dip|eased|surged|soared|slipped|lost|expanding|expanded|gained|lower|higher|rise|fall|"
+            m = re.search(r"\b((?<!made )(?<!make )(?<!makes )(?<!making )(?<!set )(?<!ended )up|down|rose|fell|grew|grow|growing|increased?|decreased?|dropped|drop|declined?|"
+                          r"climbed|jumped|plunged|slid|slumped|dipped|dip|eased|surged|soared|slipped|lost|shrank|widened|narrowed|expanding|expanded|gained|lower|higher|rise|fall|"
                           r"growth of|increase of|decrease of|rise of|fall of|decline of|drop of|cut of)"
                           r"( by)?( about| nearly| more than| over| around| almost| some| just| only| a further)?\s*$",
                           before, re.I)
             if m:
                 w = m.group(1).lower()
-                exp_change = "decrease" if re.match(r"down|fell|decrease|dropped|drop|decline|plunged|slid|dip|eased|slipped|lost|"
+                exp_change = "decrease" if re.match(r"down|fell|decrease|dropped|drop|decline|plunged|slid|dip|eased|slipped|lost|shrank|narrowed|"
                                                     r"slumped|lower|fall|cut", w) else "increase"
         else:
             m = re.search(r"(?<!不)(?<!新)(增长|下降|增加|减少|上涨|上升|下跌|提高|提升|降低|回落|增速|涨幅|降幅|增幅|增|降|高出|高于|"
