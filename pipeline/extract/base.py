@@ -68,6 +68,8 @@ class BaseExtractor:
         self._ci = ci
         comp = ctx.get("comparator", {})
         self._left_comp, self._left_comps = self._comparator_regex(comp.get("left", {}), comp.get("left_skip", []), ci)
+        self._left_comp_rx = [(re.compile(f"(?:{p})\\s*$", ci), comp)
+                              for comp, pats in (comp.get("left_regex") or {}).items() for p in pats]
         self._right_comp, self._right_comps = self._right_comparator_regex(comp.get("right", {}), ci)
         ch = ctx.get("change", {})
 
@@ -84,6 +86,8 @@ class BaseExtractor:
                 groups.append(f"(?P<{name}>{p})")
                 self._cue_meaning[name] = meaning
         self._cue_re = _boundary_first(groups, ci) if groups else None
+        self._after_gap = [(r, "increase") for r in cues("after_gap_increase")] + \
+                          [(r, "decrease") for r in cues("after_gap_decrease")]
         self._after_inc = cues("after_increase")
         self._after_dec = cues("after_decrease")
         self._adj = [(r, "increase") for r in cues("adjacent_increase")] + \
@@ -111,6 +115,9 @@ class BaseExtractor:
         self._th_left = re.compile(th["left"], ci) if th.get("left") else None
         self._th_left_right = re.compile(th["left_right"], ci) if th.get("left_right") else None
         self._per_left = re.compile(flt["per_left"], ci) if flt.get("per_left") else None
+        self._ratio_left = re.compile(flt["ratio_left"], ci) if flt.get("ratio_left") else None
+        self._ratio_right = re.compile(flt["ratio_right"], ci) if flt.get("ratio_right") else None
+        self._relative = re.compile(flt["relative_clause"], ci) if flt.get("relative_clause") else None
         rk = flt.get("ranking")
         self._ranking = (re.compile(rk["left"], ci), set(rk["units"])) if rk else None
         den = flt.get("denominator")
@@ -278,6 +285,10 @@ class BaseExtractor:
             return True
         if self._per_left is not None and self._per_left.search(left):
             return True
+        if self._ratio_left is not None and self._ratio_left.search(left):
+            return True
+        if self._ratio_right is not None and self._ratio_right.match(norm, c.end):
+            return True
         if c.kind in ("money", "quantity", "count") and self._is_threshold(norm, c, norm[max(0, c.start - 90):c.start]):
             return True
         if self._den is not None and c.kind == "money":
@@ -325,6 +336,13 @@ class BaseExtractor:
             if m:
                 c.comparator = self._left_comps[_which(m)]
                 c.extra["comp_left"] = m.start()
+        if c.comparator == "=" or c.inner_approx:
+            for rx, comp in self._left_comp_rx:
+                m = rx.search(norm, max(0, c.start - 24), c.start)
+                if m:
+                    c.comparator = comp
+                    c.extra["comp_left"] = m.start()
+                    break
         if self._right_comp is not None and c.comparator == "=":
             m = self._right_comp.match(norm, c.end, min(len(norm), c.end + 20))
             if m:
@@ -351,15 +369,21 @@ class BaseExtractor:
             if b.change is None and a.change is not None and a.kind == b.kind \
                     and self.list_sep.match(norm[a.end:b.start]):
                 b.change = a.change
+        # 0.33 and 0.19 percentage points higher: a number that shares its unit shares the change read after it
+        for i in range(len(cands) - 2, -1, -1):
+            a, b = cands[i], cands[i + 1]
+            if a.change is None and b.change is not None and a.rule.endswith("+shared") and a.kind == b.kind:
+                a.change = b.change
 
     # change ------------------------------------------------------------------------------------
     def clause_left(self, norm: str, c: Candidate) -> tuple[int, str]:
         """Text of the clause before the figure (from the last clause separator)."""
-        lo = max(0, c.start - 120)
+        lo = max(0, c.start - 160)
         seg = norm[lo:c.start]
-        cut = 0
-        for m in self._clause_re.finditer(seg):
-            cut = m.end()
+        cuts = [0] + [m.end() for m in self._clause_re.finditer(seg)]
+        cut = cuts[-1]
+        if self._relative is not None and len(cuts) > 1 and self._relative.match(seg, cut):
+            cut = cuts[-2]  # "food inflation, which peaked at 19.1%": the clause before belongs to it
         return lo + cut, seg[cut:]
 
     def set_change(self, norm: str, c: Candidate) -> None:
@@ -369,6 +393,11 @@ class BaseExtractor:
         if comp_start >= base:
             left = norm[base:comp_start]
         comp_text = norm[comp_start:c.start]
+        if c.kind in ("money", "quantity"):
+            for r, ch in self._after_gap:  # 34p lower, 180 billion yuan more than budgeted
+                if r.match(norm, c.end):
+                    c.change = ch
+                    return
         if c.kind in self._adjacent_kinds:
             # money, counts, quantities: only a verb cue right before the figure (同比增加1.2亿元, fell by 125m)
             tail = left[-(self._adjacent_window + 16):]

@@ -11,7 +11,7 @@ from .base import ONE, BaseExtractor, Candidate, UnitInfo
 
 # after a unit: no letter may follow a unit that ends in a letter (5 km, not 5 kmh); 38.3%of is fine
 _END = r"(?:(?<=[A-Za-z])(?![A-Za-z])|(?<![A-Za-z]))"
-_WORD = re.compile(r"\n|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\s-(?=[A-Za-z])|[^\sA-Za-z]")
+_WORD = re.compile(r"\n|\d+[A-Z]\b|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\s-(?=[A-Za-z])|[^\sA-Za-z]")
 
 
 class EnExtractor(BaseExtractor):
@@ -179,6 +179,13 @@ class EnExtractor(BaseExtractor):
             u = um.group("u").lower()
             info = self.units[u]
             attached = um.group("sp") == ""
+            # m, t, g, p only right after digits, and in their own case (5G is not five grams)
+            if u in self.attached_only and um.group("u") != u:
+                um = None
+        if um:
+            u = um.group("u").lower()
+            info = self.units[u]
+            attached = um.group("sp") == ""
             if (u not in self.attached_only or attached) and not (info.kind == "quantity" and um.group("sp").strip() == "-"
                                                                    and False):
                 c.end, c.kind, c.unit, c.factor = um.end(), info.kind, info.unit, info.factor
@@ -229,6 +236,8 @@ class EnExtractor(BaseExtractor):
                 return  # "one of", "a year": too ambiguous to be a count
         if _prev_word(norm, c.start) in self.months:
             return
+        if norm[c.end:c.end + 1].isalpha():
+            return  # 5G, 3D, 4K: a name, not a number of things
         if c.extra.get("year_like"):
             self._elided(norm, c)  # "has reached 2000": a count only with an elided noun
             return
@@ -249,6 +258,10 @@ class EnExtractor(BaseExtractor):
             if m.start() < skip_to:
                 continue
             tok = m.group(0)
+            if tok[0].isdigit() and len(tok) > 1 and tok[-1].isupper():
+                words.append(tok.lower())  # 5G base stations: a modifier
+                spans.append((c.end + m.start(), c.end + m.end()))
+                continue
             if not tok[0].isalpha():
                 if tok.strip() == "-" and tok != "\n":  # machine-translation artefact: "High -tech"
                     continue
