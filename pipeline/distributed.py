@@ -17,6 +17,7 @@ becomes an ``E099_internal`` record. Per-document timeouts are a local-engine fe
 from __future__ import annotations
 
 import logging
+import time
 import uuid
 from collections import deque
 from typing import Any
@@ -54,14 +55,21 @@ class DaskEngine:
             self.client = Client(self._cluster)
         else:
             self.client = Client(scheduler, timeout="60s")
-        nthreads = sum(self.client.nthreads().values()) or max(1, n_workers)
-        self.capacity = 2 * nthreads
-        log.info("dask: scheduler %s, %d workers, %d threads", self.client.scheduler.address,
-                 len(self.client.nthreads()), nthreads)
+        self._min_capacity = 2 * max(1, n_workers)
+        self._refresh_capacity()
+        log.info("dask: scheduler %s, %d workers, %d chunks in flight", self.client.scheduler.address,
+                 self.n_workers, self.capacity)
         self._futures: dict[Any, tuple[int, list[tuple[int, str]], int]] = {}
         self._tasks: dict[int, dict[str, Any]] = {}
         self._suspects: deque[tuple[int, tuple[int, str], int]] = deque()
         self._suspect: Any = None
+
+    def _refresh_capacity(self) -> None:
+        """2 x the cluster's worker threads (workers may join or leave a remote cluster during the run)."""
+        nthreads = self.client.nthreads()
+        self.n_workers = len(nthreads)
+        self.capacity = 2 * sum(nthreads.values()) if nthreads else self._min_capacity
+        self._refreshed = time.monotonic()
 
     def submit(self, task_id: int, docs: list[tuple[int, str]]) -> None:
         self._tasks[task_id] = {"left": len(docs), "out": []}
@@ -85,6 +93,8 @@ class DaskEngine:
         from distributed import wait
 
         done: list[tuple[int, list[Rec]]] = []
+        if time.monotonic() - self._refreshed > 10:
+            self._refresh_capacity()
         self._next_suspect()
         if not self._futures:
             return done

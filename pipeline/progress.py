@@ -32,7 +32,7 @@ class Progress:
         if enabled and _isatty(self.stream):
             from tqdm import tqdm
 
-            self._bar = tqdm(unit="doc", dynamic_ncols=True, smoothing=0.05, file=self.stream,
+            self._bar = tqdm(unit=" docs", dynamic_ncols=True, smoothing=0.05, file=self.stream,
                              desc="policy-extract", mininterval=0.5)
 
     @property

@@ -514,6 +514,7 @@ class InlineEngine:
     def __init__(self, processor: str, link: bool):
         self.processor, self.link = processor, link
         self.capacity = 1
+        self.n_workers = 0
         self._done: list[tuple[int, list[Rec]]] = []
         init_worker(processor)
 
@@ -603,6 +604,7 @@ class LocalPool:
         self.ctx = mp.get_context(start_method)
         self.processor, self.link, self.doc_timeout = processor, link, doc_timeout
         self.capacity = 2 * n
+        self.n_workers = n
         self.queue: deque[tuple[int, list[tuple[int, str]]]] = deque()
         self.tasks: dict[int, dict[str, Any]] = {}
         self.crashes: Counter[int] = Counter()
@@ -829,8 +831,10 @@ def _run(opts: RunOptions, state: RunState, t0: float) -> dict[str, Any]:
     progress = Progress(opts.progress, log_every=opts.log_every)
     rolling = hashlib.sha256()
     n_chunks = 0
+    n_workers = opts.workers
     try:
         engine = make_engine(opts)
+        n_workers = getattr(engine, "n_workers", n_workers)
         try:
             chunks = iter_chunks(iter_items(opts), index, opts.chunk_size, opts.chunk_chars)
             in_flight: dict[int, Chunk] = {}
@@ -878,7 +882,7 @@ def _run(opts: RunOptions, state: RunState, t0: float) -> dict[str, Any]:
     seconds = time.perf_counter() - t0
     summary = {**counts, "processed": progress.processed, "resumed": progress.resumed, "seconds": round(seconds, 3),
                "docs_per_second": round(progress.processed / seconds, 1) if seconds > 0 else 0.0,
-               "workers": opts.workers, "engine": opts.engine, "out": str(state.out)}
+               "workers": n_workers, "engine": opts.engine, "out": str(state.out)}
     write_json(state.out / "summary.json", summary)
     write_json(state.dir / "complete.json", {"digest": rolling.hexdigest(), "chunks": n_chunks,
                                              "pruned": not opts.keep_state, "summary": summary})

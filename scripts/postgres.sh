@@ -15,9 +15,10 @@
 set -euo pipefail
 
 ROOT=${POLICY_EXTRACT_PG_ROOT:-${TMPDIR:-/tmp}/policy-extract-pg}
-PORT=${POLICY_EXTRACT_PG_PORT:-55432}
 DB=policy_extract_test
 DATA=$ROOT/data
+# the port of an earlier start is reused; a busy port (another server) moves on to the next one
+PORT=${POLICY_EXTRACT_PG_PORT:-$(cat "$ROOT/port" 2>/dev/null || echo 55432)}
 URL="postgresql://postgres@127.0.0.1:$PORT/$DB"
 
 say() { echo "postgres.sh: $*" >&2; }
@@ -89,7 +90,15 @@ if [ ! -f "$DATA/PG_VERSION" ]; then
     || { say "initdb failed:"; cat "$ROOT/initdb.log" >&2; exit 1; }
 fi
 
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
 if ! as_pg "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
+  for _ in $(seq 20); do
+    port_busy "$PORT" || break
+    say "port $PORT is in use, trying $((PORT + 1))"
+    PORT=$((PORT + 1))
+  done
+  URL="postgresql://postgres@127.0.0.1:$PORT/$DB"
   rm -f "$DATA/postmaster.pid"
   as_pg "$BIN/pg_ctl" -D "$DATA" -l "$ROOT/server.log" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -p $PORT -k $ROOT -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
@@ -103,6 +112,7 @@ fi
 "${PSQL[@]}" -d "$DB" -tAc "SELECT 1" >/dev/null || { say "cannot connect to $URL"; exit 1; }
 
 umask 022
+echo "$PORT" >"$ROOT/port"
 echo "$URL" >"$ROOT/url"
 say "PostgreSQL ready at $URL (URL in $ROOT/url; stop with: bash scripts/postgres.sh stop)"
 echo "$URL"

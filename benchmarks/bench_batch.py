@@ -1,0 +1,123 @@
+"""Batch throughput and memory: documents per second and peak RSS for 1 and 2 workers.
+
+    .venv/bin/python benchmarks/bench_batch.py                       # 1,000 and 10,000 documents
+    .venv/bin/python benchmarks/bench_batch.py --sizes 1000 10000 100000 --workers 1 2 --json out.json
+
+Each run is the real CLI (``python -m pipeline.cli run``) in a subprocess on a synthetic archive
+of Chinese and English policy sentences (tests/batch_support.py). Memory is the peak of the sum
+of the resident set sizes of the run's whole process tree (parent + worker processes), sampled
+from /proc every 20 ms; no psutil needed. Flat memory means the peak does not grow with the
+archive size.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from batch_support import subprocess_env, write_corpus  # noqa: E402
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def _children() -> dict[int, list[int]]:
+    kids: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as fh:
+                stat = fh.read()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rindex(b")") + 2:].split()[1])
+        kids.setdefault(ppid, []).append(int(entry))
+    return kids
+
+
+def tree_rss(pid: int) -> tuple[int, int]:
+    """(RSS of ``pid``, RSS of ``pid`` and all its descendants) in bytes."""
+    kids = _children()
+    total, own, todo = 0, 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/statm") as fh:
+                rss = int(fh.read().split()[1]) * PAGE
+        except OSError:
+            rss = 0
+        if p == pid:
+            own = rss
+        total += rss
+        todo.extend(kids.get(p, []))
+    return own, total
+
+
+def bench(inputs: list[Path], out: Path, workers: int, extra: list[str]) -> dict:
+    shutil.rmtree(out, ignore_errors=True)
+    cmd = [sys.executable, "-m", "pipeline.cli", "run", *map(str, inputs), "--out", str(out), "--quiet",
+           "--workers", str(workers), *extra]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=subprocess_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak_parent = peak_tree = 0
+    while proc.poll() is None:
+        own, total = tree_rss(proc.pid)
+        peak_parent, peak_tree = max(peak_parent, own), max(peak_tree, total)
+        time.sleep(0.02)
+    wall = time.perf_counter() - t0
+    err = proc.stderr.read() if proc.stderr else ""
+    if proc.returncode != 0:
+        raise SystemExit(f"run failed ({proc.returncode}):\n{err[-3000:]}")
+    summary = json.loads(err.strip().splitlines()[-1])
+    return {"workers": workers, "documents": summary["inputs"], "wall_s": round(wall, 2),
+            "docs_per_s_wall": round(summary["inputs"] / wall, 1), "docs_per_s_run": summary["docs_per_second"],
+            "figures": summary["figures"], "errors": summary["errors"],
+            "peak_rss_parent_mb": round(peak_parent / 2**20, 1), "peak_rss_tree_mb": round(peak_tree / 2**20, 1)}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--processor", help="module:function (default: the real extractor)")
+    ap.add_argument("--work-dir", help="where the archives and outputs go (default: a temporary directory)")
+    ap.add_argument("--json", help="also write the results to this file")
+    args = ap.parse_args()
+    extra = ["--processor", args.processor] if args.processor else []
+    work = Path(args.work_dir) if args.work_dir else Path(tempfile.mkdtemp(prefix="bench-batch-"))
+    rows = []
+    try:
+        for n in args.sizes:
+            files = write_corpus(work / f"in-{n}", n, files=4)
+            size_mb = sum(f.stat().st_size for f in files) / 2**20
+            for w in args.workers:
+                r = bench(files, work / f"out-{n}-{w}", w, extra)
+                r["input_mb"] = round(size_mb, 1)
+                rows.append(r)
+                print(json.dumps(r), file=sys.stderr)
+    finally:
+        if not args.work_dir:
+            shutil.rmtree(work, ignore_errors=True)
+    print(f"\n{os.cpu_count()} CPUs, Python {sys.version.split()[0]}\n")
+    print("| documents | input MB | workers | wall s | docs/s (wall) | docs/s (run) | peak RSS parent MB "
+          "| peak RSS parent+workers MB |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r['documents']:,} | {r['input_mb']} | {r['workers']} | {r['wall_s']} | {r['docs_per_s_wall']} "
+              f"| {r['docs_per_s_run']} | {r['peak_rss_parent_mb']} | {r['peak_rss_tree_mb']} |")
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
