@@ -316,9 +316,15 @@ def locate(text: str, item: dict, what: str, errors: list[str]) -> list[int]:
 SENT_END = re.compile(r"[。！？!?\n]|(?<=[a-z0-9%)\]])\.(?=\s)|\.(?=\s+[A-Z])")
 
 
+ABBREV = re.compile(r"(?:\b(?:No|Nos|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Co|"
+                    r"Ltd|Inc|Corp|vs|approx|etc)|\bU\.S|\be\.g|\bi\.e)$")
+
+
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
     for m in SENT_END.finditer(text):
+        if m.group(0) == "." and ABBREV.search(text[max(0, m.start() - 6): m.start()]):
+            continue                                   # "No. 9", "Jan. 12", "U.S. dollars"
         bounds.append((start, m.end()))
         start = m.end()
     if start < len(text):
