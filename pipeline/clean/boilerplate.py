@@ -128,6 +128,7 @@ class Block:
     negative: bool = False
     value: float = 0.0
     para_link_density: float = 0.0
+    lead_link: int = 0  # tokens of a link the block starts with (a headline linked to its story)
 
     @property
     def linky(self) -> bool:
@@ -165,6 +166,7 @@ class _Segmenter:
     link_parts: list[str] = field(default_factory=list)
     current: _Info | None = None
     para: int = 0
+    lead_link: int | None = None
 
     def info_of(self, tag: Tag) -> _Info:
         key = id(tag)
@@ -193,8 +195,9 @@ class _Segmenter:
                 self.blocks.append(Block(lines=lines, tokens=count_tokens(text),
                                          link_tokens=count_tokens("".join(self.link_parts)),
                                          punct=len(_PUNCT.findall(text)), tag=cur.block.name,
-                                         chain=self.info[id(cur.block)].chain, para=self.para))
-        self.parts, self.link_parts = [], []
+                                         chain=self.info[id(cur.block)].chain, para=self.para,
+                                         lead_link=self.lead_link or 0))
+        self.parts, self.link_parts, self.lead_link = [], [], None
 
     def run(self, root: Tag) -> list[Block]:
         for node in root.descendants:
@@ -218,6 +221,8 @@ class _Segmenter:
                 self.para += 1
                 self.current = inf
             s = str(node)
+            if self.lead_link is None and s.strip():
+                self.lead_link = count_tokens(s) if inf.link else 0
             if inf.pre:
                 s = s.replace("\n", "\x00")
             self.parts.append(s)
@@ -278,6 +283,7 @@ class _Stats:
     prose: int = 0
     link_blocks: int = 0
     text_blocks: int = 0
+    headed_blocks: int = 0  # blocks that start with a link and go on in plain text
 
 
 def element_stats(blocks: list[Block]) -> dict[int, _Stats]:
@@ -296,6 +302,7 @@ def element_stats(blocks: list[Block]) -> dict[int, _Stats]:
             st.prose += prose
             st.link_blocks += linky
             st.text_blocks += not linky
+            st.headed_blocks += (not linky and b.lead_link >= 3)
     return stats
 
 
@@ -325,7 +332,8 @@ def find_listings(elements: dict[int, Tag], stats: dict[int, _Stats], max_item_t
 
 
 def _teaser(st: _Stats, max_item_tokens: int) -> bool:
-    return st.link_blocks >= 1 and st.text_blocks >= 1 and st.tokens - st.link_tokens <= max_item_tokens
+    titled = (st.link_blocks >= 1 and st.text_blocks >= 1) or st.headed_blocks >= 1
+    return titled and st.tokens - st.link_tokens <= max_item_tokens
 
 
 def resolve_marks(blocks: list[Block], marks: Marks, stats: dict[int, _Stats], share: float) -> None:

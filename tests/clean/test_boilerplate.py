@@ -93,3 +93,13 @@ def test_wrapper_with_a_boilerplate_word_in_its_class_is_kept():
 def test_page_of_links_only_has_no_main_text():
     links = "".join(f"<li><a href='/{i}'>栏目{i}</a></li>" for i in range(20))
     assert text_of(f"<ul>{links}</ul>") == ""
+
+
+def test_news_ticker_of_linked_headlines_with_summaries_is_removed():
+    ticker = "<ul class='ticker'>" + "".join(
+        f"<li><a href='/t{i}'>Headline of breaking item {i}</a> NEW DELHI: A summary sentence of item {i}, "
+        f"which goes on for a while.</li>" for i in range(6)) + "</ul>"
+    body = "".join(f"<p>Spending rose {i}.3 percent to 152.08 billion yuan in the period, officials said "
+                   f"on Thursday, citing the provincial department of science and technology.</p>" for i in range(4))
+    text = text_of(f"<div>{ticker}<h2>Title</h2>{body}</div>")
+    assert "summary sentence" not in text and "152.08" in text
