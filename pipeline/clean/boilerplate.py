@@ -28,7 +28,7 @@ from .text import collapse_ws, count_tokens
 _TOKEN_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
 WRAPPER_SHARE = 0.5  # a marked element holding this share of the prose is a page wrapper, not boilerplate
 SIBLING_GAIN = 1.4  # a run of siblings must be worth this much more than the best element
-DEDUP_MIN_CHARS = 12  # lines this long that repeat an earlier line are dropped
+DEDUP_MIN_TOKENS = 20  # lines this long that repeat an earlier line are dropped (shorter ones may repeat)
 LISTING_ITEM_TOKENS = 80  # a teaser-list item has at most this many tokens outside its links
 _PUNCT = re.compile(r"[，。！？；、,!?;]|\.(?!\d)")
 
@@ -365,6 +365,10 @@ def _boilerplate_line(line: str, v: Vocab) -> bool:
     return len(line) <= v.line_max_chars and any(rx.search(line) for rx in v.lines)
 
 
+def _dedupable(line: str) -> bool:
+    return len(line) >= DEDUP_MIN_TOKENS and count_tokens(line) >= DEDUP_MIN_TOKENS
+
+
 def score_blocks(blocks: list[Block]) -> None:
     """Set ``Block.value``; a line already seen earlier on the page (a print copy, a hidden
     duplicate) adds nothing the second time."""
@@ -379,10 +383,10 @@ def score_blocks(blocks: list[Block]) -> None:
         b.para_link_density = links / tokens if tokens else 0.0
         b.value = _value(b)
         if b.value > 0:
-            fresh = [ln for ln in b.lines if len(ln) < DEDUP_MIN_CHARS or ln not in seen]
+            fresh = [ln for ln in b.lines if not _dedupable(ln) or ln not in seen]
             if len(fresh) < len(b.lines):
                 b.value *= count_tokens("\n".join(fresh)) / b.tokens
-        seen.update(ln for ln in b.lines if len(ln) >= DEDUP_MIN_CHARS)
+        seen.update(ln for ln in b.lines if _dedupable(ln))
 
 
 def best_element(blocks: list[Block]) -> int | None:
@@ -476,7 +480,7 @@ class Analysis:
         for b in self.blocks[lo:hi]:
             if b.negative or b.linky:  # links count per paragraph: "name<br>link" lines are the author's
                 continue
-            lines = [ln for ln in b.lines if len(ln) < DEDUP_MIN_CHARS or ln not in seen]
+            lines = [ln for ln in b.lines if not _dedupable(ln) or ln not in seen]
             seen.update(lines)
             if lines:
                 out.append(b if len(lines) == len(b.lines) else
