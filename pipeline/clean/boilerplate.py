@@ -44,8 +44,7 @@ class Vocab:
     positive: tuple[frozenset[str], tuple[str, ...]]
     hidden_classes: frozenset[str]
     neutral: frozenset[str]
-    lines: tuple[re.Pattern, ...]
-    line_max_chars: int
+    lines: tuple[tuple[re.Pattern, int], ...]  # (pattern, longest line it may drop)
 
 
 def _token_set(entries: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -71,8 +70,8 @@ def vocab() -> Vocab:
         positive=_token_set(b["positive_tokens"]),
         hidden_classes=frozenset(b.get("hidden_classes", [])),
         neutral=frozenset(str(t) for t in b.get("neutral_tokens", [])),
-        lines=tuple(rules.compile_regex(r["regex"], f"lines.yaml:{r['id']}", re.I) for r in ln["lines"]),
-        line_max_chars=int(ln.get("max_chars", 80)),
+        lines=tuple((rules.compile_regex(r["regex"], f"lines.yaml:{r['id']}", re.I),
+                     int(r.get("max_chars", ln.get("max_chars", 80)))) for r in ln["lines"]),
     )
 
 
@@ -362,7 +361,7 @@ def _value(b: Block) -> float:
 
 
 def _boilerplate_line(line: str, v: Vocab) -> bool:
-    return len(line) <= v.line_max_chars and any(rx.search(line) for rx in v.lines)
+    return any(len(line) <= limit and rx.search(line) for rx, limit in v.lines)
 
 
 def _dedupable(line: str) -> bool:
