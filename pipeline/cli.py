@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2))
         return 0
     if args.command == "run":
-        from .runner import DEFAULT_PROCESSOR, RunOptions, run
+        from .runner import DEFAULT_PROCESSOR, RunLocked, RunOptions, run
 
         try:
             summary = run(RunOptions(inputs=args.inputs, out=args.out, urls_file=args.urls,
@@ -82,12 +82,19 @@ def main(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:
             print("interrupted: run the same command again to resume", file=sys.stderr)
             return 130
+        except RunLocked as exc:
+            print(f"policy-extract run: {exc}", file=sys.stderr)
+            return 1
         print(json.dumps(summary, ensure_ascii=False), file=sys.stderr)
         return 0
     if args.command == "load":
         from .load import load_dir
 
-        counts = load_dir(args.dir, args.db)
+        try:
+            counts = load_dir(args.dir, args.db)
+        except (OSError, ValueError) as exc:  # no run output, bad URL, no server
+            print(f"policy-extract load: {exc}", file=sys.stderr)
+            return 2
         print(json.dumps(counts, ensure_ascii=False))
         return 1 if counts.get("failed") else 0
     return 2

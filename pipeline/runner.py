@@ -340,8 +340,7 @@ def iter_items(opts: RunOptions) -> Iterator[Document | ErrorRecord]:
         yield from guarded(iter_documents([inp]), str(inp))
     if opts.urls_file is not None:
         yield from guarded(iter_documents([], urls_file=opts.urls_file, allow_private=opts.allow_private,
-                                          cache_dir=opts.cache_dir or str(Path(opts.out) / ".http-cache")),
-                           str(opts.urls_file))
+                                          cache_dir=opts.cache_dir), str(opts.urls_file))
 
 
 def iter_chunks(items: Iterable[Any], index: DedupIndex, size: int, max_chars: int) -> Iterator[Chunk]:
@@ -392,6 +391,10 @@ def iter_chunks(items: Iterable[Any], index: DedupIndex, size: int, max_chars: i
 # the run directory's state: lock, manifest, committed segments
 # --------------------------------------------------------------------------------------------
 
+class RunLocked(RuntimeError):
+    """Another process is running on the same output directory."""
+
+
 class RunState:
     """``DIR/.state``: ``lock``, ``manifest.json``, ``index.sqlite``, ``segments/``, ``complete.json``."""
 
@@ -409,11 +412,8 @@ class RunState:
             fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             self._lock.close()
-            raise RuntimeError(f"another run is writing {self.out} (lock {self.dir / 'lock'})") from None
-        for stale in list(self.seg_dir.glob(".*.tmp")) + [p for p in self.out.glob(".*.tmp")
-                                                          if p.name.split(".")[1] in
-                                                          {f.split(".")[0] for f in OUTPUT_FILES}]:
-            stale.unlink(missing_ok=True)
+            raise RunLocked(f"another run is writing {self.out} (lock {self.dir / 'lock'})") from None
+        self._remove_temp_files()
         old = self._read_json(self.dir / "manifest.json")
         if old != self.manifest:
             if old is not None:
@@ -422,6 +422,13 @@ class RunState:
             self.wipe()
             write_json(self.dir / "manifest.json", self.manifest)
         return self
+
+    def _remove_temp_files(self) -> None:
+        """Temporary files of an interrupted run (``atomic_open`` names them ``.NAME.PID.tmp``)."""
+        ours = {f".{name}." for name in OUTPUT_FILES}
+        for p in list(self.seg_dir.glob(".*.tmp")) + list(self.out.glob(".*.tmp")):
+            if p.parent == self.seg_dir or any(p.name.startswith(o) for o in ours):
+                p.unlink(missing_ok=True)
 
     def __exit__(self, *exc: Any) -> None:
         if self._lock is not None:
@@ -573,6 +580,7 @@ class _Worker:
         self.proc.start()
         child.close()
         self.ready = False
+        self.spawned = time.time()
         self.task: tuple[int, list[tuple[int, str]]] | None = None
 
 
@@ -659,11 +667,14 @@ class LocalPool:
             except (EOFError, OSError):
                 alive = False
             timed_out = False
-            if alive and w.proc.exitcode is None and w.task is not None and self.doc_timeout:
+            if alive and w.proc.exitcode is None and self.doc_timeout:
                 started, idx = w.state[1], int(w.state[0])
-                if idx >= 0 and started > 0 and time.time() - started > self.doc_timeout:
+                if w.task is not None and idx >= 0 and started > 0 and time.time() - started > self.doc_timeout:
                     timed_out = True
                     w.proc.kill()
+                elif not w.ready and time.time() - w.spawned > max(self.doc_timeout, 120.0):
+                    log.error("a worker process did not start within %gs", max(self.doc_timeout, 120.0))
+                    w.proc.kill()  # counted as a start failure below
             if timed_out or not alive or w.proc.exitcode is not None:
                 self.workers[i] = self._on_death(w, done, timed_out)
         self._dispatch()

@@ -25,7 +25,10 @@ class PostgresLoader(Loader):
             import psycopg
         except ImportError as exc:  # pragma: no cover - depends on the install
             raise RuntimeError("loading into PostgreSQL needs psycopg 3: pip install 'policy-extract[postgres]'") from exc
-        self.conn = psycopg.connect(self.url, autocommit=True)
+        try:
+            self.conn = psycopg.connect(self.url, autocommit=True)
+        except psycopg.OperationalError as exc:
+            raise ConnectionError(f"cannot connect to {self.safe_url()}: {str(exc).strip()}") from exc
         self.create_schema()
 
     def close(self) -> None:

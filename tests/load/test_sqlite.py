@@ -34,3 +34,19 @@ def test_unknown_scheme():
 
     with pytest.raises(ValueError, match="unsupported database URL"):
         loader_for("mysql://u@h/db")
+
+
+def test_cli_load_reports_a_missing_run_output(tmp_path, capsys):
+    from pipeline.cli import main
+
+    assert main(["load", str(tmp_path)]) == 2
+    assert "no documents.jsonl" in capsys.readouterr().err
+
+
+def test_cli_load_exit_status_on_failures(run_dir, capsys):
+    from pipeline.cli import main
+
+    with (run_dir / "documents.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write('{"doc_id": "broken"}\n')
+    assert main(["load", str(run_dir)]) == 1
+    assert '"failed": 1' in capsys.readouterr().out
