@@ -2,9 +2,10 @@
 title and publication date (:mod:`.metadata`). Rules are data in ``patterns/html/``."""
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 
 from . import boilerplate, metadata
 
@@ -20,7 +21,10 @@ class CleanPage:
 
 def parse_html(html: str) -> BeautifulSoup:
     """BeautifulSoup on lxml: fast, and lenient with the broken markup of old pages."""
-    return BeautifulSoup(html, "lxml")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        return BeautifulSoup(html, "lxml")
 
 
 def clean_html(html: str, *, url: str | None = None) -> CleanPage:

@@ -168,21 +168,28 @@ class _Segmenter:
     lead_link: int | None = None
 
     def info_of(self, tag: Tag) -> _Info:
-        key = id(tag)
-        got = self.info.get(key)
+        got = self.info.get(id(tag))
         if got is not None:
             return got
-        parent = tag.parent
-        up = self.info_of(parent) if isinstance(parent, Tag) else None
+        pending = []  # the ancestors not yet known, innermost first (a loop: pages nest very deep)
+        node: Tag | None = tag
+        while isinstance(node, Tag) and id(node) not in self.info:
+            pending.append(node)
+            node = node.parent
+        up = self.info.get(id(node)) if isinstance(node, Tag) else None
+        for t in reversed(pending):
+            up = self.info[id(t)] = self._derive(t, up)
+        return up
+
+    def _derive(self, tag: Tag, up: _Info | None) -> _Info:
+        key = id(tag)
         self.elements[key] = tag
         chain = (key, *(up.chain if up else ()))
         marks = ((key,) if key in self.marked else ()) + (up.marks if up else ())
         link = (up.link if up else False) or (tag.name == "a" and tag.has_attr("href"))
         pre = (up.pre if up else False) or tag.name == "pre"
         block = tag if (tag.name in self.v.block_tags or up is None) else up.block
-        got = _Info(block, chain, link, marks, pre)
-        self.info[key] = got
-        return got
+        return _Info(block, chain, link, marks, pre)
 
     def flush(self) -> None:
         cur, self.current = self.current, None

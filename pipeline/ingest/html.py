@@ -37,10 +37,13 @@ def html_document(data: bytes, source: Source, id_stem: str, *, declared: str | 
                            source=source)
     try:
         page = clean_html(html, url=url)
-    except (RecursionError, ValueError, TypeError, AttributeError) as exc:  # malformed beyond repair
-        log.warning("cleaning failed for %s: %s", id_stem, exc)
+    except RecursionError as exc:  # nesting deeper than Python's stack
         return ErrorRecord(doc_id=id_stem, code=Code.NO_MAIN_TEXT.value,
-                           reason=f"page could not be parsed: {type(exc).__name__}: {exc}", source=source)
+                           reason=f"page could not be parsed: {type(exc).__name__}", source=source)
+    except Exception as exc:  # noqa: BLE001 - one bad page must not stop the batch
+        log.exception("cleaning failed for %s", id_stem)
+        return ErrorRecord(doc_id=id_stem, code=Code.INTERNAL.value,
+                           reason=f"cleaning failed: {type(exc).__name__}: {exc}", source=source)
     if not page.text.strip():
         return ErrorRecord(doc_id=id_stem, code=Code.NO_MAIN_TEXT.value,
                            reason="no main text left after removing boilerplate", source=source)

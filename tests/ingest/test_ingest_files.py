@@ -97,3 +97,22 @@ def test_directory_is_read_recursively_and_other_files_are_skipped(tmp_path):
 
 def test_missing_input_is_an_error_record(tmp_path):
     assert one(tmp_path / "nope.html").code == Code.UNREADABLE.value
+
+
+def test_very_deep_nesting_still_yields_the_text(tmp_path):
+    p = tmp_path / "deep.html"
+    p.write_text("<html><body>" + "<div>" * 5000 + "<p>深层内容：全市研发投入达到88.5亿元，同比增长15.2%。</p>"
+                 + "</div>" * 5000 + "</body></html>", encoding="utf-8")
+    doc = one(p)
+    assert isinstance(doc, Document) and "88.5亿元" in doc.text
+
+
+def test_odd_pages_each_give_exactly_one_record(tmp_path):
+    odd = {"empty.html": "<html></html>", "frameset.html": "<html><frameset><frame src=a.html></frameset></html>",
+           "rss.html": "<?xml version='1.0'?><rss><channel><item><title>x</title></item></channel></rss>",
+           "script.html": "<html><body><script>var a = 1;</script></body></html>"}
+    for name, html in odd.items():
+        (tmp_path / name).write_text(html, encoding="utf-8")
+    items = list(iter_documents([tmp_path]))
+    assert len(items) == len(odd)
+    assert {i.code for i in items} == {Code.NO_MAIN_TEXT.value}
