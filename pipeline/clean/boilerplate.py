@@ -16,7 +16,7 @@ Token vocabularies and line patterns are data in ``patterns/html/``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -85,10 +85,6 @@ def class_names(tag: Tag) -> list[list[str]]:
     if ident:
         raw.append(str(ident))
     return [[t.lower() for t in _TOKEN_SPLIT.split(str(value)) if t] for value in raw]
-
-
-def class_tokens(tag: Tag) -> list[str]:
-    return [t for name in class_names(tag) for t in name]
 
 
 def _is(token: str, token_set: tuple[frozenset[str], tuple[str, ...]]) -> bool:
@@ -489,8 +485,7 @@ class Analysis:
             lines = [ln for ln in b.lines if not _dedupable(ln) or ln not in seen]
             seen.update(lines)
             if lines:
-                out.append(b if len(lines) == len(b.lines) else
-                           Block(lines, count_tokens("\n".join(lines)), 0, b.punct, b.tag, b.chain, b.para, b.negative))
+                out.append(b if len(lines) == len(b.lines) else replace(b, lines=lines))
         return out
 
     def heading_before_main(self) -> str | None:

@@ -223,6 +223,3 @@ def read_jsonl(path: Path) -> Iterator[Document | ErrorRecord]:
             published = rec.get("published")
             yield make_doc(doc_id, text, rec.get("lang"), source, title=rec.get("title"),
                        published=str(published) if published else None)
-
-
-_doc = make_doc  # the name the skeleton used

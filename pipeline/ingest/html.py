@@ -1,4 +1,4 @@
-"""HTML bytes (from a file, a WARC record or an HTTP response) to a Document or an ErrorRecord."""
+"""Bytes of a page (from a file, a WARC record or an HTTP response) to a Document or an ErrorRecord."""
 from __future__ import annotations
 
 import logging
@@ -49,3 +49,14 @@ def html_document(data: bytes, source: Source, id_stem: str, *, declared: str | 
                            reason="no main text left after removing boilerplate", source=source)
     doc_id = f"{id_stem}-{content_hash(page.text)[:12]}"
     return make_doc(doc_id, page.text, None, source, title=page.title, published=page.published)
+
+
+def text_document(data: bytes, source: Source, id_stem: str, *, declared: str | None = None) -> Document | ErrorRecord:
+    """A ``text/plain`` body: decoded (``declared`` checked against the bytes), not cleaned."""
+    from ..clean.encoding import decode
+
+    text, encoding = decode(data, declared, sniff=False)
+    source.encoding = encoding
+    if text is None:
+        return ErrorRecord(doc_id=id_stem, code=Code.DECODE.value, reason="body decodes in no encoding", source=source)
+    return make_doc(f"{id_stem}-{content_hash(text)[:12]}", text, None, source)

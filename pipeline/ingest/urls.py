@@ -32,8 +32,7 @@ import httpx
 from ..clean.encoding import decode
 from ..errors import Code
 from ..models import Document, ErrorRecord, Source
-from .files import content_hash, make_doc
-from .html import html_document
+from .html import html_document, text_document
 from .settings import IngestSettings, default_settings
 from .warc import charset_of, url_slug
 
@@ -280,12 +279,7 @@ class Fetcher:
         source.url, source.http_status, source.content_type = resp.url, resp.status, resp.content_type
         charset = charset_of(resp.content_type)
         if _mime(resp.content_type) == "text/plain":
-            text, encoding = decode(resp.body, charset, sniff=False)
-            source.encoding = encoding
-            if text is None:
-                return ErrorRecord(doc_id=stem, code=Code.DECODE.value, reason="body decodes in no encoding",
-                                   source=source)
-            return make_doc(f"{stem}-{content_hash(text)[:12]}", text, None, source)
+            return text_document(resp.body, source, stem, declared=charset)
         return html_document(resp.body, source, stem, declared=charset, url=resp.url)
 
 

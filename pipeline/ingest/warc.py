@@ -15,9 +15,8 @@ from pathlib import Path
 
 from ..errors import Code
 from ..models import Document, ErrorRecord, Source
-from ..clean.encoding import decode
-from .files import content_hash, file_stem, make_doc
-from .html import html_document
+from .files import file_stem
+from .html import html_document, text_document
 from .settings import default_settings
 
 log = logging.getLogger(__name__)
@@ -126,10 +125,5 @@ def _record(record, path: Path, cap: int) -> Document | ErrorRecord | None:
     if not mime and b"<html" not in body[:2048].lower() and b"<!doctype html" not in body[:2048].lower():
         return None  # no content type and no markup: not a page
     if is_text:
-        text, encoding = decode(body, charset_of(content_type), sniff=False)
-        source.encoding = encoding
-        if text is None:
-            return ErrorRecord(doc_id=stem, code=Code.DECODE.value, reason="body decodes in no encoding",
-                               source=source)
-        return make_doc(f"{stem}-{content_hash(text)[:12]}", text, None, source)
+        return text_document(body, source, stem, declared=charset_of(content_type))
     return html_document(body, source, stem, declared=charset_of(content_type), url=url or None)
