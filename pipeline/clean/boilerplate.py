@@ -26,10 +26,6 @@ from . import rules
 from .text import collapse_ws, count_tokens
 
 _TOKEN_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
-WRAPPER_SHARE = 0.5  # a marked element holding this share of the prose is a page wrapper, not boilerplate
-SIBLING_GAIN = 1.4  # a run of siblings must be worth this much more than the best element
-DEDUP_MIN_TOKENS = 20  # lines this long that repeat an earlier line are dropped (shorter ones may repeat)
-LISTING_ITEM_TOKENS = 80  # a teaser-list item has at most this many tokens outside its links
 _PUNCT = re.compile(r"[，。！？；、,!?;]|\.(?!\d)")
 
 
@@ -45,6 +41,12 @@ class Vocab:
     hidden_classes: frozenset[str]
     neutral: frozenset[str]
     lines: tuple[tuple[re.Pattern, int], ...]  # (pattern, longest line it may drop)
+    prose_min_tokens: int
+    short_penalty: float
+    wrapper_share: float
+    sibling_gain: float
+    dedup_min_tokens: int
+    listing_item_tokens: int
 
 
 def _token_set(entries: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -57,6 +59,7 @@ def _token_set(entries: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
 def vocab() -> Vocab:
     b = rules.load("boilerplate")
     ln = rules.load("lines")
+    sc = b["scoring"]
     for key in ("drop_tags", "block_tags", "negative_tokens", "positive_tokens"):
         if not b.get(key):
             raise rules.PatternError(f"boilerplate.yaml: {key} is empty")
@@ -72,6 +75,8 @@ def vocab() -> Vocab:
         neutral=frozenset(str(t) for t in b.get("neutral_tokens", [])),
         lines=tuple((rules.compile_regex(r["regex"], f"lines.yaml:{r['id']}", re.I),
                      int(r.get("max_chars", ln.get("max_chars", 80)))) for r in ln["lines"]),
+        **{k: sc[k] for k in ("prose_min_tokens", "short_penalty", "wrapper_share", "sibling_gain",
+                              "dedup_min_tokens", "listing_item_tokens")},
     )
 
 
@@ -351,8 +356,9 @@ def resolve_marks(blocks: list[Block], marks: Marks, stats: dict[int, _Stats], s
 
 
 def _is_prose(b: Block) -> bool:
+    v = vocab()
     nonlink = b.tokens - b.link_tokens
-    return b.tag not in vocab().heading_tags and b.punct >= 1 and nonlink >= 10 and b.link_density < 0.5
+    return b.tag not in v.heading_tags and b.punct >= 1 and nonlink >= v.prose_min_tokens and b.link_density < 0.5
 
 
 def _value(b: Block) -> float:
@@ -360,7 +366,7 @@ def _value(b: Block) -> float:
         return -float(b.tokens)
     if _is_prose(b):
         return float(b.tokens - 2 * b.link_tokens)
-    return -0.3 * b.tokens
+    return -vocab().short_penalty * b.tokens
 
 
 def _boilerplate_line(line: str, v: Vocab) -> bool:
@@ -368,7 +374,8 @@ def _boilerplate_line(line: str, v: Vocab) -> bool:
 
 
 def _dedupable(line: str) -> bool:
-    return len(line) >= DEDUP_MIN_TOKENS and count_tokens(line) >= DEDUP_MIN_TOKENS
+    n = vocab().dedup_min_tokens
+    return len(line) >= n and count_tokens(line) >= n
 
 
 def score_blocks(blocks: list[Block]) -> None:
@@ -439,7 +446,7 @@ def best_sibling_run(blocks: list[Block]) -> tuple[int, int]:
 def select(blocks: list[Block]) -> tuple[int, int]:
     """The ``[start, end)`` range of the main text's blocks.
 
-    The best element, unless a run of one element's children is worth ``SIBLING_GAIN`` times as
+    The best element, unless a run of one element's children is worth ``sibling_gain`` times as
     much: then no element holds the main text apart from the page's furniture (old table layouts
     put the article, the menus and the link lists side by side in one cell).
     """
@@ -451,7 +458,7 @@ def select(blocks: list[Block]) -> tuple[int, int]:
     tree_value = sum(b.value for b in blocks[lo:hi])
     slo, shi = best_sibling_run(blocks)
     inside = lo <= slo and shi <= hi  # a part of the element: its own tail or head is not boilerplate
-    if not inside and sum(b.value for b in blocks[slo:shi]) > SIBLING_GAIN * max(tree_value, 1.0):
+    if not inside and sum(b.value for b in blocks[slo:shi]) > vocab().sibling_gain * max(tree_value, 1.0):
         return slo, shi
     return lo, hi
 
@@ -506,8 +513,8 @@ def analyse(soup: BeautifulSoup) -> Analysis:
     seg = _Segmenter(v, marked=marks.all())
     blocks = seg.run(root)
     stats = element_stats(blocks)
-    marks.weak |= find_listings(seg.elements, stats, LISTING_ITEM_TOKENS)
-    resolve_marks(blocks, marks, stats, WRAPPER_SHARE)
+    marks.weak |= find_listings(seg.elements, stats, v.listing_item_tokens)
+    resolve_marks(blocks, marks, stats, v.wrapper_share)
     score_blocks(blocks)
     return Analysis(blocks, select(blocks), seg.elements)
 
