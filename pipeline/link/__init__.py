@@ -1,0 +1,264 @@
+"""Linking stage: role (target/actual), year, metric and subject for every figure.
+
+Rules follow ``../shared/eval/GUIDELINES.md`` ("Conventions for the open cases"); the cue
+lists, year expressions and name suffixes are data in ``patterns/<lang>/link.yaml``.
+
+The linker works sentence by sentence on the normalised text (same offsets as the
+document): time expressions are found once per document, the dateline resolves relative
+years, sentence-initial frames (``In 2024,``, ``2025年，``, ``By 2024,``) and dated headings
+carry their year and role over the sentences they govern, and the metric and subject are
+copied from the text around the figure.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..extract.base import Candidate, to_figure
+from ..models import Figure
+from ..patterns import load_lang
+from .metric import EnMetric, ZhMetric
+from .segment import paragraphs, sentences
+from .subject import EnSubject, ZhSubject
+from .timex import TimeExpr, TimeIndex
+
+
+@dataclass(slots=True)
+class Context:
+    """Per-document state the linker computes once."""
+
+    text: str
+    norm: str
+    sents: list[tuple[int, int]]
+    sent_starts: list[int]
+    paras: list[tuple[int, int]]
+    para_starts: list[int]
+    dateline: int | None
+    times: TimeIndex
+    frames: list[tuple[int, int | None, str | None, int]]  # (sentence index, year, role, paragraph index)
+    headings: list[tuple[int, int | None, str | None]]     # (position, year, role) of dated section headings
+    main_subject: str | None
+
+
+class Linker:
+    def __init__(self, lang: str):
+        self.lang = lang
+        P = load_lang(lang)
+        L = P.link
+        ci = re.IGNORECASE if lang == "en" else 0
+        self.ci = ci
+        self.target_re = _join(L.get("target_cues", []), ci)
+        self.actual_re = _join(L.get("actual_cues", []), ci)
+        self.target_frame_re = _join(L.get("target_frames", []), ci)
+        self.actual_frame_re = _join(L.get("actual_frames", []), ci)
+        self.sentence_frame_re = re.compile(L["sentence_frame"], ci)
+        self.heading_re = re.compile(L["heading"], ci | re.MULTILINE)
+        self.dateline_re = re.compile(L["dateline"], ci)
+        self.dateline_window = int(L.get("dateline_window", 300))
+        self.L = L
+        self.metric = ZhMetric(P) if lang == "zh" else EnMetric(P)
+        self.subject = ZhSubject(P) if lang == "zh" else EnSubject(P)
+
+    # -- document context ----------------------------------------------------------------------
+    def context(self, text: str, norm: str, cands: list[Candidate], published: str | None) -> Context:
+        sents = sentences(norm, self.lang)
+        paras = paragraphs(norm)
+        dateline = self.find_dateline(norm, published)
+        times = TimeIndex(self.L, self.lang, norm, dateline, [(c.start, c.end) for c in cands], self.ci)
+        ctx = Context(text=text, norm=norm, sents=sents, sent_starts=[s for s, _ in sents], paras=paras,
+                      para_starts=[p for p, _ in paras], dateline=dateline, times=times, frames=[], headings=[],
+                      main_subject=None)
+        self._frames(ctx)
+        ctx.main_subject = self.subject.main(norm, sents)
+        return ctx
+
+    def find_dateline(self, norm: str, published: str | None) -> int | None:
+        if published:
+            m = re.match(r"\s*((?:19|20)\d{2})", str(published))
+            if m:
+                return int(m.group(1))
+        m = self.dateline_re.search(norm, 0, min(len(norm), self.dateline_window))
+        if m:
+            y = m.group("y") or (m.groupdict().get("y2"))
+            return int(y) if y else None
+        return None
+
+    def _frames(self, ctx: Context) -> None:
+        """Sentence-initial frames (In 2024, / 2025年，/ By 2024,) and dated section headings."""
+        for i, (s, e) in enumerate(ctx.sents):
+            seg = ctx.norm[s:e]
+            p = self._para_of(ctx, s)
+            m = self.sentence_frame_re.match(seg)
+            if m:
+                year = None
+                if m.group("y"):
+                    year = int(m.group("y"))
+                elif m.groupdict().get("rel") and ctx.dateline is not None:
+                    year = ctx.dateline + ctx.times.relative_offset(m.group("rel"))
+                ctx.frames.append((i, year, None, p))
+            dm = ctx.times.deadline_frame(seg)
+            if dm is not None:
+                ctx.frames.append((i, dm, "target", p))
+            elif self.target_frame_re is not None and self.target_frame_re.search(seg[:40]) and \
+                    (seg.rstrip().endswith(("：", ":")) or _is_heading_line(ctx.norm, s, e)):
+                ctx.frames.append((i, ctx.times.first_year(s, e), "target", p))
+        for m in self.heading_re.finditer(ctx.norm):
+            line_end = ctx.norm.find("\n", m.start())
+            line_end = len(ctx.norm) if line_end < 0 else line_end
+            line = ctx.norm[m.start():line_end]
+            if len(line) > 60:
+                continue
+            year = ctx.times.first_year(m.start(), line_end)
+            role = None
+            if self.target_frame_re is not None and self.target_frame_re.search(line):
+                role = "target"
+            elif self.actual_frame_re is not None and self.actual_frame_re.search(line):
+                role = "actual"
+            ctx.headings.append((m.start(), year, role))
+
+    def _para_of(self, ctx: Context, pos: int) -> int:
+        return max(0, bisect.bisect_right(ctx.para_starts, pos) - 1)
+
+    def _sent_of(self, ctx: Context, pos: int) -> int:
+        return max(0, bisect.bisect_right(ctx.sent_starts, pos) - 1)
+
+    # -- per figure ------------------------------------------------------------------------------
+    def link(self, text: str, norm: str, cands: list[Candidate], published: str | None = None) -> list[Figure]:
+        if not cands:
+            return []
+        ctx = self.context(text, norm, cands, published)
+        out: list[Figure] = []
+        prev_in_sentence: dict[int, tuple[Candidate, str | None]] = {}
+        for c in cands:
+            si = self._sent_of(ctx, c.start)
+            ss, se = ctx.sents[si] if ctx.sents else (0, len(norm))
+            frame = self._frame_for(ctx, si, c)
+            heading = self._heading_for(ctx, c.start)
+            role = self.role(ctx, c, ss, se, frame, heading)
+            year = self.year(ctx, c, si, ss, se, role, frame, heading)
+            if role == "target" and year is not None and ctx.dateline is not None and year < ctx.dateline \
+                    and not self._own_target_cue(ctx, c, ss):
+                role = "actual"
+            prev = prev_in_sentence.get(si)
+            metric = self.metric.metric(ctx, c, ss, se, prev)
+            subject = self.subject.subject(ctx, c, si, ss, se)
+            prev_in_sentence[si] = (c, metric)
+            f = to_figure(text, c)
+            out.append(f.model_copy(update={"role": role, "year": year, "metric": metric, "subject": subject,
+                                            "sentence_start": ss, "sentence_end": max(se, c.end)}))
+        return out
+
+    def _frame_for(self, ctx: Context, si: int, c: Candidate):
+        """The latest frame in the same paragraph at or before sentence ``si``."""
+        p = self._para_of(ctx, c.start)
+        best = None
+        for fi, year, role, fp in ctx.frames:
+            if fp == p and fi <= si:
+                best = (fi, year, role)
+        return best
+
+    @staticmethod
+    def _heading_for(ctx: Context, pos: int):
+        best = None
+        for hp, year, role in ctx.headings:
+            if hp <= pos:
+                best = (hp, year, role)
+            else:
+                break
+        return best
+
+    def _own_target_cue(self, ctx: Context, c: Candidate, ss: int) -> bool:
+        seg = ctx.norm[ss:c.start]
+        return bool(self.target_re is not None and self.target_re.search(seg) and ctx.times.has_deadline(ss, c.end))
+
+    def role(self, ctx: Context, c: Candidate, ss: int, se: int, frame, heading) -> str:
+        clause_end = _clause_end(ctx.norm, c.end, se, self.lang)
+        before = ctx.norm[ss:c.start]
+        after = ctx.norm[c.end:clause_end]
+        t_pos = _last_pos(self.target_re, before)
+        a_pos = _last_pos(self.actual_re, before)
+        if t_pos is None and self.target_re is not None and self.target_re.search(after):
+            t_pos = len(before)
+        if t_pos is not None and (a_pos is None or t_pos > a_pos):
+            return "target"
+        if a_pos is not None:
+            return "actual"
+        if frame is not None and frame[2] == "target":
+            return "target"
+        if heading is not None and heading[2] == "target":
+            return "target"
+        return "actual"
+
+    def year(self, ctx: Context, c: Candidate, si: int, ss: int, se: int, role: str, frame, heading) -> int | None:
+        T = ctx.times
+        y = T.attached(c)
+        if y is not None:
+            return y
+        own: list[TimeExpr] = T.within(ss, se, exclude=(c.start, c.end))
+        if role == "target":
+            for t in own:
+                if t.kind in ("deadline", "plan", "span"):
+                    return t.year
+        before = [t for t in own if t.end <= c.start]
+        after = [t for t in own if t.start >= c.end]
+        pick = before[-1] if before else (after[0] if after else None)
+        if pick is not None:
+            if pick.kind == "plan" and role != "target":
+                return None
+            return pick.year
+        if frame is not None:
+            fi, year, _ = frame
+            fs = ctx.sents[fi][0]
+            if fi < si and T.any_between(ctx.sents[fi][1], ss):
+                pass  # another time expression came in between: no inheritance
+            elif year is not None:
+                return year
+        if heading is not None and heading[1] is not None and not T.any_between(heading[0] + 1, ss, skip_first=True):
+            return heading[1]
+        if heading is not None and heading[1] is not None:
+            return heading[1]
+        return None
+
+
+def _is_heading_line(norm: str, s: int, e: int) -> bool:
+    ls = norm.rfind("\n", 0, s) + 1
+    le = norm.find("\n", e)
+    le = len(norm) if le < 0 else le
+    return le - ls <= 40
+
+
+def _clause_end(norm: str, pos: int, limit: int, lang: str) -> int:
+    m = re.compile(r"[，,；;。！？]" if lang == "zh" else r"[,;]|[.!?](?=\s|$)").search(norm, pos, limit)
+    return m.start() if m else limit
+
+
+def _last_pos(rx: re.Pattern | None, s: str) -> int | None:
+    if rx is None:
+        return None
+    pos = None
+    for m in rx.finditer(s):
+        pos = m.start()
+    return pos
+
+
+def _join(patterns: list[str], flags: int) -> re.Pattern | None:
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+
+
+@lru_cache(maxsize=None)
+def get_linker(lang: str) -> Linker:
+    return Linker(lang)
+
+
+def link_candidates(text: str, norm: str, cands: list[Candidate], *, lang: str,
+                    published: str | None = None) -> list[Figure]:
+    """Figures with role, year, metric and subject filled in."""
+    if lang == "mixed":
+        # each figure is linked by the linker of the script around it
+        han = sum(1 for ch in norm if "\u4e00" <= ch <= "\u9fff")
+        lang = "zh" if han * 2 > len(norm) * 0.3 else "en"
+    return get_linker(lang).link(text, norm, cands, published)

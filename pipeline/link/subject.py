@@ -1,0 +1,170 @@
+"""The subject of a figure: the place or organisation it belongs to, copied from the text.
+
+The nearest proper name before the figure in its sentence, else after it, else in the sentence
+before, else the document's main subject (the name its opening mentions most). Generic
+references (全省, 我市, the city) are never subjects. Chinese names come from jieba's
+segmentation and tags (ns/nt/nz) plus suffixes (县, 高新区, 集团) from ``patterns/zh/link.yaml``;
+English names are runs of capitalised words, or words ending in Zone/City/Group/Co.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from ..patterns import LangPatterns
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+    import jieba.posseg as pseg
+
+    from ..patterns import load_lang
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    path = load_lang("zh").dir / "jieba_userdict.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split()
+        word, freq, tag = parts[0], int(parts[1]) if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None
+        jieba.add_word(word, freq, tag)
+    tags = pseg.dt.word_tag_tab
+    return jieba, tags
+
+
+def zh_tokens(s: str) -> list[tuple[str, str, int]]:
+    """(word, tag, offset) with jieba's dictionary (no HMM: fast, stable)."""
+    jieba, tags = _jieba()
+    out, pos = [], 0
+    for w in jieba.lcut(s, HMM=False):
+        out.append((w, tags.get(w, "x"), pos))
+        pos += len(w)
+    return out
+
+
+class ZhSubject:
+    def __init__(self, P: LangPatterns):
+        L = P.link
+        self.suffixes = tuple(sorted(L["subject_suffixes"], key=len, reverse=True))
+        self.generic = set(L["subject_generic"])
+
+    def names(self, norm: str, s: int, e: int) -> list[tuple[int, int]]:
+        """Spans of place and organisation names in norm[s:e]."""
+        seg = norm[s:e]
+        toks = zh_tokens(seg)
+        out: list[tuple[int, int]] = []
+        cur: list[int] | None = None
+        for w, tag, off in toks:
+            is_name = (tag in ("ns", "nt") or (tag == "nz" and len(w) >= 2)) and len(w) >= 2
+            if not is_name and len(w) >= 2 and w.endswith(self.suffixes) and w not in self.generic \
+                    and not w.startswith(("全", "我", "本", "该", "各")):
+                is_name = True
+            if w in self.generic:
+                is_name = False
+            if is_name:
+                if cur is not None and cur[1] == off:
+                    cur[1] = off + len(w)
+                else:
+                    if cur is not None:
+                        out.append((s + cur[0], s + cur[1]))
+                    cur = [off, off + len(w)]
+            else:
+                if cur is not None:
+                    out.append((s + cur[0], s + cur[1]))
+                cur = None
+        if cur is not None:
+            out.append((s + cur[0], s + cur[1]))
+        return [(a, b) for a, b in out if norm[a:b] not in self.generic]
+
+    def main(self, norm: str, sents: list[tuple[int, int]]) -> str | None:
+        counts: Counter = Counter()
+        for s, e in sents[:4]:
+            for a, b in self.names(norm, s, e):
+                counts[norm[a:b]] += 1
+        return counts.most_common(1)[0][0] if counts else None
+
+    def subject(self, ctx, c, si: int, ss: int, se: int) -> str | None:
+        return _pick(self, ctx, c, si, ss, se)
+
+
+def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
+    norm, text = ctx.norm, ctx.text
+    before = [n for n in finder.names(norm, ss, c.start)]
+    if before:
+        a, b = before[-1]
+        return text[a:b]
+    after = finder.names(norm, c.end, se)
+    if after:
+        a, b = after[0]
+        return text[a:b]
+    if si > 0:
+        ps, pe = ctx.sents[si - 1]
+        prev = finder.names(norm, ps, pe)
+        if prev:
+            a, b = prev[-1]
+            return text[a:b]
+    return ctx.main_subject
+
+
+class EnSubject:
+    def __init__(self, P: LangPatterns):
+        L = P.link
+        self.not_names = set(L["subject_not_names"])
+        self.inner = set(L["subject_inner"])
+        self.suffixes = set(L["subject_suffixes"])
+        self.generic = set(L["subject_generic"])
+        self._word = re.compile(r"[A-Z][A-Za-z'’]*(?:\s?-\s?[A-Za-z]+)*\.?|\([A-Z][a-z]+\)|[a-z]+|&")
+
+    def names(self, norm: str, s: int, e: int) -> list[tuple[int, int]]:
+        out = []
+        run: list[re.Match] = []
+
+        def flush():
+            while run and (run[-1].group(0) in self.inner or run[-1].group(0)[0].islower()):
+                run.pop()
+            while run and run[0].group(0).rstrip(".") in {"The", "A", "An"} | self.inner:
+                run.pop(0)
+            if run:
+                words = [w.group(0).rstrip(".").rstrip("'s").rstrip("’s") for w in run]
+                named = any(w not in self.not_names and w[:1].isupper() for w in words) or \
+                    any(w.rstrip(".") in self.suffixes for w in words[1:])
+                if named and len(words) <= 8:
+                    a, b = run[0].start(), run[-1].end()
+                    txt = norm[a:b]
+                    if txt.endswith(("'s", "’s")):
+                        b -= 2
+                    out.append((a, b))
+            run.clear()
+
+        for m in self._word.finditer(norm, s, e):
+            w = m.group(0)
+            gap = norm[run[-1].end():m.start()] if run else ""
+            if run and (gap.strip() not in ("",) or "\n" in gap):
+                flush()
+            if w[0].isupper() or w.startswith("("):
+                run.append(m)
+            elif run and w in self.inner:
+                run.append(m)
+            elif run and w in ("offshore", "science", "technology", "park") and False:
+                run.append(m)
+            else:
+                flush()
+        flush()
+        return out
+
+    def main(self, norm: str, sents: list[tuple[int, int]]) -> str | None:
+        counts: Counter = Counter()
+        for s, e in sents:
+            for a, b in self.names(norm, s, e):
+                counts[norm[a:b]] += 1
+        if not counts:
+            return None
+        # the most frequent name, ties broken by the first mention
+        return counts.most_common(1)[0][0]
+
+    def subject(self, ctx, c, si: int, ss: int, se: int) -> str | None:
+        return _pick(self, ctx, c, si, ss, se)

@@ -1,0 +1,134 @@
+"""Time expressions of a document: years, spans, deadlines, relative years, plan periods, dates.
+
+Found once per document (one regex pass each) and then looked up by position.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+
+@dataclass(slots=True)
+class TimeExpr:
+    start: int
+    end: int
+    year: int | None
+    kind: str  # year | span | deadline | relative | plan | date
+
+
+class TimeIndex:
+    def __init__(self, L: dict, lang: str, norm: str, dateline: int | None, figure_spans: list[tuple[int, int]],
+                 flags: int = 0):
+        self.L, self.lang, self.norm, self.dateline = L, lang, norm, dateline
+        self._rel = {k.lower(): int(v) for k, v in (L.get("relative_years") or {}).items()}
+        self._plans = {k.lower(): int(v) for k, v in (L.get("plan_periods") or {}).items()}
+        cmp_re = re.compile(L["comparison_year"] + ("" if L["comparison_year"].endswith("$") else r"\s*$"), flags)
+        rel_not = [w for w in L.get("relative_not_after", [])]
+        rel_not_re = re.compile("(?:" + "|".join(re.escape(w) for w in rel_not) + r")\s*$", flags) if rel_not else None
+        fig_starts = sorted(figure_spans)
+        exprs: list[TimeExpr] = []
+
+        def inside_figure(s: int, e: int) -> bool:
+            i = bisect.bisect_right(fig_starts, (s, 10 ** 12)) - 1
+            return i >= 0 and fig_starts[i][0] <= s < fig_starts[i][1]
+
+        def comparison(s: int) -> bool:
+            return bool(cmp_re.search(norm, max(0, s - 24), s))
+
+        taken: list[tuple[int, int]] = []
+
+        def add(s: int, e: int, year: int | None, kind: str) -> None:
+            for a, b in taken:
+                if s < b and a < e:
+                    return
+            taken.append((s, e))
+            exprs.append(TimeExpr(s, e, year, kind))
+
+        for m in re.finditer(L["deadline"], norm, flags):
+            y = m.group("y") or m.groupdict().get("y2")
+            if y and not inside_figure(m.start(), m.end()):
+                add(m.start(), m.end(), int(y), "deadline")
+        for m in re.finditer(L["year_span"], norm, flags):
+            y2 = m.group("y2") or m.groupdict().get("y4")
+            if y2 and not inside_figure(m.start(), m.end()):
+                add(m.start(), m.end(), int(y2), "span")
+        for m in re.finditer(L["year"], norm, flags):
+            if inside_figure(m.start(), m.end()):
+                continue
+            if comparison(m.start()):
+                add(m.start(), m.end(), None, "comparison")
+                continue
+            add(m.start(), m.end(), int(m.group("y")), "year")
+        if self._rel:
+            b = r"\b" if lang == "en" else ""
+            rel_re = re.compile(b + "(?:" + "|".join(
+                re.escape(k) for k in sorted(self._rel, key=len, reverse=True)) + ")" + b, flags)
+            for m in rel_re.finditer(norm):
+                w = m.group(0).lower()
+                if rel_not_re is not None and rel_not_re.search(norm, max(0, m.start() - 16), m.start()):
+                    continue
+                y = None if dateline is None else dateline + self._rel[w]
+                add(m.start(), m.end(), y, "relative")
+        if self._plans:
+            plan_re = re.compile("|".join(re.escape(k) for k in sorted(self._plans, key=len, reverse=True)), flags)
+            for m in plan_re.finditer(norm):
+                add(m.start(), m.end(), self._plans[m.group(0).lower()], "plan")
+        md = L.get("month_day")
+        if md:
+            for m in re.finditer(md, norm, flags):
+                add(m.start(), m.end(), dateline, "date")
+        exprs.sort(key=lambda t: t.start)
+        self.exprs = exprs
+        self.starts = [t.start for t in exprs]
+        att = L.get("attached_year")
+        self._attached = re.compile(att, flags) if att else None
+        att_after = L.get("attached_year_after")
+        self._attached_after = re.compile(att_after, flags) if att_after else None
+        self._deadline_start = re.compile(r"\s*(?:[-–•*]\s*)?(?:力争)?(?:" + L["deadline"] + r")\s*[，,：:]", flags)
+
+    def relative_offset(self, word: str) -> int:
+        return self._rel.get(re.sub(r"\s+", " ", word.lower()), 0)
+
+    def within(self, s: int, e: int, exclude: tuple[int, int] | None = None) -> list[TimeExpr]:
+        i = bisect.bisect_left(self.starts, s)
+        out = []
+        while i < len(self.exprs) and self.exprs[i].start < e:
+            t = self.exprs[i]
+            if t.kind != "comparison" and t.year is not None:
+                out.append(t)
+            i += 1
+        return out
+
+    def any_between(self, s: int, e: int, skip_first: bool = False) -> bool:
+        """Is there a time expression (with or without a known year) in [s, e)?"""
+        i = bisect.bisect_left(self.starts, s)
+        return i < len(self.exprs) and self.exprs[i].start < e and self.exprs[i].kind != "comparison"
+
+    def first_year(self, s: int, e: int) -> int | None:
+        for t in self.within(s, e):
+            return t.year
+        return None
+
+    def has_deadline(self, s: int, e: int) -> bool:
+        return any(t.kind == "deadline" for t in self.within(s, e))
+
+    def deadline_frame(self, sentence: str) -> int | None:
+        """``By 2024,`` / ``到2025年，`` opening a sentence: the year of a target frame."""
+        m = self._deadline_start.match(sentence)
+        if not m:
+            return None
+        y = m.group("y") or m.groupdict().get("y2")
+        return int(y) if y else None
+
+    def attached(self, c) -> int | None:
+        """A year written right against the figure: 2005年的114%, 9.26bn euros in 2003."""
+        if self._attached is not None:
+            m = self._attached.search(self.norm, max(0, c.start - 12), c.start)
+            if m:
+                return int(m.group("y"))
+        if self._attached_after is not None:
+            m = self._attached_after.match(self.norm[c.end:c.end + 16])
+            if m:
+                return int(m.group("y"))
+        return None
