@@ -51,6 +51,7 @@ class Linker:
         self.ci = ci
         self.target_re = _join(L.get("target_cues", []), ci)
         self.actual_re = _join(L.get("actual_cues", []), ci)
+        self.forecast_re = _join(L.get("forecast_cues", []), ci)
         self.target_frame_re = _join(L.get("target_frames", []), ci)
         self.actual_frame_re = _join(L.get("actual_frames", []), ci)
         self.sentence_frame_re = re.compile(L["sentence_frame"], ci)
@@ -183,13 +184,16 @@ class Linker:
             t_pos = len(before)
         if t_pos is not None and (a_pos is None or t_pos > a_pos):
             return "target"
+        if frame is not None and frame[2] == "target" and not self._forecast(before):
+            return "target"  # a list under "By 2024," / "到2025年，" stays a target even in the past tense
         if a_pos is not None:
             return "actual"
-        if frame is not None and frame[2] == "target":
-            return "target"
         if heading is not None and heading[2] == "target":
             return "target"
         return "actual"
+
+    def _forecast(self, before: str) -> bool:
+        return bool(self.forecast_re is not None and self.forecast_re.search(before))
 
     def year(self, ctx: Context, c: Candidate, si: int, ss: int, se: int, role: str, frame, heading) -> int | None:
         T = ctx.times

@@ -59,9 +59,9 @@ class ZhSubject:
         out: list[tuple[int, int]] = []
         cur: list[int] | None = None
         for w, tag, off in toks:
-            is_name = (tag in ("ns", "nt") or (tag == "nz" and len(w) >= 2)) and len(w) >= 2
+            is_name = tag in ("ns", "nt") and len(w) >= 2
             if not is_name and len(w) >= 2 and w.endswith(self.suffixes) and w not in self.generic \
-                    and not w.startswith(("全", "我", "本", "该", "各")):
+                    and not w.startswith(("全", "我", "本", "该", "各")) and tag not in ("v", "vn", "d", "a"):
                 is_name = True
             if w in self.generic:
                 is_name = False
@@ -80,6 +80,10 @@ class ZhSubject:
             out.append((s + cur[0], s + cur[1]))
         return [(a, b) for a, b in out if norm[a:b] not in self.generic]
 
+    def strong(self, name: str) -> bool:
+        """A name with a proper part before its suffix (竹山县, 经开区), not a bare category (省级开发区)."""
+        return len(name) >= 2 and name not in self.generic and not name.startswith(("省级", "国家级", "市级", "县级"))
+
     def main(self, norm: str, sents: list[tuple[int, int]]) -> str | None:
         counts: Counter = Counter()
         for s, e in sents[:4]:
@@ -92,22 +96,39 @@ class ZhSubject:
 
 
 def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
+    """Nearest strong name before the figure, after it, in the sentence before; else the main subject;
+    else the nearest weak name."""
     norm, text = ctx.norm, ctx.text
-    before = [n for n in finder.names(norm, ss, c.start)]
-    if before:
-        a, b = before[-1]
-        return text[a:b]
+    main = (ctx.main_subject or "").lower()
+
+    def strong(span) -> bool:
+        t = norm[span[0]:span[1]]
+        return finder.strong(t) or (bool(main) and (t.lower() == main or main in t.lower()))
+
+    before = finder.names(norm, ss, c.start)
     after = finder.names(norm, c.end, se)
-    if after:
-        a, b = after[0]
-        return text[a:b]
+    prev = []
     if si > 0:
         ps, pe = ctx.sents[si - 1]
         prev = finder.names(norm, ps, pe)
-        if prev:
-            a, b = prev[-1]
+    for group, last in ((before, True), (after, False), (prev, True)):
+        cands = [n for n in group if strong(n)]
+        if cands:
+            a, b = cands[-1] if last else cands[0]
             return text[a:b]
-    return ctx.main_subject
+    if ctx.main_subject:
+        return ctx.main_subject
+    for group, last in ((before, True), (after, False)):
+        if group:
+            a, b = group[-1] if last else group[0]
+            return text[a:b]
+    return None
+
+
+def _in_quotes(norm: str, pos: int) -> bool:
+    lo = max(0, pos - 120)
+    seg = norm[lo:pos]
+    return seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1 or seg.count("(") > seg.count(")")
 
 
 class EnSubject:
@@ -117,7 +138,7 @@ class EnSubject:
         self.inner = set(L["subject_inner"])
         self.suffixes = set(L["subject_suffixes"])
         self.generic = set(L["subject_generic"])
-        self._word = re.compile(r"[A-Z][A-Za-z'’]*(?:\s?-\s?[A-Za-z]+)*\.?|\([A-Z][a-z]+\)|[a-z]+|&")
+        self._word = re.compile(r"[A-Z][A-Za-z'’]*(?:\s?-[A-Za-z]+)*\.?|\([A-Z][a-z]+\)|[a-z]+|&")
 
     def names(self, norm: str, s: int, e: int) -> list[tuple[int, int]]:
         out = []
@@ -126,6 +147,12 @@ class EnSubject:
         def flush():
             while run and (run[-1].group(0) in self.inner or run[-1].group(0)[0].islower()):
                 run.pop()
+            if len(run) == 1:
+                w0 = run[0].group(0)
+                at_start = not norm[s:run[0].start()].strip() or norm[max(s, run[0].start() - 2):run[0].start()].strip() \
+                    in (".", "-", ":", "”", "\"")
+                if at_start or (w0.isupper() and len(w0) <= 5) or _in_quotes(norm, run[0].start()):
+                    run.clear()  # a capitalised first word, an acronym, a quoted title word
             while run and run[0].group(0).rstrip(".") in {"The", "A", "An"} | self.inner:
                 run.pop(0)
             if run:
@@ -156,15 +183,22 @@ class EnSubject:
         flush()
         return out
 
+    def strong(self, name: str) -> bool:
+        words = name.replace("(", " ").replace(")", " ").split()
+        return any(w.rstrip(".,") in self.suffixes for w in words)
+
     def main(self, norm: str, sents: list[tuple[int, int]]) -> str | None:
+        """The name mentioned most often (a name with a Zone/City suffix counts double)."""
         counts: Counter = Counter()
+        first: dict[str, int] = {}
         for s, e in sents:
             for a, b in self.names(norm, s, e):
-                counts[norm[a:b]] += 1
+                key = norm[a:b]
+                counts[key] += 2 if self.strong(key) else 1
+                first.setdefault(key, a)
         if not counts:
             return None
-        # the most frequent name, ties broken by the first mention
-        return counts.most_common(1)[0][0]
+        return max(counts, key=lambda k: (counts[k], -first[k]))
 
     def subject(self, ctx, c, si: int, ss: int, se: int) -> str | None:
         return _pick(self, ctx, c, si, ss, se)
