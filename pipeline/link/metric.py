@@ -15,7 +15,7 @@ import re
 from ..patterns import LangPatterns, alternation
 
 _ZH_CLAUSE = re.compile(r"[，,；;：:。！？!?\n（）()]")
-_EN_CLAUSE = re.compile(r"[,;:()\n\[\]“”\"]|[.!?](?=\s|$)| - ")
+_EN_CLAUSE = re.compile(r"[,;:()\n\[\]]|[.!?](?=\s|$|[A-Z])| - |\band\s+(?=(?:will\s+)?[a-z]+(?:ed|s)?\s+(?:in|the|a|an|to|for)\b)")
 
 
 class ZhMetric:
@@ -87,6 +87,23 @@ class ZhMetric:
         return ctx.text[a:b].strip() or None
 
 
+_LEVEL_VERBS = {"reached", "reach", "reaching", "totaled", "totalled", "totaling", "hit", "have", "has", "had", "is", "was",
+                "are", "were", "stood"}
+
+
+def _is_name(phrase: str) -> bool:
+    """Capitalised words only (Huangshi Science and Technology City): a subject, not a metric."""
+    ws = [w for w in re.findall(r"[A-Za-z][\w\-']*", phrase) if w.lower() not in ("of", "and", "the")]
+    return bool(ws) and all(w[0].isupper() for w in ws)
+
+
+def _extend_pp(norm: str, end: int) -> int:
+    """Extend a counted phrase over a following ``for``/``of`` phrase (new projects for innovative talents)."""
+    m = re.match(r"\s+(?:for|of)\s+(?:[a-z][\w\-']*\s+){0,4}?[a-z][\w\-']*(?=\s+(?:were|was|are|is|have|has|will)\b)",
+                 norm[end:end + 80])
+    return end + m.end() if m else end
+
+
 class EnMetric:
     def __init__(self, P: LangPatterns):
         L = P.link
@@ -97,14 +114,6 @@ class EnMetric:
 
     def metric(self, ctx, c, ss: int, se: int, prev) -> str | None:
         norm, text = ctx.norm, ctx.text
-        if c.kind == "count":
-            span = c.extra.get("count_phrase")
-            if span:
-                return text[span[0]:span[1]]
-            ant = c.extra.get("antecedent")
-            if ant:
-                return text[ant[0]:ant[1]]
-            return c.unit
         lo = c.extra.get("comp_left", c.start)
         seg_start = ss
         for m in _EN_CLAUSE.finditer(norm, ss, lo):
@@ -113,33 +122,45 @@ class EnMetric:
             seg_start = prev[0].end
         words = list(re.finditer(r"[A-Za-z][A-Za-z'’&\-]*|-\s*[A-Za-z]+", norm[seg_start:lo]))
         verb_i = next((i for i, w in enumerate(words) if w.group(0).lower() in self.verbs), None)
+        subject_np = self._np(words[:verb_i], seg_start) if verb_i else None
+        if subject_np is not None and (self._generic(norm[subject_np[0]:subject_np[1]])
+                                       or _is_name(norm[subject_np[0]:subject_np[1]])):
+            subject_np = None
+        if c.kind == "count":
+            if c.rule == "en.count.elided" or (verb_i is not None and verb_i == len(words) - 1
+                                               and words[-1].group(0).lower() in _LEVEL_VERBS):
+                if subject_np is not None:  # The total number of talents ... reached 560,000
+                    return text[subject_np[0]:subject_np[1]]
+            span = c.extra.get("count_phrase")
+            if span:
+                return text[span[0]:_extend_pp(norm, span[1])]
+            ant = c.extra.get("antecedent")
+            return text[ant[0]:ant[1]] if ant else c.unit
         share_verb = verb_i is not None and words[verb_i].group(0).lower().startswith("account")
-        cand = None
-        if verb_i is not None and verb_i > 0:
-            cand = self._np(words[:verb_i], seg_start)
-        elif verb_i is None and words:
-            cand = self._np(words, seg_start)
-        if cand is None or self._generic(norm[cand[0]:cand[1]]):
-            cand = None
-            if not share_verb:
-                # the phrase after the figure: 1.928 billion yuan in financing needs, $48 billion in assets
-                m = re.match(r"\s+(?:in|of|for|on)\s+((?:the\s+)?[A-Za-z][\w\-']*(?:\s+(?:and\s+)?[a-z][\w\-']*){0,5})",
-                             norm[c.end:c.end + 80])
-                if m:
-                    ws = list(re.finditer(r"[A-Za-z][A-Za-z'’&\-]*", m.group(1)))
-                    np_ = self._np(ws, c.end + m.start(1))
-                    if np_ and not self._generic(norm[np_[0]:np_[1]]):
-                        cand = np_
-        if cand is None:
-            if prev is not None and prev[1]:
-                return prev[1]
-            if verb_i is not None and verb_i + 1 < len(words) and not share_verb:
-                # the words between the verb and the figure: "invest in the construction of"
-                tail = self._np(words[verb_i + 1:], seg_start, allow_stop=True)
+        if subject_np is not None:
+            return text[subject_np[0]:subject_np[1]]
+        if verb_i is None and words:
+            np_ = self._np(words, seg_start)
+            if np_ and not self._generic(norm[np_[0]:np_[1]]) and not _is_name(norm[np_[0]:np_[1]]):
+                return text[np_[0]:np_[1]]
+        if not share_verb:
+            # the phrase after the figure: 1.928 billion yuan in financing needs, 100% of large companies
+            m = re.match(r"\s+(?:in|of|for|on)\s+((?:the\s+)?[A-Za-z][\w\-']*(?:\s+(?:and\s+)?[a-z][\w\-']*){0,6})",
+                         norm[c.end:c.end + 90])
+            if m:
+                ws = list(re.finditer(r"[A-Za-z][A-Za-z'’&\-]*", m.group(1)))
+                np_ = self._np(ws, c.end + m.start(1))
+                if np_ and not self._generic(norm[np_[0]:np_[1]]):
+                    return text[np_[0]:np_[1]]
+            if verb_i is not None and verb_i + 1 < len(words):
+                # the words between the verb and the figure: "provided support funds of", "cover an area of"
+                rest = [w for w in words[verb_i + 1:] if w.group(0).lower() not in self.verbs]
+                tail = self._np(rest, seg_start)
                 if tail and not self._generic(norm[tail[0]:tail[1]]):
                     return text[tail[0]:tail[1]]
-            return None
-        return text[cand[0]:cand[1]]
+        if prev is not None and prev[1]:
+            return prev[1]
+        return None
 
     def _np(self, words, base: int, allow_stop: bool = False):
         """Trim a word list to a noun phrase: drop leading determiners, stop at prepositions."""

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 _ZH_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
 _EN_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9])|\n+|\s\[\d+\]\s*(?:-\s+)?|(?<=\])\s+-\s+"
-                     r"|(?<=[A-Za-z])\s+-\s+(?=[A-Z])")
+                     r"|(?<=[A-Za-z])\s+-\s+(?=[A-Z])|(?<=[a-z][.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][”\"])(?=[A-Z])")
 _ABBREV = {"co", "ltd", "inc", "corp", "no", "mr", "mrs", "ms", "dr", "prof", "st", "jan", "feb", "mar", "apr", "jun", "jul",
            "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e", "vs", "etc", "approx", "gov", "dept", "jr",
            "sr", "rs", "fig", "vol", "op", "pp", "est", "p.m", "a.m", "mt", "ft", "oz"}
