@@ -50,6 +50,9 @@ class Linker:
         ci = re.IGNORECASE if lang == "en" else 0
         self.ci = ci
         self.target_re = _join(L.get("target_cues", []), ci)
+        self.weak_target_re = _join(L.get("target_cues_weak", []), ci)
+        self.opening_re = re.compile(L["opening_frame"], ci) if L.get("opening_frame") else None
+        self.opening_actual_re = _join(L.get("opening_actual", []), ci)
         self.actual_re = _join(L.get("actual_cues", []), ci)
         self.forecast_re = _join(L.get("forecast_cues", []), ci)
         self.target_frame_re = _join(L.get("target_frames", []), ci)
@@ -117,7 +120,34 @@ class Linker:
                 role = "target"
             elif self.actual_frame_re is not None and self.actual_frame_re.search(line):
                 role = "actual"
+            if year is None or role is None:
+                oy, orole = self._opening(ctx, line_end)
+                year = year if year is not None else oy
+                role = role or orole
             ctx.headings.append((m.start(), year, role))
+        if not ctx.headings or ctx.headings[0][0] > 0:
+            oy, orole = self._opening(ctx, 0)
+            if oy is not None or orole is not None:
+                ctx.headings.insert(0, (0, oy, orole))
+
+    def _opening(self, ctx: Context, pos: int) -> tuple[int | None, str | None]:
+        """The frame opened by the first sentence at or after ``pos``: 2025年是…之年 / 今年是 / 一年来."""
+        if self.opening_re is None:
+            return None, None
+        si = bisect.bisect_left(ctx.sent_starts, pos)
+        if si >= len(ctx.sents):
+            return None, None
+        s, e = ctx.sents[si]
+        seg = ctx.norm[s:e]
+        role = "actual" if self.opening_actual_re is not None and self.opening_actual_re.search(seg) else None
+        m = self.opening_re.match(seg)
+        if not m:
+            return None, role
+        if m.group("y"):
+            return int(m.group("y")), role
+        if m.groupdict().get("rel") and ctx.dateline is not None:
+            return ctx.dateline + ctx.times.relative_offset(m.group("rel")), role
+        return None, role
 
     def _para_of(self, ctx: Context, pos: int) -> int:
         return max(0, bisect.bisect_right(ctx.para_starts, pos) - 1)
@@ -184,6 +214,11 @@ class Linker:
             t_pos = len(before)
         if t_pos is not None and (a_pos is None or t_pos > a_pos):
             return "target"
+        review = heading is not None and heading[2] == "actual"
+        if self.weak_target_re is not None and not review and a_pos is None:
+            clause_start = _clause_start(ctx.norm, c.start, ss, self.lang)
+            if self.weak_target_re.search(ctx.norm, clause_start, clause_end):
+                return "target"
         if frame is not None and frame[2] == "target" and not self._forecast(before):
             return "target"  # a list under "By 2024," / "到2025年，" stays a target even in the past tense
         if a_pos is not None:
@@ -231,6 +266,13 @@ def _is_heading_line(norm: str, s: int, e: int) -> bool:
     le = norm.find("\n", e)
     le = len(norm) if le < 0 else le
     return le - ls <= 40
+
+
+def _clause_start(norm: str, pos: int, limit: int, lang: str) -> int:
+    start = limit
+    for m in re.compile(r"[，,；;。！？：:]" if lang == "zh" else r"[,;:]|[.!?](?=\s|$)").finditer(norm, limit, pos):
+        start = m.end()
+    return start
 
 
 def _clause_end(norm: str, pos: int, limit: int, lang: str) -> int:
