@@ -106,29 +106,36 @@ class Linker:
             if dm is not None:
                 ctx.frames.append((i, dm, "target", p))
             elif self.target_frame_re is not None and self.target_frame_re.search(seg[:40]) and \
+                    not (self.actual_frame_re is not None and self.actual_frame_re.search(seg[:40])) and \
                     (seg.rstrip().endswith(("：", ":")) or _is_heading_line(ctx.norm, s, e)):
                 ctx.frames.append((i, ctx.times.first_year(s, e), "target", p))
         for m in self.heading_re.finditer(ctx.norm):
-            line_end = ctx.norm.find("\n", m.start())
+            line_end = ctx.norm.find("\n", m.end())
             line_end = len(ctx.norm) if line_end < 0 else line_end
-            line = ctx.norm[m.start():line_end]
+            line = ctx.norm[m.start():line_end].strip()
             if len(line) > 60:
                 continue
             year = ctx.times.first_year(m.start(), line_end)
             role = None
-            if self.target_frame_re is not None and self.target_frame_re.search(line):
-                role = "target"
-            elif self.actual_frame_re is not None and self.actual_frame_re.search(line):
+            if self.actual_frame_re is not None and self.actual_frame_re.search(line):
                 role = "actual"
+            elif self.target_frame_re is not None and self.target_frame_re.search(line):
+                role = "target"
             if year is None or role is None:
                 oy, orole = self._opening(ctx, line_end)
                 year = year if year is not None else oy
                 role = role or orole
             ctx.headings.append((m.start(), year, role))
         if not ctx.headings or ctx.headings[0][0] > 0:
-            oy, orole = self._opening(ctx, 0)
-            if oy is not None or orole is not None:
-                ctx.headings.insert(0, (0, oy, orole))
+            # the lead of an article, after its title and byline: 刚刚过去的2023年，…
+            limit = ctx.headings[0][0] if ctx.headings else len(ctx.norm)
+            for s, e in ctx.sents[:4]:
+                if s >= limit:
+                    break
+                oy, orole = self._opening(ctx, s)
+                if oy is not None or orole is not None:
+                    ctx.headings.insert(0, (s, oy, orole))
+                    break
 
     def _opening(self, ctx: Context, pos: int) -> tuple[int | None, str | None]:
         """The frame opened by the first sentence at or after ``pos``: 2025年是…之年 / 今年是 / 一年来."""
@@ -143,8 +150,9 @@ class Linker:
         m = self.opening_re.match(seg)
         if not m:
             return None, role
-        if m.group("y"):
-            return int(m.group("y")), role
+        y = m.group("y") or m.groupdict().get("y2")
+        if y:
+            return int(y), role
         if m.groupdict().get("rel") and ctx.dateline is not None:
             return ctx.dateline + ctx.times.relative_offset(m.group("rel")), role
         return None, role
@@ -169,9 +177,6 @@ class Linker:
             heading = self._heading_for(ctx, c.start)
             role = self.role(ctx, c, ss, se, frame, heading)
             year = self.year(ctx, c, si, ss, se, role, frame, heading)
-            if role == "target" and year is not None and ctx.dateline is not None and year < ctx.dateline \
-                    and not self._own_target_cue(ctx, c, ss):
-                role = "actual"
             prev = prev_in_sentence.get(si)
             metric = self.metric.metric(ctx, c, ss, se, prev)
             subject = self.subject.subject(ctx, c, si, ss, se)
@@ -231,32 +236,36 @@ class Linker:
         return bool(self.forecast_re is not None and self.forecast_re.search(before))
 
     def year(self, ctx: Context, c: Candidate, si: int, ss: int, se: int, role: str, frame, heading) -> int | None:
+        """Own sentence first (a deadline for a target), then the frame or heading that governs it."""
         T = ctx.times
         y = T.attached(c)
         if y is not None:
             return y
-        own: list[TimeExpr] = T.within(ss, se, exclude=(c.start, c.end))
+        own: list[TimeExpr] = T.within(ss, se, periods=True)
+        before = [t for t in own if t.end <= c.start]
+        after = [t for t in own if t.start >= c.end]
+        frame_year = None
+        if frame is not None and (role != "target" or frame[2] == "target"):
+            fi, fy, _ = frame
+            if fy is not None and not (fi < si and T.any_between(ctx.sents[fi][1], ss)):
+                frame_year = fy
         if role == "target":
             for t in own:
                 if t.kind in ("deadline", "plan", "span"):
                     return t.year
-        before = [t for t in own if t.end <= c.start]
-        after = [t for t in own if t.start >= c.end]
-        pick = before[-1] if before else (after[0] if after else None)
-        if pick is not None:
-            if pick.kind == "plan" and role != "target":
+            if frame_year is not None and frame[2] == "target":
+                return frame_year  # a list under "By 2024," keeps the deadline, whatever its tense
+        if before:
+            t = before[-1]
+            if t.kind == "period" or (t.kind == "plan" and role != "target"):
                 return None
-            return pick.year
-        if frame is not None:
-            fi, year, _ = frame
-            fs = ctx.sents[fi][0]
-            if fi < si and T.any_between(ctx.sents[fi][1], ss):
-                pass  # another time expression came in between: no inheritance
-            elif year is not None:
-                return year
-        if heading is not None and heading[1] is not None and not T.any_between(heading[0] + 1, ss, skip_first=True):
-            return heading[1]
-        if heading is not None and heading[1] is not None:
+            return t.year
+        if frame_year is not None:
+            return frame_year
+        if after:
+            t = after[0]
+            return None if t.kind == "period" or (t.kind == "plan" and role != "target") else t.year
+        if heading is not None and heading[1] is not None and (role != "target" or heading[2] == "target"):
             return heading[1]
         return None
 
@@ -281,11 +290,12 @@ def _clause_end(norm: str, pos: int, limit: int, lang: str) -> int:
 
 
 def _last_pos(rx: re.Pattern | None, s: str) -> int | None:
+    """End of the last match (so 完成…目标进度 as an actual cue wins over the 目标 inside it)."""
     if rx is None:
         return None
     pos = None
     for m in rx.finditer(s):
-        pos = m.start()
+        pos = m.end()
     return pos
 
 

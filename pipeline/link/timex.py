@@ -74,6 +74,14 @@ class TimeIndex:
             plan_re = re.compile("|".join(re.escape(k) for k in sorted(self._plans, key=len, reverse=True)), flags)
             for m in plan_re.finditer(norm):
                 add(m.start(), m.end(), self._plans[m.group(0).lower()], "plan")
+        cmp_after = re.compile(L["comparison_after"], flags) if L.get("comparison_after") else None
+        if cmp_after is not None:
+            for t in exprs:
+                if t.kind == "year" and cmp_after.match(norm, t.end):
+                    t.kind, t.year = "comparison", None
+        for p in L.get("periods", []):
+            for m in re.finditer(p, norm, flags):
+                add(m.start(), m.end(), None, "period")
         md = L.get("month_day")
         if md:
             for m in re.finditer(md, norm, flags):
@@ -83,6 +91,8 @@ class TimeIndex:
         self.starts = [t.start for t in exprs]
         att = L.get("attached_year")
         self._attached = re.compile(att, flags) if att else None
+        ar = L.get("attached_relative")
+        self._attached_rel = re.compile(ar, flags) if ar else None
         att_after = L.get("attached_year_after")
         self._attached_after = re.compile(att_after, flags) if att_after else None
         self._deadline_start = re.compile(r"\s*(?:[-–•*]\s*)?(?:力争)?(?:" + L["deadline"] + r")\s*[，,：:]", flags)
@@ -90,12 +100,13 @@ class TimeIndex:
     def relative_offset(self, word: str) -> int:
         return self._rel.get(re.sub(r"\s+", " ", word.lower()), 0)
 
-    def within(self, s: int, e: int, exclude: tuple[int, int] | None = None) -> list[TimeExpr]:
+    def within(self, s: int, e: int, exclude: tuple[int, int] | None = None, periods: bool = False) -> list[TimeExpr]:
+        """Time expressions in [s, e) with a year (and periods without one when ``periods``)."""
         i = bisect.bisect_left(self.starts, s)
         out = []
         while i < len(self.exprs) and self.exprs[i].start < e:
             t = self.exprs[i]
-            if t.kind != "comparison" and t.year is not None:
+            if t.kind != "comparison" and (t.year is not None or (periods and t.kind == "period")):
                 out.append(t)
             i += 1
         return out
@@ -127,6 +138,10 @@ class TimeIndex:
             m = self._attached.search(self.norm, max(0, c.start - 12), c.start)
             if m:
                 return int(m.group("y"))
+        if self._attached_rel is not None and self.dateline is not None:
+            m = self._attached_rel.search(self.norm, max(0, c.start - 14), c.start)
+            if m:
+                return self.dateline + self.relative_offset(m.group("rel"))
         if self._attached_after is not None:
             m = self._attached_after.match(self.norm[c.end:c.end + 16])
             if m:
