@@ -104,7 +104,9 @@ class Linker:
                 ctx.frames.append((i, year, None, p))
             dm = ctx.times.deadline_frame(seg)
             if dm is not None:
-                ctx.frames.append((i, dm, "target", p))
+                # "By the end of 2019, the ratio had dropped to 0.6%": a dated result, not a goal
+                past = self.actual_re is not None and self.actual_re.search(seg)
+                ctx.frames.append((i, dm, None if past else "target", p))
             elif self.target_frame_re is not None and self.target_frame_re.search(seg[:40]) and \
                     not (self.actual_frame_re is not None and self.actual_frame_re.search(seg[:40])) and \
                     (seg.rstrip().endswith(("：", ":")) or _is_heading_line(ctx.norm, s, e)):
@@ -264,6 +266,8 @@ class Linker:
             return frame_year
         if after:
             t = after[0]
+            if role != "target" and t.start > _clause_end(ctx.norm, c.end, se, self.lang):
+                return None  # "profits drop 33% and warned that earnings in 2005 ...": another clause
             return None if t.kind == "period" or (t.kind == "plan" and role != "target") else t.year
         if heading is not None and heading[1] is not None and (role != "target" or heading[2] == "target"):
             return heading[1]

@@ -111,6 +111,12 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
     if si > 0:
         ps, pe = ctx.sents[si - 1]
         prev = finder.names(norm, ps, pe)
+    if main:
+        for group in (before, after):
+            hit = [n for n in group if main in norm[n[0]:n[1]].lower() or norm[n[0]:n[1]].lower() in main]
+            if hit:
+                a, b = hit[-1]
+                return text[a:b]
     for group, last in ((before, True), (after, False), (prev, True)):
         cands = [n for n in group if strong(n)]
         if cands:
@@ -172,6 +178,8 @@ class EnSubject:
             gap = norm[run[-1].end():m.start()] if run else ""
             if run and (gap.strip() not in ("",) or "\n" in gap):
                 flush()
+            if run and run[-1].group(0).endswith(("'s", "’s")):
+                flush()  # China's Hainan Province: the possessor is the name
             if w[0].isupper() or w.startswith("("):
                 run.append(m)
             elif run and w in self.inner:
