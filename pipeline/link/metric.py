@@ -87,6 +87,35 @@ class ZhMetric:
         return ctx.text[a:b].strip() or None
 
 
+_FUNCTION = {"of", "and", "or", "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
+_AUX = {"is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "may", "might",
+        "should", "shall", "can", "to", "expected", "projected", "estimated", "set", "due"}
+_CHAIN = {"to", "also", "not", "still", "already", "now", "further", "expected", "projected", "set", "due", "likely",
+          "able", "by", "be", "been", "being", "just", "only", "then", "than", "more", "less", "about", "around"}
+_NP_LEFT_BOUND = {"and", "but", "while", "whereas", "when", "which", "that", "who", "where", "as", "because", "if",
+                  "although", "said", "says", "after", "before", "since", "with"}
+_TAKE_AFTER = {"cut", "cuts", "knock", "knocked", "knocks", "shave", "shaved", "add", "added", "adds", "trim", "trimmed",
+               "wipe", "wiped", "take", "took"}
+_NOT_VERBS = {"interesting", "during", "including", "according", "following", "regarding", "concerning", "building",
+              "funding", "spending", "manufacturing", "housing", "processing", "training", "banking", "shipping",
+              "marketing", "advertising", "accounting", "engineering", "lending", "borrowing", "earnings", "savings",
+              "listed", "limited", "united", "red", "bed", "shed", "seed", "speed", "need", "feed", "hundred",
+              "advanced", "detailed", "related", "based", "designated", "skilled", "qualified", "registered",
+              "integrated", "specialized", "dedicated", "dilapidated", "renovated", "unemployed", "employed",
+              "selected", "leading", "existing", "remaining", "upcoming", "outstanding", "emerging", "rising", "declining",
+              "ageing", "aging", "operating", "consuming", "polluting", "offering", "ceiling", "evening", "morning",
+              "thing", "nothing", "something", "anything", "everything", "king", "ring", "spring", "string", "wing"}
+_AFTER = re.compile(r"\s+(?:(?:drop|rise|increase|fall|decline|growth|gain|jump|cut|reduction|slump|surge)\s+)?"
+                    r"(?:in|of|for|on|off|from)\s+(?P<np>(?:the\s+|its\s+|their\s+)?[A-Za-z][\w\-']*"
+                    r"(?:\s+(?:and\s+)?[a-z][\w\-']*){0,6})", re.IGNORECASE)
+
+
+def _ends_with_name(words) -> bool:
+    """Dutch firm Heineken: a phrase that ends in a capitalised word names the actor, not the metric."""
+    return bool(words) and words[-1].group(0)[:1].isupper() and len(words) <= 4 and any(
+        w.group(0)[:1].islower() for w in words[:-1])
+
+
 _LEVEL_VERBS = {"reached", "reach", "reaching", "totaled", "totalled", "totaling", "hit", "have", "has", "had", "is", "was",
                 "are", "were", "stood"}
 
@@ -113,6 +142,8 @@ class EnMetric:
         self.generic = set(L["generic_metrics"])
 
     def metric(self, ctx, c, ss: int, se: int, prev) -> str | None:
+        """Walk back from the figure: the verb chain right before it (is projected to be), then the noun
+        phrase between the previous verb and that chain, or between the chain's verb and the figure."""
         norm, text = ctx.norm, ctx.text
         lo = c.extra.get("comp_left", c.start)
         seg_start = ss
@@ -121,46 +152,77 @@ class EnMetric:
         if prev is not None and prev[0].end > seg_start:
             seg_start = prev[0].end
         words = list(re.finditer(r"[A-Za-z][A-Za-z'’&\-]*|-\s*[A-Za-z]+", norm[seg_start:lo]))
-        verb_i = next((i for i, w in enumerate(words) if w.group(0).lower() in self.verbs), None)
-        subject_np = self._np(words[:verb_i], seg_start) if verb_i else None
-        if subject_np is not None and (self._generic(norm[subject_np[0]:subject_np[1]])
-                                       or _is_name(norm[subject_np[0]:subject_np[1]])):
-            subject_np = None
+        low = [w.group(0).lower() for w in words]
+        is_verb = [self._is_verb(low, i) for i in range(len(words))]
+        # the nearest verb before the figure and the chain it belongs to (is also set to rise by)
+        v = max((i for i in range(len(words)) if is_verb[i]), default=None)
+        chain_start = v
+        while chain_start is not None and chain_start > 0 and (is_verb[chain_start - 1] or low[chain_start - 1] in _CHAIN):
+            chain_start -= 1
+        verb = low[v] if v is not None else ""
         if c.kind == "count":
-            if c.rule == "en.count.elided" or (verb_i is not None and verb_i == len(words) - 1
-                                               and words[-1].group(0).lower() in _LEVEL_VERBS):
-                if subject_np is not None:  # The total number of talents ... reached 560,000
-                    return text[subject_np[0]:subject_np[1]]
+            if chain_start is not None and (c.rule == "en.count.elided" or v == len(words) - 1 and verb in _LEVEL_VERBS):
+                np_ = self._np_before(words, low, is_verb, chain_start, seg_start)
+                if np_ is not None:  # The total number of talents ... reached 560,000
+                    return text[np_[0]:np_[1]]
             span = c.extra.get("count_phrase")
             if span:
                 return text[span[0]:_extend_pp(norm, span[1])]
             ant = c.extra.get("antecedent")
             return text[ant[0]:ant[1]] if ant else c.unit
-        share_verb = verb_i is not None and words[verb_i].group(0).lower().startswith("account")
-        if subject_np is not None:
-            return text[subject_np[0]:subject_np[1]]
-        if verb_i is None and words:
+        share = verb.startswith("account") or verb in ("make", "makes", "made")
+        # 1. words between a lexical verb and the figure: "left physical damage equal to"
+        if v is not None and v + 1 < len(words) and verb not in _AUX:
+            np_ = self._np([w for w in words[v + 1:]], seg_start)
+            if np_ is not None and not self._generic(norm[np_[0]:np_[1]]) and not _is_name(norm[np_[0]:np_[1]]):
+                return text[np_[0]:np_[1]]
+        # 2. the phrase after the figure: 1.928 billion yuan in financing needs, a 3% drop in profits, knock 125m off profits
+        if not share:
+            m = _AFTER.match(norm, c.end)
+            if m:
+                ws = list(re.finditer(r"[A-Za-z][A-Za-z'’&\-]*", m.group("np")))
+                np_ = self._np(ws, m.start("np"))
+                if np_ and not self._generic(norm[np_[0]:np_[1]]) and (verb in _TAKE_AFTER or chain_start is None
+                                                                     or self._np_before(words, low, is_verb, chain_start,
+                                                                                        seg_start) is None):
+                    return text[np_[0]:np_[1]]
+        # 3. the noun phrase before the verb chain: The total R&D expenditure in the region ... is projected to be
+        if chain_start is not None:
+            np_ = self._np_before(words, low, is_verb, chain_start, seg_start)
+            if np_ is not None:
+                return text[np_[0]:np_[1]]
+        elif words:
             np_ = self._np(words, seg_start)
             if np_ and not self._generic(norm[np_[0]:np_[1]]) and not _is_name(norm[np_[0]:np_[1]]):
                 return text[np_[0]:np_[1]]
-        if not share_verb:
-            # the phrase after the figure: 1.928 billion yuan in financing needs, 100% of large companies
-            m = re.match(r"\s+(?:in|of|for|on)\s+((?:the\s+)?[A-Za-z][\w\-']*(?:\s+(?:and\s+)?[a-z][\w\-']*){0,6})",
-                         norm[c.end:c.end + 90])
-            if m:
-                ws = list(re.finditer(r"[A-Za-z][A-Za-z'’&\-]*", m.group(1)))
-                np_ = self._np(ws, c.end + m.start(1))
-                if np_ and not self._generic(norm[np_[0]:np_[1]]):
-                    return text[np_[0]:np_[1]]
-            if verb_i is not None and verb_i + 1 < len(words):
-                # the words between the verb and the figure: "provided support funds of", "cover an area of"
-                rest = [w for w in words[verb_i + 1:] if w.group(0).lower() not in self.verbs]
-                tail = self._np(rest, seg_start)
-                if tail and not self._generic(norm[tail[0]:tail[1]]):
-                    return text[tail[0]:tail[1]]
         if prev is not None and prev[1]:
             return prev[1]
         return None
+
+    def _is_verb(self, low: list[str], i: int) -> bool:
+        w = low[i]
+        if w in self.verbs:
+            return not (w == "added" and i > 0 and low[i - 1] == "value")
+        if len(w) > 4 and w.endswith(("ed", "ing")) and w not in _NOT_VERBS and not w.startswith("-"):
+            return not (i > 0 and low[i - 1] in ("the", "a", "an", "its", "their", "of"))
+        return False
+
+    def _np_before(self, words, low, is_verb, chain_start: int, base: int):
+        """The noun phrase ending right before ``chain_start``, back to the previous verb or conjunction."""
+        j = chain_start
+        while j > 0 and not is_verb[j - 1] and low[j - 1] not in _NP_LEFT_BOUND:
+            j -= 1
+        np_ = self._np(words[j:chain_start], base)
+        if np_ is None:
+            return None
+        phrase = self._np_text(words, j, chain_start)
+        if self._generic(phrase) or _is_name(phrase) or _ends_with_name(words[j:chain_start]):
+            return None
+        return np_
+
+    @staticmethod
+    def _np_text(words, a: int, b: int) -> str:
+        return " ".join(w.group(0) for w in words[a:b])
 
     def _np(self, words, base: int, allow_stop: bool = False):
         """Trim a word list to a noun phrase: drop leading determiners, stop at prepositions."""
@@ -179,8 +241,10 @@ class EnMetric:
         while out and (out[-1].group(0).lower() in self.stop or out[-1].group(0).lower() in self.verbs
                        or out[-1].group(0).lower() in self.strip_prefix):
             out.pop()
-        while out and out[0].group(0).lower() in self.stop | self.strip_prefix:
+        while out and out[0].group(0).lower() in self.stop | self.strip_prefix | _FUNCTION:
             out = out[1:]
+        while out and out[-1].group(0).lower() in _FUNCTION:
+            out.pop()
         if not out:
             return None
         if len(out) > 10:
@@ -189,4 +253,5 @@ class EnMetric:
 
     def _generic(self, phrase: str) -> bool:
         p = phrase.lower().strip()
-        return not p or p in self.generic or all(w in self.generic or w in self.stop for w in p.split())
+        return not p or p in self.generic or all(w in self.generic or w in self.stop or w in _FUNCTION
+                                                  for w in p.split())
