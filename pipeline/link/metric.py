@@ -33,6 +33,9 @@ class ZhMetric:
         self.share = re.compile(r"^(?P<x>.+?)(?:占|约占|占到)(?P<y>.*)$")
         self.subject_names = re.compile("(?:" + alternation(L["subject_suffixes"]) + ")")
 
+    def _noun_phrase_after(self, ctx, c) -> str | None:
+        return _zh_noun_phrase_after(ctx.norm, ctx.text, c.end)
+
     def metric(self, ctx, c, ss: int, se: int, prev) -> str | None:
         norm = ctx.norm
         if c.rule == "zh.count.big":  # 三大重点工作任务: the counted phrase follows
@@ -43,6 +46,10 @@ class ZhMetric:
                 k = s.find(head) if head else -1
                 return ctx.text[c.end:c.end + (k + len(head) if k >= 0 else len(s))]
             return None
+        if c.kind == "count":
+            after = self._noun_phrase_after(ctx, c)
+            if after is not None:  # 新增9家国家卓越级智能工厂, 三批政策清单, 26个国家和地区
+                return after
         lo = c.extra.get("comp_left", c.start)
         seg_start = ss
         for m in _ZH_CLAUSE.finditer(norm, ss, lo):
@@ -71,6 +78,14 @@ class ZhMetric:
         if sm and sm.group("x"):
             b = a + len(sm.group("x"))
             phrase = sm.group("x")
+        km = _COPULA.search(phrase)  # 但主要原因是投资: what follows the copula
+        if km and km.end() < len(phrase):
+            a += km.end()
+            phrase = phrase[km.end():]
+        cm = _CONJ.match(phrase)
+        if cm and cm.end() < len(phrase):
+            a += cm.end()
+            phrase = phrase[cm.end():]
         vm = self.verbs_prefix.match(phrase)
         if vm and vm.end() < len(phrase):
             a += vm.end()
@@ -131,6 +146,35 @@ def _extend_pp(norm: str, end: int) -> int:
     m = re.match(r"\s+(?:for|of)\s+(?:[a-z][\w\-']*\s+){0,4}?[a-z][\w\-']*(?=\s+(?:were|was|are|is|have|has|will)\b)",
                  norm[end:end + 80])
     return end + m.end() if m else end
+
+
+_COPULA = re.compile(r"^.*(?:是|系|即为)")
+_CONJ = re.compile(r"^(?:但是?|而且?|并且?|同时|此外|另外|也|还|又|就|则|都)")
+_NOUNISH = ("n", "vn", "nz", "nt", "ns", "j", "l", "b", "an", "ng", "nrt", "nrfg", "eng")
+
+
+def _zh_noun_phrase_after(norm: str, text: str, pos: int) -> str | None:
+    """The noun phrase right after a classifier (jieba tags), up to a verb, a particle or punctuation."""
+    from .subject import zh_tokens
+
+    m = re.match(r"[“”\u4e00-\u9fffA-Za-z0-9+（）()、和与及]{1,30}", norm[pos:pos + 30])
+    if not m:
+        return None
+    toks = zh_tokens(m.group(0))
+    end = 0
+    seen_noun = False
+    for i, (w, tag, off) in enumerate(toks):
+        if w in ("、", "和", "与", "及") and seen_noun and i + 1 < len(toks) and toks[i + 1][1].startswith(_NOUNISH):
+            continue
+        if w in ("“", "”") or tag.startswith(_NOUNISH) or (tag in ("a", "m", "q", "x") and not seen_noun and w not in "，。"):
+            if tag.startswith(_NOUNISH):
+                seen_noun = True
+            end = off + len(w)
+            continue
+        break
+    if not seen_noun or end < 2:
+        return None
+    return text[pos:pos + end]
 
 
 class EnMetric:
