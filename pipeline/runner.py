@@ -21,7 +21,8 @@ Archive-scale properties (see ``outputs/README.md`` for the layout):
   and recomputes the others. The final files are assembled from the segments in input order
   and renamed into place atomically, so ``--workers 1``, ``--workers 2`` and the Dask engine
   write byte-identical outputs, and an interrupted-then-resumed run writes the same bytes as
-  an uninterrupted one.
+  an uninterrupted one. ``.state/manifest.json`` records the options and a fingerprint of the
+  extractor's code and patterns: if they changed, the run starts over instead of mixing versions.
 * **Duplicates.** Within one run, a document whose ``doc_id`` was already seen becomes an
   ``E016_duplicate_id`` record (both for an exact repeat and for other text under the same
   id). A document with a new id but the same text, language and dateline as an earlier one
@@ -417,8 +418,10 @@ class RunState:
         old = self._read_json(self.dir / "manifest.json")
         if old != self.manifest:
             if old is not None:
-                log.warning("options changed since the last run in %s (%s -> %s): starting over",
-                            self.out, old, self.manifest)
+                changed = sorted(k for k in set(old) | set(self.manifest) if old.get(k) != self.manifest.get(k))
+                log.warning("%s changed since the last run in %s: starting over",
+                            "the extractor's code or patterns" if changed == ["code"] else
+                            "options (" + ", ".join(changed) + ")", self.out)
             self.wipe()
             write_json(self.dir / "manifest.json", self.manifest)
         return self
@@ -787,6 +790,45 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, old)
 
 
+_CODE_SUFFIXES = {".py", ".yaml", ".yml", ".toml", ".txt", ".json", ".jsonl", ".cfg"}
+
+
+def code_fingerprint(processor: str) -> str:
+    """sha256 of the code and data that decide the results, so that a resume never mixes versions.
+
+    For the default processor: every source and data file of the ``pipeline`` package and of the
+    patterns folder (``pipeline.patterns.patterns_dir()``). For another processor: the file of
+    its module (a custom processor that depends on more must version itself, e.g. in its name).
+    """
+    files: list[tuple[str, Path]] = []
+
+    def add_tree(label: str, root: Path) -> None:
+        if root.is_dir():
+            files.extend((f"{label}/{p.relative_to(root).as_posix()}", p) for p in sorted(root.rglob("*"))
+                         if p.is_file() and p.suffix in _CODE_SUFFIXES and "__pycache__" not in p.parts)
+
+    if processor == DEFAULT_PROCESSOR:
+        add_tree("pipeline", Path(__file__).resolve().parent)
+        try:
+            from .patterns import patterns_dir
+
+            add_tree("patterns", patterns_dir())
+        except Exception:  # noqa: BLE001 - the patterns loader is optional here
+            pass
+    else:
+        mod = importlib.import_module(processor.partition(":")[0])
+        if getattr(mod, "__file__", None):
+            files.append((processor, Path(mod.__file__)))
+    h = hashlib.sha256()
+    for label, path in files:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        h.update(label.encode() + b"\0" + hashlib.sha256(data).digest())
+    return h.hexdigest()[:16]
+
+
 def run(opts: RunOptions) -> dict[str, Any]:
     """Run (or resume) a batch; return the summary (also written to ``DIR/summary.json``).
 
@@ -801,7 +843,8 @@ def run(opts: RunOptions) -> dict[str, Any]:
     resolve_processor(opts.processor)  # fail fast on a bad path
     if opts.chunk_size < 1:
         raise ValueError("chunk_size must be at least 1")
-    manifest = {"format": STATE_FORMAT, "link": opts.link, "processor": opts.processor}
+    manifest = {"format": STATE_FORMAT, "link": opts.link, "processor": opts.processor,
+                "code": code_fingerprint(opts.processor)}
     with RunState(out, manifest) as state, _sigterm_as_interrupt():
         info = state.completed()
         if info is not None:

@@ -375,3 +375,15 @@ def test_error_codes_in_summary(tmp_path):
     s = run(_opts([src], tmp_path / "out"))
     assert s["error_codes"] == dict(sorted(Counter([Code.BAD_JSON.value] * 2 + [Code.EMPTY.value]).items()))
     shutil.rmtree(tmp_path / "out")
+
+
+def test_changed_processor_code_starts_over(tmp_path, monkeypatch):
+    mod = tmp_path / "versioned_proc.py"
+    mod.write_text("from batch_support import process\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    files = write_corpus(tmp_path / "in", 40)
+    run(_opts(files, tmp_path / "out", keep_state=True, processor="versioned_proc:process"))
+    assert run(_opts(files, tmp_path / "out", keep_state=True, processor="versioned_proc:process"))["processed"] == 0
+    mod.write_text("from batch_support import process  # v2\n")
+    s = run(_opts(files, tmp_path / "out", keep_state=True, processor="versioned_proc:process"))
+    assert s["processed"] == 40 and s["resumed"] == 0
