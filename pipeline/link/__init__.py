@@ -64,6 +64,8 @@ class Linker:
         self.L = L
         self.metric = ZhMetric(P) if lang == "zh" else EnMetric(P)
         self.subject = ZhSubject(P) if lang == "zh" else EnSubject(P)
+        if lang == "zh":
+            self.metric.names = self.subject.names
 
     # -- document context ----------------------------------------------------------------------
     def context(self, text: str, norm: str, cands: list[Candidate], published: str | None) -> Context:
@@ -275,10 +277,12 @@ class Linker:
 
 
 def _is_heading_line(norm: str, s: int, e: int) -> bool:
+    """A short line without sentence punctuation at its end (二、2026年主要目标)."""
     ls = norm.rfind("\n", 0, s) + 1
     le = norm.find("\n", e)
     le = len(norm) if le < 0 else le
-    return le - ls <= 40
+    line = norm[ls:le].rstrip()
+    return 0 < len(line) <= 40 and line[-1] not in "。.！!？?；;"
 
 
 def _clause_start(norm: str, pos: int, limit: int, lang: str) -> int:

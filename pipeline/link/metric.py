@@ -31,7 +31,8 @@ class ZhMetric:
         self.time_prefix = re.compile(r"^(?:到|至|截至|在|于)?\s*(?:(?:19|20)\d{2}\s*年(?:底|末|初)?|今年|去年|全年|上半年|前三季度|一季度)+(?:以来)?")
         self.list_mark = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]|[、和及与并])\s*")
         self.share = re.compile(r"^(?P<x>.+?)(?:占|约占|占到)(?P<y>.*)$")
-        self.subject_names = re.compile("(?:" + alternation(L["subject_suffixes"]) + ")")
+        self.generic_place = re.compile("^(?:" + alternation(L["metric_strip_places"]) + ")")
+        self.names = None  # set by the linker: the subject finder's ``names(norm, s, e)``
 
     def _noun_phrase_after(self, ctx, c) -> str | None:
         return _zh_noun_phrase_after(ctx.norm, ctx.text, c.end)
@@ -78,6 +79,15 @@ class ZhMetric:
         if sm and sm.group("x"):
             b = a + len(sm.group("x"))
             phrase = sm.group("x")
+        gm = self.generic_place.match(phrase)  # 开发区工业总产值: a generic place in front is not the metric
+        if gm and gm.end() < len(phrase):
+            a += gm.end()
+            phrase = phrase[gm.end():]
+        if self.names is not None:  # 经开区二、三产业总产值: the subject in front is not part of the metric
+            for na, nb in self.names(norm, a, b):
+                if na == a and nb < b:
+                    a, phrase = nb, norm[nb:b]
+                break
         km = _COPULA.search(phrase)  # 但主要原因是投资: what follows the copula
         if km and km.end() < len(phrase):
             a += km.end()
@@ -102,6 +112,8 @@ class ZhMetric:
         return ctx.text[a:b].strip() or None
 
 
+_OF_PLACE = {"the city", "the region", "the province", "the country", "the county", "the zone", "the park", "the district",
+             "the company", "the group", "our city", "this city", "the state"}
 _FUNCTION = {"of", "and", "or", "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 _AUX = {"is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "may", "might",
         "should", "shall", "can", "to", "expected", "projected", "estimated", "set", "due"}
@@ -275,10 +287,12 @@ class EnMetric:
                       and ws[0].group(0)[0].islower() is False and len(ws) > 1):
             ws = ws[1:]
         out = []
-        for w in ws:
+        for k, w in enumerate(ws):
             low = w.group(0).lower()
             if not allow_stop and low in self.stop and out:
                 break
+            if low == "of" and out and k + 2 < len(ws) + 1 and " ".join(x.group(0).lower() for x in ws[k + 1:k + 3]) in _OF_PLACE:
+                break  # "R&D expenditure of the city": the place is the subject, not part of the metric
             if low in self.verbs and out:
                 break
             out.append(w)

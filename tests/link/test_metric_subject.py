@@ -1,0 +1,37 @@
+"""Metric and subject are copied from the text (graded by overlap)."""
+import pytest
+from link_support import fig
+
+METRIC = [
+    ("zh", "到2025年底，开发区工业总产值力争达到500亿元。", "500亿元", "工业总产值"),
+    ("zh", "高新技术产业产值占工业总产值的45%以上。", "45%", "高新技术产业产值"),
+    ("zh", "新增省级专精特新企业23家。", "23家", "省级专精特新企业"),
+    ("zh", "地区生产总值增长6.1%，总量达到4100亿元。", "4100亿元", "地区生产总值"),
+    ("zh", "培育14个国家级绿色工厂。", "14个", "国家级绿色工厂"),
+    ("en", "The total R&D expenditure of the city in 2023 was 4.2 billion yuan.", "4.2 billion yuan", "total R&D expenditure"),
+    ("en", "Carlsberg suffered a 4% drop in pre-tax profits.", "4%", "pre-tax profits"),
+    ("en", "The city recruited 320 postdoctoral researchers.", "320", "postdoctoral researchers"),
+    ("en", "Retail sales grew 5.2%, accounting for 38% of GDP.", "38%", "Retail sales"),
+]
+
+
+@pytest.mark.parametrize("lang,text,figure,metric", METRIC, ids=[c[1][:28] for c in METRIC])
+def test_metric(lang, text, figure, metric):
+    assert fig(text, lang, figure).metric == metric
+
+
+SUBJECT = [
+    ("zh", "竹溪县全年引进项目86个。", "86个", "竹溪县"),
+    ("zh", "襄阳高新区新增高新技术企业96家。", "96家", "襄阳高新区"),
+    ("en", "Xiaogan High-tech Zone added 41 high-tech enterprises.", "41", "Xiaogan High-tech Zone"),
+    ("en", "Exports from Ningbo rose 6% to 1.2 trillion yuan.", "6%", "Ningbo"),
+]
+
+
+@pytest.mark.parametrize("lang,text,figure,subject", SUBJECT, ids=[c[1][:28] for c in SUBJECT])
+def test_subject(lang, text, figure, subject):
+    assert fig(text, lang, figure).subject == subject
+
+
+def test_generic_reference_is_not_a_subject():
+    assert fig("全省新增高新技术企业3200家。", "zh", "3200家").subject is None

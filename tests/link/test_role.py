@@ -1,0 +1,39 @@
+"""Target or actual (GUIDELINES.md: role)."""
+import pytest
+from link_support import fig
+
+CASES = [
+    ("zh", "到2027年，全县规上工业企业力争达到260家。", "260家", "target"),
+    ("zh", "预期目标是：城镇新增就业5.2万人以上。", "5.2万人", "target"),
+    ("zh", "确保粮食产量稳定在45万吨。", "45万吨", "target"),
+    ("zh", "去年全县规上工业企业达到231家。", "231家", "actual"),
+    ("zh", "多家券商预计公司明年净利润达到8亿元。", "8亿元", "actual"),
+    ("zh", "对认定的企业最高给予200万元奖励。", "200万元", "target"),
+    ("zh", "全年能耗下降3.2%，完成年度目标任务的百分之九十五。", "百分之九十五", "actual"),
+    ("en", "By 2026, the province will have 1,200 high-tech enterprises.", "1,200", "target"),
+    ("en", "The company plans to invest $2.5bn in new plants.", "$2.5bn", "target"),
+    ("en", "Exports rose 7.1% last year.", "7.1%", "actual"),
+    ("en", "Analysts expect revenue to reach $9bn next year.", "$9bn", "actual"),
+    ("en", "By the end of 2021, the poverty rate had fallen to 1.2 percent.", "1.2 percent", "actual"),
+    ("en", "Spending is also set to rise by 3.5%.", "3.5%", "target"),
+]
+
+
+@pytest.mark.parametrize("lang,text,figure,role", CASES, ids=[c[1][:28] for c in CASES])
+def test_role(lang, text, figure, role):
+    assert fig(text, lang, figure).role == role
+
+
+def test_list_under_a_frame_stays_target_in_past_tense():
+    text = ("By 2025, the county's R&D spending will reach 2.5% of GDP. The number of listed firms reached 30. "
+            "In the past three years, 120 new labs were opened.")
+    assert fig(text, "en", "2.5%").role == "target"
+    assert fig(text, "en", "120").role == "target"
+    assert fig(text, "en", "120").year == 2025
+
+
+def test_chinese_review_section_is_actual():
+    text = "一、2023年工作回顾\n一年来，全县新争取中央资金12亿元，打造特色街区5个。\n二、2024年主要目标\n争取中央资金15亿元。"
+    assert fig(text, "zh", "12亿元").role == "actual"
+    assert fig(text, "zh", "5个").role == "actual"
+    assert fig(text, "zh", "15亿元").role == "target"

@@ -1,0 +1,44 @@
+"""The year of a figure (GUIDELINES.md: year inheritance, relative years, plan periods)."""
+import pytest
+from link_support import fig
+
+CASES = [
+    ("zh", "2023年，全市实现地区生产总值3250亿元。", "3250亿元", None, 2023),
+    ("zh", "到2025年底，光伏装机力争达到300万千瓦。", "300万千瓦", None, 2025),
+    ("zh", "今年以来，新增市场主体1.2万户。", "1.2万户", "2024-05-10", 2024),
+    ("zh", "比2020年增长36%，达到58亿元。", "36%", None, None),
+    ("zh", "占比由2021年的8.2%提高到2023年的11.5%。", "8.2%", None, 2021),
+    ("zh", "占比由2021年的8.2%提高到2023年的11.5%。", "11.5%", None, 2023),
+    ("zh", "“十四五”期间，力争引进项目200个。", "200个", None, 2025),
+    ("zh", "近年来，累计培育上市企业12家。", "12家", "2024-01-01", None),
+    ("en", "In 2022, the port handled 3,200 trains.", "3,200", None, 2022),
+    ("en", "Revenue was 12bn euros this year.", "12bn euros", "2021-03-01", 2021),
+    ("en", "Net income fell to 410m euros during 2019, from 520m euros a year earlier.", "410m euros", None, 2019),
+    ("en", "Sales were $4bn, up 6% from $3.8bn in 2018.", "$3.8bn", None, 2018),
+    ("en", "Under the 14th Five-Year Plan, the city aims to build 50 new parks.", "50", None, 2025),
+]
+
+
+@pytest.mark.parametrize("lang,text,figure,published,year", CASES, ids=[c[1][:28] for c in CASES])
+def test_year(lang, text, figure, published, year):
+    assert fig(text, lang, figure, published).year == year
+
+
+def test_frame_carries_over_the_paragraph():
+    text = "2024年，全区新增高新技术企业45家。科技型中小企业入库320家。"
+    assert fig(text, "zh", "320家").year == 2024
+
+
+def test_another_time_expression_blocks_the_frame():
+    text = "In 2023, output rose 5%. In March 2020 the plant opened. It employs 800 workers."
+    assert fig(text, "en", "800").year is None
+
+
+def test_dated_heading_governs_its_section():
+    text = "一、2025年工作回顾\n全省地区生产总值增长5.4%。\n新增就业68万人。"
+    assert fig(text, "zh", "68万人").year == 2025
+
+
+def test_dateline_in_text_resolves_this_year():
+    text = "Time: 2022.07.18\n\nThis year, the city attracted 42 projects."
+    assert fig(text, "en", "42").year == 2022
