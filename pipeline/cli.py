@@ -40,6 +40,10 @@ def _build_parser() -> argparse.ArgumentParser:
     sch = sub.add_parser("schema", help="print the JSON Schema of a documents.jsonl line")
     sch.add_argument("--model", choices=["document", "figure", "error"], default="document")
 
+    ev = sub.add_parser("eval", help="grade a documents.jsonl (or any predictions JSONL) against a gold JSONL")
+    ev.add_argument("gold")
+    ev.add_argument("pred")
+
     load = sub.add_parser("load", help="load a run's output into a database")
     load.add_argument("dir", help="output directory of a run")
     load.add_argument("--db", default=None, help="sqlite:///path.db (default: DIR/policy.db) or postgresql://...")
@@ -86,6 +90,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"policy-extract run: {exc}", file=sys.stderr)
             return 1
         print(json.dumps(summary, ensure_ascii=False), file=sys.stderr)
+        return 0
+    if args.command == "eval":
+        from .evaluate import load as load_jsonl, score
+
+        print(json.dumps(score(load_jsonl(args.gold), load_jsonl(args.pred)), ensure_ascii=False, indent=2))
         return 0
     if args.command == "load":
         from .load import load_dir
