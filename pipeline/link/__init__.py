@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..extract.base import Candidate, to_figure
@@ -40,6 +40,7 @@ class Context:
     frames: list[tuple[int, int | None, str | None, int]]  # (sentence index, year, role, paragraph index)
     headings: list[tuple[int, int | None, str | None]]     # (position, year, role) of dated section headings
     main_subject: str | None
+    cache: dict = field(default_factory=dict)  # per-document memo (names per sentence)
 
 
 class Linker:
@@ -65,7 +66,12 @@ class Linker:
         self.metric = ZhMetric(P) if lang == "zh" else EnMetric(P)
         self.subject = ZhSubject(P) if lang == "zh" else EnSubject(P)
         if lang == "zh":
-            self.metric.names = self.subject.names
+            from .subject import sentence_names
+
+            def names(ctx, ss):
+                return sentence_names(self.subject, ctx, self._sent_of(ctx, ss))
+
+            self.metric.names = names
 
     # -- document context ----------------------------------------------------------------------
     def context(self, text: str, norm: str, cands: list[Candidate], published: str | None) -> Context:

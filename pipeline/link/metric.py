@@ -10,6 +10,7 @@ a year-on-year increase of 38.3%) takes the metric of the figure before it in th
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..patterns import LangPatterns, alternation
@@ -34,8 +35,12 @@ class ZhMetric:
         self.generic_place = re.compile("^(?:" + alternation(L["metric_strip_places"]) + ")")
         self.names = None  # set by the linker: the subject finder's ``names(norm, s, e)``
 
-    def _noun_phrase_after(self, ctx, c) -> str | None:
-        return _zh_noun_phrase_after(ctx.norm, ctx.text, c.end)
+    def _noun_phrase_after(self, ctx, c, ss: int) -> str | None:
+        from .subject import sentence_tokens
+
+        si = max(0, bisect.bisect_right(ctx.sent_starts, c.start) - 1) if ctx.sents else 0
+        toks = sentence_tokens(ctx, si) if ctx.sents else None
+        return _zh_noun_phrase_after(ctx.norm, ctx.text, c.end, toks, ss)
 
     def metric(self, ctx, c, ss: int, se: int, prev) -> str | None:
         norm = ctx.norm
@@ -48,7 +53,7 @@ class ZhMetric:
                 return ctx.text[c.end:c.end + (k + len(head) if k >= 0 else len(s))]
             return None
         if c.kind == "count":
-            after = self._noun_phrase_after(ctx, c)
+            after = self._noun_phrase_after(ctx, c, ss)
             if after is not None:  # 新增9家国家卓越级智能工厂, 三批政策清单, 26个国家和地区
                 return after
         lo = c.extra.get("comp_left", c.start)
@@ -84,10 +89,10 @@ class ZhMetric:
             a += gm.end()
             phrase = phrase[gm.end():]
         if self.names is not None:  # 经开区二、三产业总产值: the subject in front is not part of the metric
-            for na, nb in self.names(norm, a, b):
+            for na, nb in self.names(ctx, ss):
                 if na == a and nb < b:
                     a, phrase = nb, norm[nb:b]
-                break
+                    break
         km = _COPULA.search(phrase)  # 但主要原因是投资: what follows the copula
         if km and km.end() < len(phrase):
             a += km.end()
@@ -165,14 +170,24 @@ _CONJ = re.compile(r"^(?:但是?|而且?|并且?|同时|此外|另外|也|还|�
 _NOUNISH = ("n", "vn", "nz", "nt", "ns", "j", "l", "b", "an", "ng", "nrt", "nrfg", "eng")
 
 
-def _zh_noun_phrase_after(norm: str, text: str, pos: int) -> str | None:
+def _zh_noun_phrase_after(norm: str, text: str, pos: int, sent_toks=None, sent_start: int = 0) -> str | None:
     """The noun phrase right after a classifier (jieba tags), up to a verb, a particle or punctuation."""
     from .subject import zh_tokens
 
     m = re.match(r"[“”\u4e00-\u9fffA-Za-z0-9+（）()、和与及]{1,30}", norm[pos:pos + 30])
     if not m:
         return None
-    toks = zh_tokens(m.group(0))
+    toks = None
+    if sent_toks is not None:  # reuse the sentence's segmentation when a token starts right at pos
+        rel = pos - sent_start
+        for k, (w, tag, off) in enumerate(sent_toks):
+            if off == rel:
+                toks = [(w2, t2, o2 - rel) for w2, t2, o2 in sent_toks[k:k + 12] if o2 - rel < len(m.group(0))]
+                break
+            if off > rel:
+                break
+    if toks is None:
+        toks = zh_tokens(m.group(0))
     end = 0
     seen_noun = False
     for i, (w, tag, off) in enumerate(toks):

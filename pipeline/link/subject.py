@@ -52,10 +52,10 @@ class ZhSubject:
         self.suffixes = tuple(sorted(L["subject_suffixes"], key=len, reverse=True))
         self.generic = set(L["subject_generic"])
 
-    def names(self, norm: str, s: int, e: int) -> list[tuple[int, int]]:
-        """Spans of place and organisation names in norm[s:e]."""
-        seg = norm[s:e]
-        toks = zh_tokens(seg)
+    def names(self, norm: str, s: int, e: int, toks: list | None = None) -> list[tuple[int, int]]:
+        """Spans of place and organisation names in norm[s:e] (``toks``: its jieba tokens, if known)."""
+        if toks is None:
+            toks = zh_tokens(norm[s:e])
         out: list[tuple[int, int]] = []
         cur: list[int] | None = None
         for w, tag, off in toks:
@@ -95,6 +95,25 @@ class ZhSubject:
         return _pick(self, ctx, c, si, ss, se)
 
 
+def sentence_tokens(ctx, si: int) -> list[tuple[str, str, int]]:
+    """jieba tokens (word, tag, offset in the sentence) of sentence ``si``, segmented once per document."""
+    key = ("tokens", si)
+    if key not in ctx.cache:
+        s, e = ctx.sents[si] if ctx.sents else (0, len(ctx.norm))
+        ctx.cache[key] = zh_tokens(ctx.norm[s:e])
+    return ctx.cache[key]
+
+
+def sentence_names(finder, ctx, si: int) -> list[tuple[int, int]]:
+    """Names of sentence ``si``, found once per document."""
+    key = ("names", si)
+    if key not in ctx.cache:
+        s, e = ctx.sents[si] if ctx.sents else (0, len(ctx.norm))
+        toks = sentence_tokens(ctx, si) if isinstance(finder, ZhSubject) else None
+        ctx.cache[key] = finder.names(ctx.norm, s, e, toks) if toks is not None else finder.names(ctx.norm, s, e)
+    return ctx.cache[key]
+
+
 def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
     """Nearest strong name before the figure, after it, in the sentence before; else the main subject;
     else the nearest weak name."""
@@ -105,12 +124,10 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
         t = norm[span[0]:span[1]]
         return finder.strong(t) or (bool(main) and (t.lower() == main or main in t.lower()))
 
-    before = finder.names(norm, ss, c.start)
-    after = finder.names(norm, c.end, se)
-    prev = []
-    if si > 0:
-        ps, pe = ctx.sents[si - 1]
-        prev = finder.names(norm, ps, pe)
+    here = sentence_names(finder, ctx, si)
+    before = [n for n in here if n[1] <= c.start]
+    after = [n for n in here if n[0] >= c.end]
+    prev = sentence_names(finder, ctx, si - 1) if si > 0 else []
     if main:
         for group in (before, after):
             hit = [n for n in group if main in norm[n[0]:n[1]].lower() or norm[n[0]:n[1]].lower() in main]
