@@ -31,9 +31,10 @@ class EnExtractor(BaseExtractor):
             for w in words:
                 self.currencies[w.lower()] = iso
         self.cur_suffix_re = re.compile(
-            r"[ \t]*-?[ \t]*(?:(?P<ab>m|mn|bn|b|k|tn)[ \t]?)?(?P<u>" + _phrases(self.currencies) + r")" + _END, I)
+            r"[ \t]*-?[ \t]*(?:(?P<ab>m|mn|bn|b|k|tn)[ \t]?)?(?P<u>" + _phrases(self.currencies) + r")" + _END + r"(?!\d)", I)
         self.sym_suffix = {k: v for k, v in money.get("suffix_symbols", {}).items()}
-        self.sym_suffix_re = re.compile(r"[ \t]?(?P<u>" + alternation(self.sym_suffix) + ")")
+        # a symbol after a number is its currency unless a number follows it ("$ 20,000.00 $ 37,305.97")
+        self.sym_suffix_re = re.compile(r"[ \t]?(?P<u>" + alternation(self.sym_suffix) + r")")
         self.prefix: dict[str, str] = {}
         for iso, words in money["prefix"].items():
             for w in words:
@@ -115,8 +116,8 @@ class EnExtractor(BaseExtractor):
             c.extra["word"] = m.group("w").lower()
         # currency before the number: $3.56, US$ 5, hk $ 10.05 billion, MAUD 60
         pm = self.prefix_re.search(norm, max(0, s - 8), s)
-        if pm and pm.end() > pm.start("p") + len(pm.group("p")) and _NUM_BEFORE.search(norm, max(0, pm.start() - 12),
-                                                                                       pm.start()):
+        nb = _NUM_BEFORE.search(norm, max(0, pm.start() - 16), pm.start()) if pm else None
+        if pm and pm.end() > pm.start("p") + len(pm.group("p")) and nb and not nb.group("cur"):
             pm = None  # "10 rmb 20 usd": the code after 10 is its suffix, not the prefix of 20
         if pm:
             iso = self.prefix.get(_squash(pm.group("p")))
@@ -349,7 +350,9 @@ class EnExtractor(BaseExtractor):
 
 
 _QUOTES = {'"': '"', "“": "”", "‘": "’"}
-_NUM_BEFORE = re.compile(r"\d[ \t]*$")
+# a number right before a currency written between two numbers; if that number has its own symbol
+# ("$ 20,000.00 $ 37,305.97") the currency starts the next amount, otherwise it ends this one ("10 rmb 20 usd")
+_NUM_BEFORE = re.compile(r"(?P<cur>[$€£¥][ \t]?)?\d[\d,.]*[ \t]*$")
 _CENTS = {"USD", "EUR", "CAD", "AUD", "GBP", "NZD", "SGD", "HKD"}
 _CENTS_END = re.compile(r"\s*(?:$|[.,;!?)]|\b(?:and|or|but)\b)")
 _TRAILING_SCALE = re.compile(r"[ \t]+(million|billion|bn|mn|trillion)\b", re.IGNORECASE)

@@ -22,6 +22,11 @@ CASES = [
     ("en", "repairs will cost $2.1 to $2.4bn", [("$2.1 to $2.4bn", "money", 2.1e9, "USD", 2.4e9)]),
     ("en", "it only costs twenty dollars and fifty cents", [("twenty dollars and fifty cents", "money", 20.5, "USD")]),
     ("en", "profit of 1.9bn Swiss francs", [("1.9bn Swiss francs", "money", 1.9e9, "CHF")]),
+    # a currency between two numbers: the first number's when it has none ("40 rmb 25 usd"),
+    # the second's when the first already has one ("$ 1,200.50 $ 980.00"); attached codes win (USD20)
+    ("en", "fees were 40 rmb 25 usd", [("40 rmb", "money", 40, "CNY"), ("25 usd", "money", 25, "USD")]),
+    ("en", "$ 1,200.50 $ 980.00 travel costs", [("$ 1,200.50", "money", 1200.5, "USD"), ("$ 980.00", "money", 980, "USD")]),
+    ("en", "they handed out 4 USD20 vouchers", [("USD20", "money", 20, "USD")]),
 ]
 
 
