@@ -68,6 +68,9 @@ class BaseExtractor:
         self._ci = ci
         comp = ctx.get("comparator", {})
         self._left_comp, self._left_comps = self._comparator_regex(comp.get("left", {}), comp.get("left_skip", []), ci)
+        if self._left_comp is not None:
+            self._left_comp = EndMatcher(self._left_comp, [w for ws in comp.get("left", {}).values() for w in ws]
+                                         + list(comp.get("left_skip", [])))
         self._left_comp_rx = [(re.compile(f"(?:{p})\\s*$", ci), comp)
                               for comp, pats in (comp.get("left_regex") or {}).items() for p in pats]
         self._right_comp, self._right_comps = self._right_comparator_regex(comp.get("right", {}), ci)
@@ -428,6 +431,24 @@ class BaseExtractor:
                 continue  # 提高到3.35%, fell to 5%: a level; a rate noun further left may still apply
             c.change = ch
             return
+
+
+class EndMatcher:
+    """An end-anchored regex over a lexicon, with a cheap guard: it only runs when the last
+    non-space character before the position can end one of the lexicon's phrases."""
+
+    def __init__(self, rx: re.Pattern, phrases: list[str]):
+        self.rx = rx
+        finals = {p.rstrip()[-1:] for p in phrases if p.strip()}
+        self.finals = {ch for f in finals for ch in (f, f.lower(), f.upper())}
+
+    def search(self, text: str, lo: int, hi: int) -> re.Match | None:
+        j = hi - 1
+        while j >= lo and text[j] in " \t":
+            j -= 1
+        if j < lo or text[j] not in self.finals:
+            return None
+        return self.rx.search(text, lo, hi)
 
 
 def _boundary_first(groups: list[str], flags: int) -> re.Pattern:

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ..patterns import alternation
 from ..resolve import zh_numbers
-from .base import ONE, BaseExtractor, Candidate, UnitInfo
+from .base import ONE, BaseExtractor, Candidate, EndMatcher, UnitInfo
 
 
 class ZhExtractor(BaseExtractor):
@@ -43,12 +43,12 @@ class ZhExtractor(BaseExtractor):
         for iso, words in money.get("prefix", {}).items():
             for w in words:
                 self._prefix_money[w] = iso
-        self.prefix_money_re = re.compile(alternation(self._prefix_money) + r"[ \t]?$")
+        self.prefix_money_re = EndMatcher(re.compile(alternation(self._prefix_money) + r"[ \t]?$"), list(self._prefix_money))
         pp = U["percent"]["prefix"]
         self._pct_prefix = {k: Decimal(str(v)) for k, v in pp.items()}
-        self.pct_prefix_re = re.compile(
+        self.pct_prefix_re = EndMatcher(re.compile(
             "(?P<p>" + "|".join(r"[ \t]*".join(map(re.escape, k)) for k in sorted(pp, key=len, reverse=True))
-            + r")[ \t]*$")
+            + r")[ \t]*$"), list(pp))
         self._joiners = money.get("subunit_joiner", [])
         # 成/折 are percent only after a numeral and not as part of a word (成为, 折合)
         self._tenths_not_after = re.compile(r"[为功立果本交员熟长就绩效型套品都片群批色形绩合算旧射扣叠纸线]")
