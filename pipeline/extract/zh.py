@@ -80,6 +80,8 @@ class ZhExtractor(BaseExtractor):
                 return None, ONE, False, "arabic", True
             sc = m.group("sc")
             mult = zh_numbers.parse("1" + sc) if sc else ONE
+            if mult is None:  # an odd run of scale characters (3百千): not a numeral
+                return None, ONE, False, "arabic", True
             return v * mult, mult, bool(sc), "arabic", "." not in a
         cn = m.group("cn")
         v = zh_numbers.parse(cn)

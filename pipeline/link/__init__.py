@@ -298,9 +298,23 @@ def _clause_start(norm: str, pos: int, limit: int, lang: str) -> int:
     return start
 
 
+_CLAUSE_END = {"zh": re.compile(r"[，,；;。！？]|[（(]"), "en": re.compile(r"[,;]|[.!?](?=\s|$)|\(")}
+
+
 def _clause_end(norm: str, pos: int, limit: int, lang: str) -> int:
-    m = re.compile(r"[，,；;。！？]" if lang == "zh" else r"[,;]|[.!?](?=\s|$)").search(norm, pos, limit)
-    return m.start() if m else limit
+    """End of the clause that starts at ``pos``; a parenthesis (537m euros ($701m; £371m) during 2004) is skipped."""
+    rx = _CLAUSE_END["zh" if lang == "zh" else "en"]
+    while True:
+        m = rx.search(norm, pos, limit)
+        if not m:
+            return limit
+        if m.group(0) in "(（":
+            close = norm.find(")" if m.group(0) == "(" else "）", m.end(), limit)
+            if close < 0:
+                return m.start()
+            pos = close + 1
+            continue
+        return m.start()
 
 
 def _last_pos(rx: re.Pattern | None, s: str) -> int | None:

@@ -17,6 +17,17 @@ class TimeExpr:
     kind: str  # year | span | deadline | relative | plan | date
 
 
+def _same_sentence_year(norm: str, years: list[tuple[int, int]], pos: int, window: int = 200) -> int | None:
+    """The explicit year nearest before ``pos`` in the same sentence, if any."""
+    best = None
+    for start, year in years:
+        if start >= pos:
+            break
+        if pos - start <= window and not re.search(r"[。！？!?]|\.\s", norm[start:pos]):
+            best = year
+    return best
+
+
 class TimeIndex:
     def __init__(self, L: dict, lang: str, norm: str, dateline: int | None, figure_spans: list[tuple[int, int]],
                  flags: int = 0):
@@ -64,12 +75,20 @@ class TimeIndex:
             b = r"\b" if lang == "en" else ""
             rel_re = re.compile(b + "(?:" + "|".join(
                 re.escape(k) for k in sorted(self._rel, key=len, reverse=True)) + ")" + b, flags)
+            rel_found = []
             for m in rel_re.finditer(norm):
                 w = m.group(0).lower()
                 if rel_not_re is not None and rel_not_re.search(norm, max(0, m.start() - 16), m.start()):
                     continue
-                y = None if dateline is None else dateline + self._rel[w]
-                add(m.start(), m.end(), y, "relative")
+                rel_found.append((m.start(), m.end(), self._rel[w]))
+        if self._rel:
+            years_now = sorted((t.start, t.year) for t in exprs if t.kind == "year" and t.year is not None)
+            current = dateline
+            for s0, e0, off in rel_found:
+                # "during 2004, from 798m euro a year ago": against the year of its own sentence first
+                anchor = _same_sentence_year(norm, years_now, s0)
+                base = anchor if anchor is not None and off != 0 else current
+                add(s0, e0, None if base is None else base + off, "relative")
         if self._plans:
             plan_re = re.compile("|".join(re.escape(k) for k in sorted(self._plans, key=len, reverse=True)), flags)
             for m in plan_re.finditer(norm):
@@ -88,6 +107,7 @@ class TimeIndex:
                 add(m.start(), m.end(), dateline, "date")
         exprs.sort(key=lambda t: t.start)
         self.exprs = exprs
+
         self.starts = [t.start for t in exprs]
         att = L.get("attached_year")
         self._attached = re.compile(att, flags) if att else None
