@@ -83,7 +83,7 @@ class Linker:
                       para_starts=[p for p, _ in paras], dateline=dateline, times=times, frames=[], headings=[],
                       main_subject=None)
         self._frames(ctx)
-        ctx.main_subject = self.subject.main(norm, sents)
+        ctx.main_subject = self.subject.main_of(ctx)
         return ctx
 
     def find_dateline(self, norm: str, published: str | None) -> int | None:
@@ -223,8 +223,8 @@ class Linker:
         clause_end = _clause_end(ctx.norm, c.end, se, self.lang)
         before = ctx.norm[ss:c.start]
         after = ctx.norm[c.end:clause_end]
-        t_pos = _last_pos(self.target_re, before)
-        a_pos = _last_pos(self.actual_re, before)
+        t_pos = self._cue_end(ctx, "t", self.target_re, ss, se, c.start)
+        a_pos = self._cue_end(ctx, "a", self.actual_re, ss, se, c.start)
         if t_pos is None and self.target_re is not None and self.target_re.search(after):
             t_pos = len(before)
         if t_pos is not None and (a_pos is None or t_pos > a_pos):
@@ -241,6 +241,24 @@ class Linker:
         if heading is not None and heading[2] == "target":
             return "target"
         return "actual"
+
+    @staticmethod
+    def _cue_end(ctx: Context, key: str, rx: re.Pattern | None, ss: int, se: int, pos: int) -> int | None:
+        """End (relative to the sentence) of the last cue match that ends before ``pos``; matches are
+        found once per sentence."""
+        if rx is None:
+            return None
+        ck = ("cue", key, ss)
+        ends = ctx.cache.get(ck)
+        if ends is None:
+            ends = ctx.cache[ck] = [m.end() for m in rx.finditer(ctx.norm, ss, se)]
+        best = None
+        for e in ends:
+            if e <= pos:
+                best = e - ss
+            else:
+                break
+        return best
 
     def _forecast(self, before: str) -> bool:
         return bool(self.forecast_re is not None and self.forecast_re.search(before))

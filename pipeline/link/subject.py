@@ -80,16 +80,16 @@ class ZhSubject:
             out.append((s + cur[0], s + cur[1]))
         return [(a, b) for a, b in out if norm[a:b] not in self.generic]
 
+    def main_of(self, ctx) -> str | None:
+        counts: Counter = Counter()
+        for i in range(min(4, len(ctx.sents))):
+            for a, b in sentence_names(self, ctx, i):
+                counts[ctx.norm[a:b]] += 1
+        return counts.most_common(1)[0][0] if counts else None
+
     def strong(self, name: str) -> bool:
         """A name with a proper part before its suffix (竹山县, 经开区), not a bare category (省级开发区)."""
         return len(name) >= 2 and name not in self.generic and not name.startswith(("省级", "国家级", "市级", "县级"))
-
-    def main(self, norm: str, sents: list[tuple[int, int]]) -> str | None:
-        counts: Counter = Counter()
-        for s, e in sents[:4]:
-            for a, b in self.names(norm, s, e):
-                counts[norm[a:b]] += 1
-        return counts.most_common(1)[0][0] if counts else None
 
     def subject(self, ctx, c, si: int, ss: int, se: int) -> str | None:
         return _pick(self, ctx, c, si, ss, se)
@@ -212,12 +212,13 @@ class EnSubject:
         words = name.replace("(", " ").replace(")", " ").split()
         return any(w.rstrip(".,") in self.suffixes for w in words)
 
-    def main(self, norm: str, sents: list[tuple[int, int]]) -> str | None:
+    def main_of(self, ctx) -> str | None:
         """The name mentioned most often (a name with a Zone/City suffix counts double)."""
+        norm = ctx.norm
         counts: Counter = Counter()
         first: dict[str, int] = {}
-        for s, e in sents:
-            for a, b in self.names(norm, s, e):
+        for i in range(len(ctx.sents)):
+            for a, b in sentence_names(self, ctx, i):
                 key = norm[a:b]
                 counts[key] += 2 if self.strong(key) else 1
                 first.setdefault(key, a)
