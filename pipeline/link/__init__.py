@@ -25,6 +25,11 @@ from .subject import EnSubject, ZhSubject
 from .timex import TimeExpr, TimeIndex
 
 
+# per-figure scans look at most this many characters away from the figure, so that a "sentence"
+# of 100,000 characters without punctuation costs linear time
+WINDOW = 300
+
+
 @dataclass(slots=True)
 class Context:
     """Per-document state the linker computes once."""
@@ -220,8 +225,8 @@ class Linker:
         return bool(self.target_re is not None and self.target_re.search(seg) and ctx.times.has_deadline(ss, c.end))
 
     def role(self, ctx: Context, c: Candidate, ss: int, se: int, frame, heading) -> str:
-        clause_end = _clause_end(ctx.norm, c.end, se, self.lang)
-        before = ctx.norm[ss:c.start]
+        clause_end = _clause_end(ctx.norm, c.end, min(se, c.end + WINDOW), self.lang)
+        before = ctx.norm[max(ss, c.start - WINDOW):c.start]
         after = ctx.norm[c.end:clause_end]
         t_pos = self._cue_end(ctx, "t", self.target_re, ss, se, c.start)
         a_pos = self._cue_end(ctx, "a", self.actual_re, ss, se, c.start)
@@ -231,7 +236,7 @@ class Linker:
             return "target"
         review = heading is not None and heading[2] == "actual"
         if self.weak_target_re is not None and not review and a_pos is None:
-            clause_start = _clause_start(ctx.norm, c.start, ss, self.lang)
+            clause_start = _clause_start(ctx.norm, c.start, max(ss, c.start - WINDOW), self.lang)
             if self.weak_target_re.search(ctx.norm, clause_start, clause_end):
                 return "target"
         if frame is not None and frame[2] == "target" and not self._forecast(before):

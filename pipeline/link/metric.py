@@ -57,8 +57,8 @@ class ZhMetric:
             if after is not None:  # 新增9家国家卓越级智能工厂, 三批政策清单, 26个国家和地区
                 return after
         lo = c.extra.get("comp_left", c.start)
-        seg_start = ss
-        for m in _ZH_CLAUSE.finditer(norm, ss, lo):
+        seg_start = max(ss, lo - 120)
+        for m in _ZH_CLAUSE.finditer(norm, seg_start, lo):
             seg_start = m.end()
         if prev is not None and prev[0].end > seg_start:
             seg_start = prev[0].end
@@ -217,8 +217,8 @@ class EnMetric:
         phrase between the previous verb and that chain, or between the chain's verb and the figure."""
         norm, text = ctx.norm, ctx.text
         lo = c.extra.get("comp_left", c.start)
-        seg_start = ss
-        for m in _EN_CLAUSE.finditer(norm, ss, lo):
+        seg_start = max(ss, lo - 200)
+        for m in _EN_CLAUSE.finditer(norm, seg_start, lo):
             seg_start = m.end()
         if prev is not None and prev[0].end > seg_start:
             seg_start = prev[0].end
