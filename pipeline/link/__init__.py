@@ -70,6 +70,8 @@ class Linker:
         self.L = L
         self.metric = ZhMetric(P) if lang == "zh" else EnMetric(P)
         self.subject = ZhSubject(P) if lang == "zh" else EnSubject(P)
+        if lang == "en":
+            self.metric.subject = self.subject
         if lang == "zh":
             from .subject import sentence_names
 

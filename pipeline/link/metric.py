@@ -122,6 +122,8 @@ _OF_PLACE = {"the city", "the region", "the province", "the country", "the count
 _FUNCTION = {"of", "and", "or", "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 _AUX = {"is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "may", "might",
         "should", "shall", "can", "to", "expected", "projected", "estimated", "set", "due"}
+_MODAL = {"will", "would", "could", "may", "might", "should", "shall", "can", "to"}
+_BEFORE_RELATIVE = re.compile(r"(?:^|[,;:]\s*|\bsaid\s+|\bthat\s+)(?P<np>(?:[\w\-'’]+\s+){0,5}[\w\-'’]+),\s+(?:which|who|that)\b[^.;]*,\s*$")
 _CHAIN = {"to", "also", "not", "still", "already", "now", "further", "expected", "projected", "set", "due", "likely",
           "able", "by", "be", "been", "being", "just", "only", "then", "than", "more", "less", "about", "around"}
 _NP_LEFT_BOUND = {"and", "but", "while", "whereas", "when", "which", "that", "who", "where", "as", "because", "if",
@@ -137,7 +139,7 @@ _NOT_VERBS = {"interesting", "during", "including", "according", "following", "r
               "selected", "leading", "existing", "remaining", "upcoming", "outstanding", "emerging", "rising", "declining",
               "ageing", "aging", "operating", "consuming", "polluting", "offering", "ceiling", "evening", "morning",
               "thing", "nothing", "something", "anything", "everything", "king", "ring", "spring", "string", "wing"}
-_AFTER = re.compile(r"\s+(?:(?:drop|rise|increase|fall|decline|growth|gain|jump|cut|reduction|slump|surge)\s+)?"
+_AFTER = re.compile(r"\s+(?:(?P<chg>drop|rise|increase|fall|decline|growth|gain|jump|cut|reduction|slump|surge)\s+)?"
                     r"(?:in|of|for|on|off|from)\s+(?P<np>(?:the\s+|its\s+|their\s+)?[A-Za-z][\w\-']*"
                     r"(?:\s+(?:and\s+)?[a-z][\w\-']*){0,6})", re.IGNORECASE)
 
@@ -153,9 +155,17 @@ _LEVEL_VERBS = {"reached", "reach", "reaching", "totaled", "totalled", "totaling
 
 
 def _is_name(phrase: str) -> bool:
-    """Capitalised words only (Huangshi Science and Technology City): a subject, not a metric."""
-    ws = [w for w in re.findall(r"[A-Za-z][\w\-']*", phrase) if w.lower() not in ("of", "and", "the")]
-    return bool(ws) and all(w[0].isupper() for w in ws)
+    """Capitalised words only (Huangshi Science and Technology City): a subject, not a metric.
+
+    A single capitalised word (Exports, Revenue: a sentence start) and a possessive followed by more
+    words (China's GDP) are not names; acronyms (GDP, R&D) do not make a phrase a name."""
+    ws = [w for w in re.findall(r"[A-Za-z][\w\-'’&]*", phrase) if w.lower() not in ("of", "and", "the")]
+    if len(ws) < 2:
+        return False
+    if any(w.endswith(("'s", "’s")) for w in ws[:-1]):
+        return False
+    words = [w for w in ws if not (w.isupper() and len(w) <= 5)]
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def _extend_pp(norm: str, end: int) -> int:
@@ -211,6 +221,16 @@ class EnMetric:
         self.stop = set(L["metric_stop"])
         self.strip_prefix = set(L["metric_strip_prefix"])
         self.generic = set(L["generic_metrics"])
+        self.subject = None  # set by the linker: the subject finder, to tell names from metrics
+
+    def _name(self, ctx, phrase: str) -> bool:
+        if _is_name(phrase):
+            return True
+        if self.subject is None:
+            return False
+        from .subject import doc_names
+
+        return phrase.strip() in doc_names(self.subject, ctx)
 
     def metric(self, ctx, c, ss: int, se: int, prev) -> str | None:
         """Walk back from the figure: the verb chain right before it (is projected to be), then the noun
@@ -233,7 +253,7 @@ class EnMetric:
         verb = low[v] if v is not None else ""
         if c.kind == "count":
             if chain_start is not None and (c.rule == "en.count.elided" or v == len(words) - 1 and verb in _LEVEL_VERBS):
-                np_ = self._np_before(words, low, is_verb, chain_start, seg_start)
+                np_ = self._np_before(ctx, words, low, is_verb, chain_start, seg_start)
                 if np_ is not None:  # The total number of talents ... reached 560,000
                     return text[np_[0]:np_[1]]
             span = c.extra.get("count_phrase")
@@ -242,10 +262,12 @@ class EnMetric:
             ant = c.extra.get("antecedent")
             return text[ant[0]:ant[1]] if ant else c.unit
         share = verb.startswith("account") or verb in ("make", "makes", "made")
-        # 1. words between a lexical verb and the figure: "left physical damage equal to"
-        if v is not None and v + 1 < len(words) and verb not in _AUX:
-            np_ = self._np([w for w in words[v + 1:]], seg_start)
-            if np_ is not None and not self._generic(norm[np_[0]:np_[1]]) and not _is_name(norm[np_[0]:np_[1]]):
+        # 1. words between a lexical verb and the figure: "left physical damage equal to";
+        #    after an auxiliary the next word is the verb: "would pay a final dividend of"
+        first = v + 1 if v is not None and verb not in _AUX else (v + 2 if v is not None and verb in _MODAL else None)
+        if first is not None and first < len(words):
+            np_ = self._np([w for w in words[first:]], seg_start)
+            if np_ is not None and not self._generic(norm[np_[0]:np_[1]]) and not self._name(ctx, norm[np_[0]:np_[1]]):
                 return text[np_[0]:np_[1]]
         # 2. the phrase after the figure: 1.928 billion yuan in financing needs, a 3% drop in profits, knock 125m off profits
         if not share:
@@ -253,21 +275,29 @@ class EnMetric:
             if m:
                 ws = list(re.finditer(r"[A-Za-z][A-Za-z'’&\-]*", m.group("np")))
                 np_ = self._np(ws, m.start("np"))
-                if np_ and not self._generic(norm[np_[0]:np_[1]]) and (verb in _TAKE_AFTER or chain_start is None
-                                                                     or self._np_before(words, low, is_verb, chain_start,
+                if np_ and not self._generic(norm[np_[0]:np_[1]]) and (verb in _TAKE_AFTER or m.group("chg") or chain_start is None
+                                                                     or self._np_before(ctx, words, low, is_verb, chain_start,
                                                                                         seg_start) is None):
                     return text[np_[0]:np_[1]]
         # 3. the noun phrase before the verb chain: The total R&D expenditure in the region ... is projected to be
         if chain_start is not None:
-            np_ = self._np_before(words, low, is_verb, chain_start, seg_start)
+            np_ = self._np_before(ctx, words, low, is_verb, chain_start, seg_start)
             if np_ is not None:
                 return text[np_[0]:np_[1]]
         elif words:
             np_ = self._np(words, seg_start)
-            if np_ and not self._generic(norm[np_[0]:np_[1]]) and not _is_name(norm[np_[0]:np_[1]]):
+            if np_ and not self._generic(norm[np_[0]:np_[1]]) and not self._name(ctx, norm[np_[0]:np_[1]]):
                 return text[np_[0]:np_[1]]
         if prev is not None and prev[1]:
             return prev[1]
+        if chain_start == 0:
+            # "like-for-like sales, which strip out new stores, fell 2.3%": the subject is before the relative clause
+            m = _BEFORE_RELATIVE.search(norm, max(ss, seg_start - 200), seg_start)
+            if m:
+                ws = list(re.finditer(r"[A-Za-z][A-Za-z'’&\-]*", m.group("np")))
+                np_ = self._np(ws, m.start("np"))
+                if np_ and not self._generic(norm[np_[0]:np_[1]]):
+                    return text[np_[0]:np_[1]]
         return None
 
     def _is_verb(self, low: list[str], i: int) -> bool:
@@ -278,7 +308,7 @@ class EnMetric:
             return not (i > 0 and low[i - 1] in ("the", "a", "an", "its", "their", "of"))
         return False
 
-    def _np_before(self, words, low, is_verb, chain_start: int, base: int):
+    def _np_before(self, ctx, words, low, is_verb, chain_start: int, base: int):
         """The noun phrase ending right before ``chain_start``, back to the previous verb or conjunction."""
         j = chain_start
         while j > 0 and not is_verb[j - 1] and low[j - 1] not in _NP_LEFT_BOUND:
@@ -287,7 +317,7 @@ class EnMetric:
         if np_ is None:
             return None
         phrase = self._np_text(words, j, chain_start)
-        if self._generic(phrase) or _is_name(phrase) or _ends_with_name(words[j:chain_start]):
+        if self._generic(phrase) or self._name(ctx, phrase) or _ends_with_name(words[j:chain_start]):
             return None
         return np_
 

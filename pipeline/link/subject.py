@@ -114,6 +114,14 @@ def sentence_names(finder, ctx, si: int) -> list[tuple[int, int]]:
     return ctx.cache[key]
 
 
+def doc_names(finder, ctx) -> set[str]:
+    """Every name found in the document (for telling a name from a capitalised common noun)."""
+    key = ("doc_names",)
+    if key not in ctx.cache:
+        ctx.cache[key] = {ctx.norm[a:b] for i in range(len(ctx.sents)) for a, b in sentence_names(finder, ctx, i)}
+    return ctx.cache[key]
+
+
 def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
     """Nearest strong name before the figure, after it, in the sentence before; else the main subject;
     else the nearest weak name."""

@@ -12,6 +12,15 @@ METRIC = [
     ("en", "Carlsberg suffered a 4% drop in pre-tax profits.", "4%", "pre-tax profits"),
     ("en", "The city recruited 320 postdoctoral researchers.", "320", "postdoctoral researchers"),
     ("en", "Retail sales grew 5.2%, accounting for 38% of GDP.", "38%", "Retail sales"),
+    # a capitalised word at the start of a sentence is a metric unless the document names it elsewhere
+    ("en", "Imports rose 4.1% to 18.2 trillion yuan.", "18.2 trillion yuan", "Imports"),
+    # after a modal the next word is the verb: the noun phrase follows it
+    ("en", "The bank said it would pay a special dividend of 25p a share.", "25p", "special dividend"),
+    # the subject of a relative clause: "X, which ..., fell N"
+    ("en", "Like-for-like sales, which exclude new shops, fell 1.8% in the quarter.", "1.8%", "Like-for-like sales"),
+    # a possessive in front is not part of the metric; "record" alone is not one
+    ("en", "Last year, China's retail sales grew 6.3 percent.", "6.3 percent", "retail sales"),
+    ("en", "Shipments hit a record 2.4 million tonnes.", "2.4 million tonnes", "Shipments"),
 ]
 
 
