@@ -87,6 +87,9 @@ class ZhSubject:
                 counts[ctx.norm[a:b]] += 1
         return counts.most_common(1)[0][0] if counts else None
 
+    def is_source(self, norm: str, span) -> bool:
+        return False
+
     def strong(self, name: str) -> bool:
         """A name with a proper part before its suffix (竹山县, 经开区), not a bare category (省级开发区)."""
         return len(name) >= 2 and name not in self.generic and not name.startswith(("省级", "国家级", "市级", "县级"))
@@ -104,13 +107,21 @@ def sentence_tokens(ctx, si: int) -> list[tuple[str, str, int]]:
     return ctx.cache[key]
 
 
+_MID_SENTENCE_CAP = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}\b")
+
+
 def sentence_names(finder, ctx, si: int) -> list[tuple[int, int]]:
     """Names of sentence ``si``, found once per document."""
     key = ("names", si)
     if key not in ctx.cache:
         s, e = ctx.sents[si] if ctx.sents else (0, len(ctx.norm))
-        toks = sentence_tokens(ctx, si) if isinstance(finder, ZhSubject) else None
-        ctx.cache[key] = finder.names(ctx.norm, s, e, toks) if toks is not None else finder.names(ctx.norm, s, e)
+        if isinstance(finder, ZhSubject):
+            ctx.cache[key] = finder.names(ctx.norm, s, e, sentence_tokens(ctx, si))
+        else:
+            kk = ("known_caps",)
+            if kk not in ctx.cache:  # capitalised words used mid-sentence somewhere: Heineken and Carlsberg
+                ctx.cache[kk] = {m.group(0) for m in _MID_SENTENCE_CAP.finditer(ctx.norm)}
+            ctx.cache[key] = finder.names(ctx.norm, s, e, ctx.cache[kk])
     return ctx.cache[key]
 
 
@@ -138,12 +149,15 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
     prev = sentence_names(finder, ctx, si - 1) if si > 0 else []
     if main:
         for group in (before, after):
-            hit = [n for n in group if main in norm[n[0]:n[1]].lower() or norm[n[0]:n[1]].lower() in main]
+            # the main subject, or a short form of it with the same last character (高新区 for 襄阳高新区,
+            # not 襄阳, which is another place)
+            hit = [n for n in group if main in norm[n[0]:n[1]].lower()
+                   or (norm[n[0]:n[1]].lower() in main and norm[n[1] - 1].lower() == main[-1])]
             if hit:
                 a, b = hit[-1]
                 return text[a:b]
     for group, last in ((before, True), (after, False), (prev, True)):
-        cands = [n for n in group if strong(n)]
+        cands = [n for n in group if strong(n) and not finder.is_source(norm, n)]
         if cands:
             a, b = cands[-1] if last else cands[0]
             return text[a:b]
@@ -169,9 +183,14 @@ class EnSubject:
         self.inner = set(L["subject_inner"])
         self.suffixes = set(L["subject_suffixes"])
         self.generic = set(L["subject_generic"])
+        self.demonyms = set(L.get("subject_demonyms", []))
+        self.source_after = re.compile(L["subject_source_after"]) if L.get("subject_source_after") else None
+        self.source_before = re.compile(L["subject_source_before"], re.IGNORECASE) if L.get("subject_source_before") else None
         self._word = re.compile(r"[A-Z][A-Za-z'’]*(?:\s?-[A-Za-z]+)*\.?|\([A-Z][a-z]+\)|[a-z]+|&")
 
-    def names(self, norm: str, s: int, e: int) -> list[tuple[int, int]]:
+    def names(self, norm: str, s: int, e: int, known: set[str] | None = None) -> list[tuple[int, int]]:
+        """Runs of capitalised words in norm[s:e]; a lone capitalised word at a sentence start counts only
+        when it is possessive (China's) or ``known`` (used as a name elsewhere in the document)."""
         out = []
         run: list[re.Match] = []
 
@@ -182,7 +201,9 @@ class EnSubject:
                 w0 = run[0].group(0)
                 at_start = not norm[s:run[0].start()].strip() or norm[max(s, run[0].start() - 2):run[0].start()].strip() \
                     in (".", "-", ":", "”", "\"")
-                if at_start or (w0.isupper() and len(w0) <= 5) or _in_quotes(norm, run[0].start()):
+                bare = w0.rstrip("'s").rstrip("’s")
+                ok_start = w0.endswith(("'s", "’s")) or (known is not None and bare in known)
+                if (at_start and not ok_start) or (w0.isupper() and len(w0) <= 5) or _in_quotes(norm, run[0].start()):
                     run.clear()  # a capitalised first word, an acronym, a quoted title word
             while run and run[0].group(0).rstrip(".") in {"The", "A", "An"} | self.inner:
                 run.pop(0)
@@ -190,6 +211,8 @@ class EnSubject:
                 words = [w.group(0).rstrip(".").rstrip("'s").rstrip("’s") for w in run]
                 named = any(w not in self.not_names and w[:1].isupper() for w in words) or \
                     any(w.rstrip(".") in self.suffixes for w in words[1:])
+                if len(words) == 1 and words[0] in self.demonyms:
+                    named = False
                 if named and len(words) <= 8:
                     a, b = run[0].start(), run[-1].end()
                     txt = norm[a:b]
@@ -216,6 +239,13 @@ class EnSubject:
         flush()
         return out
 
+    def is_source(self, norm: str, span) -> bool:
+        """"the General Administration of Customs (GAC) said": the source of the figures."""
+        a, b = span
+        if self.source_after is not None and self.source_after.match(norm, b):
+            return True
+        return bool(self.source_before is not None and self.source_before.search(norm, max(0, a - 24), a))
+
     def strong(self, name: str) -> bool:
         words = name.replace("(", " ").replace(")", " ").split()
         return any(w.rstrip(".,") in self.suffixes for w in words)
@@ -227,6 +257,8 @@ class EnSubject:
         first: dict[str, int] = {}
         for i in range(len(ctx.sents)):
             for a, b in sentence_names(self, ctx, i):
+                if self.is_source(norm, (a, b)):
+                    continue
                 key = norm[a:b]
                 counts[key] += 2 if self.strong(key) else 1
                 first.setdefault(key, a)

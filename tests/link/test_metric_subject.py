@@ -42,5 +42,19 @@ def test_subject(lang, text, figure, subject):
     assert fig(text, lang, figure).subject == subject
 
 
+def test_the_source_of_the_figures_is_not_the_subject():
+    text = "Vietnam's exports rose 9% to $380bn, the General Statistics Office said on Monday."
+    assert fig(text, "en", "9%").subject == "Vietnam"
+
+
+def test_a_name_used_elsewhere_counts_at_a_sentence_start():
+    text = "Shares of Unilever and Nestle fell. Nestle, the world's largest food group, cut its outlook by 2%."
+    assert fig(text, "en", "2%").subject == "Nestle"
+
+
+def test_a_nationality_is_not_a_subject():
+    assert fig("The German carmaker sold 3,100 vans.", "en", "3,100").subject is None
+
+
 def test_generic_reference_is_not_a_subject():
     assert fig("全省新增高新技术企业3200家。", "zh", "3200家").subject is None
