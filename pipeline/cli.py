@@ -17,7 +17,7 @@ def _build_parser() -> argparse.ArgumentParser:
     g_in.add_argument("--urls", metavar="FILE", help="a file with one URL per line to fetch")
     g_in.add_argument("--allow-private", action="store_true",
                       help="allow fetching hosts that resolve to private, loopback or link-local addresses")
-    g_in.add_argument("--cache-dir", metavar="DIR", help="HTTP cache directory (default: DIR/.http-cache)")
+    g_in.add_argument("--cache-dir", metavar="DIR", help="HTTP cache directory for --urls (default: cache_dir of pipeline/ingest/settings.toml, .cache/http)")
     g_out = run.add_argument_group("output")
     g_out.add_argument("--out", required=True, metavar="DIR", help="output directory")
     g_run = run.add_argument_group("execution")
