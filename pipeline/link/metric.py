@@ -122,6 +122,7 @@ _OF_PLACE = {"the city", "the region", "the province", "the country", "the count
 _FUNCTION = {"of", "and", "or", "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 _AUX = {"is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "may", "might",
         "should", "shall", "can", "to", "expected", "projected", "estimated", "set", "due"}
+_PARTICIPLE_PREP = {"in", "by", "at", "from", "for", "under", "during", "with", "through", "via", "on", "across", "since"}
 _MODAL = {"will", "would", "could", "may", "might", "should", "shall", "can", "to"}
 _BEFORE_RELATIVE = re.compile(r"(?:^|[,;:]\s*|\bsaid\s+|\bthat\s+)(?P<np>(?:[\w\-'’]+\s+){0,5}[\w\-'’]+),\s+(?:which|who|that)\b[^.;]*,\s*$")
 _CHAIN = {"to", "also", "not", "still", "already", "now", "further", "expected", "projected", "set", "due", "likely",
@@ -311,7 +312,15 @@ class EnMetric:
     def _np_before(self, ctx, words, low, is_verb, chain_start: int, base: int):
         """The noun phrase ending right before ``chain_start``, back to the previous verb or conjunction."""
         j = chain_start
-        while j > 0 and not is_verb[j - 1] and low[j - 1] not in _NP_LEFT_BOUND:
+        while j > 0 and low[j - 1] not in _NP_LEFT_BOUND:
+            if is_verb[j - 1]:
+                # "contracts signed in the province reached ...": a participle that opens a prepositional
+                # phrase modifies the noun before it; the noun phrase ends before the participle
+                if low[j - 1].endswith("ed") and j < chain_start and low[j] in _PARTICIPLE_PREP and j - 1 > 0 \
+                        and not is_verb[j - 2]:
+                    chain_start, j = j - 1, j - 1
+                    continue
+                break
             j -= 1
         np_ = self._np(words[j:chain_start], base)
         if np_ is None:
@@ -328,6 +337,8 @@ class EnMetric:
     def _np(self, words, base: int, allow_stop: bool = False):
         """Trim a word list to a noun phrase: drop leading determiners, stop at prepositions."""
         ws = list(words)
+        if len(ws) > 2 and ws[0].group(0).lower() == "to":
+            ws = ws[2:]  # "to push the annual value of ...": the infinitive's verb is not part of the phrase
         while ws and (ws[0].group(0).lower() in self.strip_prefix or ws[0].group(0).lower().endswith(("'s", "’s"))
                       and ws[0].group(0)[0].islower() is False and len(ws) > 1):
             ws = ws[1:]

@@ -46,6 +46,9 @@ def zh_tokens(s: str) -> list[tuple[str, str, int]]:
     return out
 
 
+_ADMIN_SUFFIX = {"省", "市", "县", "区", "州", "镇", "乡", "村", "旗", "盟"}
+
+
 class ZhSubject:
     def __init__(self, P: LangPatterns):
         L = P.link
@@ -58,7 +61,10 @@ class ZhSubject:
             toks = zh_tokens(norm[s:e])
         out: list[tuple[int, int]] = []
         cur: list[int] | None = None
-        for w, tag, off in toks:
+        for k, (w, tag, off) in enumerate(toks):
+            if cur is not None and cur[1] == off and w in _ADMIN_SUFFIX:
+                cur[1] = off + len(w)  # 临溪 + 区 -> 临溪区
+                continue
             is_name = tag in ("ns", "nt") and len(w) >= 2
             if not is_name and len(w) >= 2 and w.endswith(self.suffixes) and w not in self.generic \
                     and not w.startswith(("全", "我", "本", "该", "各")) and tag not in ("v", "vn", "d", "a"):

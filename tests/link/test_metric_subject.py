@@ -18,6 +18,8 @@ METRIC = [
     ("en", "The bank said it would pay a special dividend of 25p a share.", "25p", "special dividend"),
     # the subject of a relative clause: "X, which ..., fell N"
     ("en", "Like-for-like sales, which exclude new shops, fell 1.8% in the quarter.", "1.8%", "Like-for-like sales"),
+    # a participle phrase after the noun is not part of it: "contracts signed in the province reached"
+    ("en", "Loans issued by rural banks reached 86 billion yuan.", "86 billion yuan", "Loans"),
     # a possessive in front is not part of the metric; "record" alone is not one
     ("en", "Last year, China's retail sales grew 6.3 percent.", "6.3 percent", "retail sales"),
     ("en", "Shipments hit a record 2.4 million tonnes.", "2.4 million tonnes", "Shipments"),
@@ -34,6 +36,8 @@ SUBJECT = [
     ("zh", "襄阳高新区新增高新技术企业96家。", "96家", "襄阳高新区"),
     ("en", "Xiaogan High-tech Zone added 41 high-tech enterprises.", "41", "Xiaogan High-tech Zone"),
     ("en", "Exports from Ningbo rose 6% to 1.2 trillion yuan.", "6%", "Ningbo"),
+    # a place name and its administrative suffix are one name
+    ("zh", "临溪区今年安排专项资金300亿元。", "300亿元", "临溪区"),
 ]
 
 
