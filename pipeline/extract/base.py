@@ -237,8 +237,6 @@ class BaseExtractor:
         if b.start < b.nstart:  # b has a prefix ($1.5bn): the gap ends at the prefix
             gap = norm[a.end:b.start]
         if self.range_sep.match(gap):
-            if a.kind is None and not a.integer and b.integer:
-                return True
             return True
         if self.range_between is not None and self.range_between.match(gap):
             left = norm[max(0, a.start - 12):a.start]

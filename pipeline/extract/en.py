@@ -187,8 +187,7 @@ class EnExtractor(BaseExtractor):
             u = um.group("u").lower()
             info = self.units[u]
             attached = um.group("sp") == ""
-            if (u not in self.attached_only or attached) and not (info.kind == "quantity" and um.group("sp").strip() == "-"
-                                                                   and False):
+            if u not in self.attached_only or attached:
                 c.end, c.kind, c.unit, c.factor = um.end(), info.kind, info.unit, info.factor
                 c.value = value * info.factor
                 c.rule = f"en.{info.kind}.suffix"

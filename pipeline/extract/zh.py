@@ -143,11 +143,7 @@ class ZhExtractor(BaseExtractor):
             # 三块 / 三块钱 are money; 3块土地 is a count of plots
             return not after or not _is_han(after[0]) or after.startswith("钱") or bool(_JIAO.match(after))
         if info.kind == "percent" and u in ("成", "折"):
-            if after and self._tenths_not_after.match(after):
-                return False
-            if c.numeral == "cn" and c.extra.get("cn_text") in self._article and u == "成":
-                return True
-            return True
+            return not (after and self._tenths_not_after.match(after))
         if info.kind == "count":
             if self._not_before.match(norm, um.end()):
                 return False
@@ -156,8 +152,6 @@ class ZhExtractor(BaseExtractor):
                 return False  # 一批, 一个, 一家: an article; 零部件: a word
             if c.value != c.value.to_integral_value():
                 return False  # 2.5家 is not a count; 1.2万个 is
-        if info.kind == "subunit":
-            return True
         return True
 
     def _big_count(self, norm: str, m: re.Match) -> Candidate | None:

@@ -238,8 +238,6 @@ class EnSubject:
                 run.append(m)
             elif run and w in self.inner:
                 run.append(m)
-            elif run and w in ("offshore", "science", "technology", "park") and False:
-                run.append(m)
             else:
                 flush()
         flush()
