@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -23,11 +24,15 @@ LANGS = ("zh", "en")
 
 
 def patterns_dir() -> Path:
-    """``$POLICY_EXTRACT_PATTERNS`` or the ``patterns/`` folder beside the package."""
+    """``$POLICY_EXTRACT_PATTERNS``, else the ``patterns/`` folder beside the package (a checkout or an
+    editable install), else the copy a regular install puts in ``<prefix>/share/policy-extract/patterns``."""
     env = os.environ.get("POLICY_EXTRACT_PATTERNS")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent / "patterns"
+    here = Path(__file__).resolve().parent.parent / "patterns"
+    if here.is_dir():
+        return here
+    return Path(sys.prefix) / "share" / "policy-extract" / "patterns"
 
 
 def _read_yaml(path: Path) -> Any:

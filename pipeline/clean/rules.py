@@ -15,11 +15,14 @@ import yaml
 
 from ..errors import PatternError
 
-DEFAULT_DIR = Path(__file__).resolve().parents[2] / "patterns" / "html"
-
-
 def patterns_dir() -> Path:
-    return Path(os.environ.get("POLICY_HTML_PATTERNS") or DEFAULT_DIR)
+    """``$POLICY_HTML_PATTERNS``, else ``html/`` of the project's patterns folder (see pipeline.patterns)."""
+    env = os.environ.get("POLICY_HTML_PATTERNS")
+    if env:
+        return Path(env)
+    from ..patterns import patterns_dir as root
+
+    return root() / "html"
 
 
 @lru_cache(maxsize=None)
