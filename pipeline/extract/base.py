@@ -106,6 +106,9 @@ class BaseExtractor:
             self._level_re = re.compile(f"(?:{alt})", ci)
         else:
             self._level_re = re.compile(f"(?:^|(?<![A-Za-z]))(?:{alt})\\s*$", ci)
+        self._count_by = [(re.compile(p, ci), "increase") for p in ch.get("count_by_increase", [])] + \
+                         [(re.compile(p, ci), "decrease") for p in ch.get("count_by_decrease", [])]
+        self._not_range_left = re.compile(ch["not_range_left"], ci) if ch.get("not_range_left") else None
         self._adjacent_kinds = set(ch.get("adjacent_kinds", []))
         self._adjacent_window = int(ch.get("adjacent_window", 1))
         flt = ctx.get("filters", {})
@@ -114,10 +117,15 @@ class BaseExtractor:
         self._vague_right = [re.compile(r"^\s*" + p, ci) for p in flt.get("vague_right", [])]
         self._quoted_max = int(flt.get("quoted_label_max_chars", 0))
         th = flt.get("threshold") or {}
+        self._th_right_with = re.compile(th["right_after_with"], ci) if th.get("right_after_with") else None
+        tm = flt.get("title_marks")
+        self._title_marks = (tm[0], tm[1]) if tm else None
         self._th_right = re.compile(th["right"], ci) if th.get("right") else None
-        self._th_left = re.compile(th["left"], ci) if th.get("left") else None
-        self._th_left_right = re.compile(th["left_right"], ci) if th.get("left_right") else None
+        # (left, right) pairs: the left regex ends at the figure, the right one (optional) starts after it
+        self._th_pairs = [(re.compile(p["left"], ci), re.compile(p["right"], ci) if p.get("right") else None)
+                          for p in th.get("pairs", [])]
         self._per_left = re.compile(flt["per_left"], ci) if flt.get("per_left") else None
+        self._rate_left_by_unit = {u: re.compile(p, ci) for u, p in (flt.get("rate_left_by_unit") or {}).items()}
         self._ratio_left = re.compile(flt["ratio_left"], ci) if flt.get("ratio_left") else None
         self._ratio_right = re.compile(flt["ratio_right"], ci) if flt.get("ratio_right") else None
         self._relative = re.compile(flt["relative_clause"], ci) if flt.get("relative_clause") else None
@@ -233,6 +241,8 @@ class BaseExtractor:
         return out
 
     def _is_range_gap(self, norm: str, a: Candidate, b: Candidate) -> bool:
+        if self._not_range_left is not None and self._not_range_left.search(norm, max(0, a.start - 40), a.start):
+            return False
         gap = norm[a.end:b.nstart] if b.start == b.nstart else norm[a.end:b.start]
         if b.start < b.nstart:  # b has a prefix ($1.5bn): the gap ends at the prefix
             gap = norm[a.end:b.start]
@@ -284,7 +294,15 @@ class BaseExtractor:
                     return True
         if self._quoted_max and self.in_short_quote(norm, c):
             return True
+        if self._title_marks is not None:
+            op, cl = self._title_marks
+            k = norm.rfind(op, max(0, c.start - 60), c.start)
+            if k >= 0 and norm.find(cl, k, c.start) < 0 and norm.find(cl, c.end, c.end + 60) >= 0:
+                return True  # inside 《…》: the name of a document
         if self._per_left is not None and self._per_left.search(left):
+            return True
+        rate = self._rate_left_by_unit.get(c.unit) if c.kind == "count" else None
+        if rate is not None and rate.search(left):
             return True
         if self._ratio_left is not None and self._ratio_left.search(left):
             return True
@@ -301,9 +319,12 @@ class BaseExtractor:
     def _is_threshold(self, norm: str, c: Candidate, left: str) -> bool:
         if self._th_right is not None and c.kind != "count" and self._th_right.match(norm, c.end):
             return True
-        if self._th_left is not None and self._th_left.search(left):
-            if self._th_left_right is None or self._th_left_right.match(norm, c.end):
+        for lrx, rrx in self._th_pairs:
+            if lrx.search(left) and (rrx is None or rrx.match(norm, c.end)):
                 return True
+        if self._th_right_with is not None and self._th_right_with.match(norm, c.end) \
+                and re.search(r"\bwith\b[^,.;]{0,50}$", left, re.IGNORECASE):
+            return True
         return False
 
     def in_short_quote(self, norm: str, c: Candidate) -> bool:
@@ -409,6 +430,12 @@ class BaseExtractor:
                             and not (self._level_re is not None and self._level_re.search(gap + comp_text)):
                         c.change = ch
             return
+        if c.kind == "count":
+            wide = norm[max(0, comp_start - 80):comp_start]  # the verb may sit before a comma: fell for a year, by N
+            for r, ch in self._count_by:
+                if r.search(wide):
+                    c.change = ch
+                    return
         if c.kind not in ("percent", "ppt"):
             return
         after = norm[c.end:c.end + 30]

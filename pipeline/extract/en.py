@@ -355,10 +355,12 @@ _NUM_BEFORE = re.compile(r"(?P<cur>[$€£¥][ \t]?)?\d[\d,.]*[ \t]*$")
 _CENTS = {"USD", "EUR", "CAD", "AUD", "GBP", "NZD", "SGD", "HKD"}
 _CENTS_END = re.compile(r"\s*(?:$|[.,;!?)]|\b(?:and|or|but)\b)")
 _TRAILING_SCALE = re.compile(r"[ \t]+(million|billion|bn|mn|trillion)\b", re.IGNORECASE)
+# "two of the world's largest brewers", "three of its 21 brick plants": the head is the first plural word
+# that no other plural word follows
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|our|these|those|his|her)\s+(?P<np>(?:[\w\-]+'s\s+)?(?:[\w\-]+\s+){0,3}?)"
-                        r"(?P<h>[A-Za-z\-]+)(?=\s*(?:[,.;:)]|$|\b(?:have|has|are|were|in|of|to|and)\b))", re.IGNORECASE)
+                        r"(?P<h>[A-Za-z\-]+s)(?=\s*(?:[,.;:)]|$|\b[a-z]+\b(?<!s)))", re.IGNORECASE)
 _RATE = re.compile(r"\s+per\s+(?:thousand|hundred|million|capita|head|cent|\d)", re.IGNORECASE)
-_ELIDED_AFTER = re.compile(r"\s*(?:$|[,.;:)\[]|(?:are|were|is|was|in|this|last|by|and|so|for|since|as|at|while|with|from|after|before|compared|against|up|down)\b)",
+_ELIDED_AFTER = re.compile(r"\s*(?:$|[,.;:)\[]|(?:are|were|is|was|in|this|last|by|and|so|for|since|as|at|while|with|from|after|before|compared|against|up|down|to)\b)",
                            re.IGNORECASE)
 
 

@@ -144,6 +144,8 @@ class ZhExtractor(BaseExtractor):
             return not after or not _is_han(after[0]) or after.startswith("钱") or bool(_JIAO.match(after))
         if info.kind == "percent" and u in ("成", "折"):
             return not (after and self._tenths_not_after.match(after))
+        if info.kind == "quantity" and c.extra.get("cn_text") in self._article:
+            return False  # 一亩地收入 / 一吨: per-unit talk, not a measured amount
         if info.kind == "count":
             if self._not_before.match(norm, um.end()):
                 return False

@@ -14,6 +14,11 @@ CASES = [
     ("en", "There are 58 high -tech enterprises in the park.", [("58", "count", 58, "enterprises")]),
     ("en", "The number of listed firms has reached 156.", [("156", "count", 156, "firms")]),
     ("en", "four of the country's biggest lenders", [("four", "count", 4, "lenders")]),
+    ("en", "It closed two of its 14 mines last year.", [("two", "count", 2, "mines"), ("14", "count", 14, "mines")]),
+    # a named level that fell by N is a change; the new level is a count of the same (elided) noun
+    ("en", "The workforce fell by 1.2 million people to 760 million.",
+     [("1.2 million", "count", 1.2e6, "people", None, "=", "decrease"), ("760 million", "count", 7.6e8, "people")]),
+    ("zh", "公司总股本4亿股。", [("4亿股", "count", 4e8, "股")]),
 ]
 
 
@@ -25,6 +30,7 @@ def test_count(lang, sentence, expected):
 QUANTITY = [
     ("zh", "新建高标准农田35.6万亩。", [("35.6万亩", "quantity", 356000, "亩")]),
     ("zh", "新增储能装机120兆瓦。", [("120兆瓦", "quantity", 120, "兆瓦")]),
+    ("zh", "种植面积约合2.1万公顷。", [("2.1万公顷", "quantity", 21000, "公顷", None, "~")]),
     ("en", "The park covers 2,300 acres.", [("2,300 acres", "quantity", 2300, "acres")]),
     ("en", "a 12 km railway and a 400m bridge", [("12 km", "quantity", 12, "km"), ("400m", "quantity", 400, "m")]),
 ]

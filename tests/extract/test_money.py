@@ -27,6 +27,10 @@ CASES = [
     ("en", "fees were 40 rmb 25 usd", [("40 rmb", "money", 40, "CNY"), ("25 usd", "money", 25, "USD")]),
     ("en", "$ 1,200.50 $ 980.00 travel costs", [("$ 1,200.50", "money", 1200.5, "USD"), ("$ 980.00", "money", 980, "USD")]),
     ("en", "they handed out 4 USD20 vouchers", [("USD20", "money", 20, "USD")]),
+    # "fell by X to Y" gives two levels, not a range; a per-share dividend is money
+    ("en", "Sales fell by $2bn to $9bn.", [("$2bn", "money", 2e9, "USD", None, "=", "decrease"), ("$9bn", "money", 9e9, "USD")]),
+    ("zh", "公司拟每10股派发现金红利2.5元。", [("2.5元", "money", 2.5, "CNY")]),
+    ("zh", "总投资超过80亿元。", [("80亿元", "money", 8e9, "CNY", None, ">")]),
 ]
 
 

@@ -24,6 +24,13 @@ CASES = [
     ("en", "eight people per thousand residents"),
     ("en", "COVID-19 cases and G20 leaders met at 10:30."),
     ("en", "a three-year plan and a two-door car"),
+    # class thresholds, titles, per-share rates, per-unit talk, index names
+    ("zh", "对销售收入超过5000万元的企业给予支持。"),
+    ("zh", "印发《关于加快科技创新的二十条意见》。"),
+    ("zh", "公司拟每10股送红股2股。"),
+    ("zh", "过去一亩地收成有限。"),
+    ("en", "The FTSE 100 index closed higher."),
+    ("en", "It funds stations with a capacity of 200 tonnes and above."),
 ]
 
 
