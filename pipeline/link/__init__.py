@@ -58,6 +58,9 @@ class Linker:
         self.target_re = _join(L.get("target_cues", []), ci)
         self.weak_target_re = _join(L.get("target_cues_weak", []), ci)
         self.opening_re = re.compile(L["opening_frame"], ci) if L.get("opening_frame") else None
+        self.base_re = re.compile(L["base_of_change"], ci) if L.get("base_of_change") else None
+        self.weak_scope = L.get("weak_scope", "clause")
+        self.past_between_re = re.compile(L["past_between"], ci) if L.get("past_between") else None
         self.opening_actual_re = _join(L.get("opening_actual", []), ci)
         self.actual_re = _join(L.get("actual_cues", []), ci)
         self.forecast_re = _join(L.get("forecast_cues", []), ci)
@@ -229,6 +232,10 @@ class Linker:
     def role(self, ctx: Context, c: Candidate, ss: int, se: int, frame, heading) -> str:
         clause_end = _clause_end(ctx.norm, c.end, min(se, c.end + WINDOW), self.lang)
         before = ctx.norm[max(ss, c.start - WINDOW):c.start]
+        if self._is_base(ctx, c):
+            return "actual"  # "from £412m now", 由上年的1.02%: the level a change starts from
+        if self._forecast(before):
+            return "actual"  # "analysts expect revenue to reach $9bn": a forecast by someone else
         after = ctx.norm[c.end:clause_end]
         t_pos = self._cue_end(ctx, "t", self.target_re, ss, se, c.start)
         a_pos = self._cue_end(ctx, "a", self.actual_re, ss, se, c.start)
@@ -238,9 +245,20 @@ class Linker:
             return "target"
         review = heading is not None and heading[2] == "actual"
         if self.weak_target_re is not None and not review and a_pos is None:
-            clause_start = _clause_start(ctx.norm, c.start, max(ss, c.start - WINDOW), self.lang)
-            if self.weak_target_re.search(ctx.norm, clause_start, clause_end):
-                return "target"
+            if self.weak_scope == "sentence":
+                lo = max(ss, c.start - WINDOW)
+                m = None
+                for m in self.weak_target_re.finditer(ctx.norm, lo, c.start):
+                    pass
+                if m is not None and not (self.past_between_re is not None
+                                          and self.past_between_re.search(ctx.norm, m.end(), c.start)):
+                    return "target"
+                if self.weak_target_re.search(ctx.norm, c.end, clause_end):
+                    return "target"
+            else:
+                clause_start = _clause_start(ctx.norm, c.start, max(ss, c.start - WINDOW), self.lang)
+                if self.weak_target_re.search(ctx.norm, clause_start, clause_end):
+                    return "target"
         if frame is not None and frame[2] == "target" and not self._forecast(before):
             return "target"  # a list under "By 2024," / "到2025年，" stays a target even in the past tense
         if a_pos is not None:
@@ -267,6 +285,12 @@ class Linker:
                 break
         return best
 
+    def _is_base(self, ctx: Context, c: Candidate) -> bool:
+        if self.base_re is None:
+            return False
+        lo = c.extra.get("comp_left", c.start)
+        return bool(self.base_re.search(ctx.norm, max(0, lo - 16), lo))
+
     def _forecast(self, before: str) -> bool:
         return bool(self.forecast_re is not None and self.forecast_re.search(before))
 
@@ -276,6 +300,8 @@ class Linker:
         y = T.attached(c)
         if y is not None:
             return y
+        if self._is_base(ctx, c):
+            return None  # the base of a change has only the year written against it
         own: list[TimeExpr] = T.within(ss, se, periods=True)
         before = [t for t in own if t.end <= c.start]
         after = [t for t in own if t.start >= c.end]

@@ -105,12 +105,28 @@ class TimeIndex:
         if md:
             for m in re.finditer(md, norm, flags):
                 add(m.start(), m.end(), dateline, "date")
+        # a year written against another figure is that figure's (9.26bn euros in 2003, 2020年的6.1%):
+        # it does not date the other figures of the sentence
+        ends = sorted(e for _, e in figure_spans)
+        starts = sorted(s for s, _ in figure_spans)
+        for t in exprs:
+            if t.kind != "year":
+                continue
+            i = bisect.bisect_right(ends, t.start) - 1
+            if i >= 0 and re.fullmatch(r"\s*(?:in|for|of)\s+", norm[ends[i]:t.start], flags):
+                t.kind = "attached"
+                continue
+            j = bisect.bisect_left(starts, t.end)
+            if j < len(starts) and re.fullmatch(r"(?:底|末)?(?:的|为)\s*", norm[t.end:starts[j]]):
+                t.kind = "attached"
         exprs.sort(key=lambda t: t.start)
         self.exprs = exprs
 
         self.starts = [t.start for t in exprs]
         att = L.get("attached_year")
         self._attached = re.compile(att, flags) if att else None
+        ara = L.get("attached_relative_after")
+        self._attached_rel_after = re.compile(ara, flags) if ara else None
         ar = L.get("attached_relative")
         self._attached_rel = re.compile(ar, flags) if ar else None
         att_after = L.get("attached_year_after")
@@ -126,7 +142,7 @@ class TimeIndex:
         out = []
         while i < len(self.exprs) and self.exprs[i].start < e:
             t = self.exprs[i]
-            if t.kind != "comparison" and (t.year is not None or (periods and t.kind == "period")):
+            if t.kind not in ("comparison", "attached") and (t.year is not None or (periods and t.kind == "period")):
                 out.append(t)
             i += 1
         return out
@@ -134,7 +150,11 @@ class TimeIndex:
     def any_between(self, s: int, e: int, skip_first: bool = False) -> bool:
         """Is there a time expression (with or without a known year) in [s, e)?"""
         i = bisect.bisect_left(self.starts, s)
-        return i < len(self.exprs) and self.exprs[i].start < e and self.exprs[i].kind != "comparison"
+        while i < len(self.exprs) and self.exprs[i].start < e:
+            if self.exprs[i].kind not in ("comparison", "attached"):
+                return True
+            i += 1
+        return False
 
     def first_year(self, s: int, e: int) -> int | None:
         for t in self.within(s, e):
@@ -166,4 +186,8 @@ class TimeIndex:
             m = self._attached_after.match(self.norm[c.end:c.end + 16])
             if m:
                 return int(m.group("y"))
+        if self._attached_rel_after is not None and self.dateline is not None:
+            m = self._attached_rel_after.match(self.norm[c.end:c.end + 24])
+            if m:
+                return self.dateline + self.relative_offset(m.group("rel"))
         return None

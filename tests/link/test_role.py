@@ -16,6 +16,12 @@ CASES = [
     ("en", "Analysts expect revenue to reach $9bn next year.", "$9bn", "actual"),
     ("en", "By the end of 2021, the poverty rate had fallen to 1.2 percent.", "1.2 percent", "actual"),
     ("en", "Spending is also set to rise by 3.5%.", "3.5%", "target"),
+    # the base of a change is the current level, an actual, even inside a target sentence
+    ("en", "The firm aims to cut debt to £150m by 2027, from £260m now.", "£260m", "actual"),
+    ("en", "The firm aims to cut debt to £150m by 2027, from £260m now.", "£150m", "target"),
+    # the future tense covers the rest of the sentence
+    ("en", "The council will raise parking fees to £4, taking the daily cap to £12.", "£12", "target"),
+    ("zh", "今年县财政预算安排科技专项资金1800万元。", "1800万元", "target"),
 ]
 
 

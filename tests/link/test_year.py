@@ -16,12 +16,23 @@ CASES = [
     ("en", "Net income fell to 410m euros during 2019, from 520m euros a year earlier.", "410m euros", None, 2019),
     ("en", "Sales were $4bn, up 6% from $3.8bn in 2018.", "$3.8bn", None, 2018),
     ("en", "Under the 14th Five-Year Plan, the city aims to build 50 new parks.", "50", None, 2025),
+    # a year written against one figure does not date the others
+    ("en", "Revenue rose to €8.1bn from €7.5bn in 2022.", "€8.1bn", None, None),
+    ("en", "Revenue rose to €8.1bn from €7.5bn in 2022.", "€7.5bn", None, 2022),
+    ("en", "Exports reached a record $410bn last year.", "$410bn", "2024-02-01", 2023),
+    ("zh", "现在每亩收入达到5000元。", "5000元", "2024-06-01", 2024),
+    ("zh", "分红占当年净利润的30%。", "30%", "2025-04-01", None),
 ]
 
 
 @pytest.mark.parametrize("lang,text,figure,published,year", CASES, ids=[c[1][:28] for c in CASES])
 def test_year(lang, text, figure, published, year):
     assert fig(text, lang, figure, published).year == year
+
+
+def test_as_of_frame_carries_over_the_paragraph():
+    text = "截至2023年底，全市共有高新技术企业120家。其中国家级企业15家。"
+    assert fig(text, "zh", "15家").year == 2023
 
 
 def test_frame_carries_over_the_paragraph():
