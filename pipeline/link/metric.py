@@ -32,6 +32,7 @@ class ZhMetric:
         self.time_prefix = re.compile(r"^(?:到|至|截至|在|于)?\s*(?:(?:19|20)\d{2}\s*年(?:底|末|初)?|今年|去年|全年|上半年|前三季度|一季度)+(?:以来)?")
         self.list_mark = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]|[、和及与并])\s*")
         self.share = re.compile(r"^(?P<x>.+?)(?:占|约占|占到)(?P<y>.*)$")
+        self.comparison = re.compile(alternation(L.get("comparison_words", ["比"])))
         self.generic_place = re.compile("^(?:" + alternation(L["metric_strip_places"]) + ")")
         self.names = None  # set by the linker: the subject finder's ``names(norm, s, e)``
 
@@ -80,6 +81,15 @@ class ZhMetric:
                     b -= len(phrase) - m.start()
                     phrase = phrase[:m.start()]
                     changed = True
+        if phrase.startswith(("占", "约占")) and prev is not None and prev[1]:
+            return prev[1]  # 产值…，占全市规上工业总产值的比重提高到17.2%
+        cm = self.comparison.search(phrase)
+        if cm:
+            head = phrase[:cm.start()].strip()
+            if head and head not in self.generic and len(head) >= 2:
+                b, phrase = a + cm.start(), head
+            elif prev is not None and prev[1]:
+                return prev[1]
         sm = self.share.match(phrase)
         if sm and sm.group("x"):
             b = a + len(sm.group("x"))
@@ -129,7 +139,7 @@ _CHAIN = {"to", "also", "not", "still", "already", "now", "further", "expected",
           "able", "by", "be", "been", "being", "just", "only", "then", "than", "more", "less", "about", "around"}
 _NP_LEFT_BOUND = {"and", "but", "while", "whereas", "when", "which", "that", "who", "where", "as", "because", "if",
                   "although", "said", "says", "after", "before", "since", "with"}
-_TAKE_AFTER = {"cut", "cuts", "knock", "knocked", "knocks", "shave", "shaved", "add", "added", "adds", "trim", "trimmed",
+_TAKE_AFTER = {"has", "have", "had", "holds", "hold", "owns", "own", "cut", "cuts", "knock", "knocked", "knocks", "shave", "shaved", "add", "added", "adds", "trim", "trimmed",
                "wipe", "wiped", "take", "took"}
 _NOT_VERBS = {"interesting", "during", "including", "according", "following", "regarding", "concerning", "building",
               "funding", "spending", "manufacturing", "housing", "processing", "training", "banking", "shipping",
@@ -146,9 +156,12 @@ _AFTER = re.compile(r"\s+(?:(?P<chg>drop|rise|increase|fall|decline|growth|gain|
 
 
 def _ends_with_name(words) -> bool:
-    """Dutch firm Heineken: a phrase that ends in a capitalised word names the actor, not the metric."""
-    return bool(words) and words[-1].group(0)[:1].isupper() and len(words) <= 4 and any(
-        w.group(0)[:1].islower() for w in words[:-1])
+    """Dutch firm Heineken: a phrase that ends in a capitalised word after a common noun names the actor,
+    not the metric ("Trade with ASEAN" is a metric: a preposition comes before the name)."""
+    if not words or not words[-1].group(0)[:1].isupper() or len(words) > 4 or len(words) < 2:
+        return False
+    before = words[-2].group(0)
+    return before[:1].islower() and before.lower() not in ("with", "of", "in", "from", "to", "for", "and", "by", "on")
 
 
 _LEVEL_VERBS = {"reached", "reach", "reaching", "totaled", "totalled", "totaling", "hit", "have", "has", "had", "is", "was",
@@ -201,6 +214,8 @@ def _zh_noun_phrase_after(norm: str, text: str, pos: int, sent_toks=None, sent_s
         toks = zh_tokens(m.group(0))
     end = 0
     seen_noun = False
+    if toks and toks[0][0] in ("、", "，", "和", "与", "及", "等"):
+        return None  # 1426家、农民专业合作社: the noun belongs to the next item
     for i, (w, tag, off) in enumerate(toks):
         if w in ("、", "和", "与", "及") and seen_noun and i + 1 < len(toks) and toks[i + 1][1].startswith(_NOUNISH):
             continue
@@ -223,6 +238,7 @@ class EnMetric:
         self.strip_prefix = set(L["metric_strip_prefix"])
         self.generic = set(L["generic_metrics"])
         self.subject = None  # set by the linker: the subject finder, to tell names from metrics
+        self.actors = set(L.get("actor_nouns", []))
 
     def _name(self, ctx, phrase: str) -> bool:
         if _is_name(phrase):
@@ -304,7 +320,8 @@ class EnMetric:
     def _is_verb(self, low: list[str], i: int) -> bool:
         w = low[i]
         if w in self.verbs:
-            return not (w == "added" and i > 0 and low[i - 1] == "value")
+            # "value added", "added value": a noun
+            return not (w == "added" and ((i > 0 and low[i - 1] == "value") or (i + 1 < len(low) and low[i + 1] == "value")))
         if len(w) > 4 and w.endswith(("ed", "ing")) and w not in _NOT_VERBS and not w.startswith("-"):
             return not (i > 0 and low[i - 1] in ("the", "a", "an", "its", "their", "of"))
         return False
@@ -326,7 +343,9 @@ class EnMetric:
         if np_ is None:
             return None
         phrase = self._np_text(words, j, chain_start)
-        if self._generic(phrase) or self._name(ctx, phrase) or _ends_with_name(words[j:chain_start]):
+        trimmed = ctx.norm[np_[0]:np_[1]]
+        if self._generic(phrase) or self._name(ctx, phrase) or _ends_with_name(words[j:chain_start]) \
+                or trimmed.split()[-1].lower() in self.actors:
             return None
         return np_
 
@@ -336,7 +355,8 @@ class EnMetric:
 
     def _np(self, words, base: int, allow_stop: bool = False):
         """Trim a word list to a noun phrase: drop leading determiners, stop at prepositions."""
-        ws = list(words)
+        ws = [w for w in words if not (w.group(0).lower().endswith("ly") and len(w.group(0)) > 4
+                                       and w.group(0).lower() not in ("supply", "family", "italy", "july", "assembly"))]
         if len(ws) > 2 and ws[0].group(0).lower() == "to":
             ws = ws[2:]  # "to push the annual value of ...": the infinitive's verb is not part of the phrase
         while ws and (ws[0].group(0).lower() in self.strip_prefix or ws[0].group(0).lower().endswith(("'s", "’s"))

@@ -8,6 +8,10 @@ METRIC = [
     ("zh", "新增省级专精特新企业23家。", "23家", "省级专精特新企业"),
     ("zh", "地区生产总值增长6.1%，总量达到4100亿元。", "4100亿元", "地区生产总值"),
     ("zh", "培育14个国家级绿色工厂。", "14个", "国家级绿色工厂"),
+    # a comparison in the clause: the metric stands before it, or comes from the figure before
+    ("zh", "农村居民收入增速比城镇居民高0.9个百分点。", "0.9个百分点", "农村居民收入增速"),
+    ("zh", "工业增加值增长8.1%，高于全省平均水平1.3个百分点。", "1.3个百分点", "工业增加值"),
+    ("zh", "新材料产业产值增长12%，占全市工业总产值的比重提高到15.6%。", "15.6%", "新材料产业产值"),
     ("en", "The total R&D expenditure of the city in 2023 was 4.2 billion yuan.", "4.2 billion yuan", "total R&D expenditure"),
     ("en", "Carlsberg suffered a 4% drop in pre-tax profits.", "4%", "pre-tax profits"),
     ("en", "The city recruited 320 postdoctoral researchers.", "320", "postdoctoral researchers"),
@@ -23,6 +27,9 @@ METRIC = [
     # a possessive in front is not part of the metric; "record" alone is not one
     ("en", "Last year, China's retail sales grew 6.3 percent.", "6.3 percent", "retail sales"),
     ("en", "Shipments hit a record 2.4 million tonnes.", "2.4 million tonnes", "Shipments"),
+    # "has N of X": X is what is measured; an actor in front is not the metric
+    ("en", "The country currently has 9.3GW of solar capacity.", "9.3GW", "solar capacity"),
+    ("en", "The finance ministry plans to issue 800 billion yuan in special bonds.", "800 billion yuan", "special bonds"),
 ]
 
 
