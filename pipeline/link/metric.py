@@ -150,6 +150,8 @@ _NOT_VERBS = {"interesting", "during", "including", "according", "following", "r
               "selected", "leading", "existing", "remaining", "upcoming", "outstanding", "emerging", "rising", "declining",
               "ageing", "aging", "operating", "consuming", "polluting", "offering", "ceiling", "evening", "morning",
               "thing", "nothing", "something", "anything", "everything", "king", "ring", "spring", "string", "wing"}
+_PRENOMINAL = re.compile(r"(?:\s*\([^)]{0,40}\))?\s+(?P<np>(?:[a-z][\w\-']*\s+){0,2}[a-z][\w\-']*)"
+                         r"(?=\s+(?:is|was|are|were|has|had|will|would|submitted|announced|approved|includes|deal|for|to|that|which|,|\.))")
 _AFTER = re.compile(r"\s+(?:(?P<chg>drop|rise|increase|fall|decline|growth|gain|jump|cut|reduction|slump|surge)\s+)?"
                     r"(?:in|of|for|on|off|from)\s+(?P<np>(?:the\s+|its\s+|their\s+)?[A-Za-z][\w\-']*"
                     r"(?:\s+(?:and\s+)?[a-z][\w\-']*){0,6})", re.IGNORECASE)
@@ -286,6 +288,13 @@ class EnMetric:
             np_ = self._np([w for w in words[first:]], seg_start)
             if np_ is not None and not self._generic(norm[np_[0]:np_[1]]) and not self._name(ctx, norm[np_[0]:np_[1]]):
                 return text[np_[0]:np_[1]]
+        # 1b. a figure in front of its noun: "the $2.58 trillion (£1.38 trillion) budget", "a $48.2 million contract"
+        pre = _PRENOMINAL.match(norm, c.end)
+        if pre and re.search(r"\b(?:the|a|an|its|their)\s*$", norm[max(0, lo - 6):lo], re.IGNORECASE):
+            ws = list(re.finditer(r"[A-Za-z][A-Za-z'’&\-]*", pre.group("np")))
+            np_ = self._np(ws, pre.start("np"))
+            if np_ and not self._generic(norm[np_[0]:np_[1]]):
+                return text[np_[0]:np_[1]]
         # 2. the phrase after the figure: 1.928 billion yuan in financing needs, a 3% drop in profits, knock 125m off profits
         if not share:
             m = _AFTER.match(norm, c.end)
@@ -333,8 +342,9 @@ class EnMetric:
             if is_verb[j - 1]:
                 # "contracts signed in the province reached ...": a participle that opens a prepositional
                 # phrase modifies the noun before it; the noun phrase ends before the participle
-                if low[j - 1].endswith("ed") and j < chain_start and low[j] in _PARTICIPLE_PREP and j - 1 > 0 \
-                        and not is_verb[j - 2]:
+                # ("trains loading goods ... rose": an -ing form after a noun does the same)
+                if j - 1 > 0 and not is_verb[j - 2] and low[j - 2] not in _FUNCTION and j < chain_start and (
+                        (low[j - 1].endswith("ed") and low[j] in _PARTICIPLE_PREP) or low[j - 1].endswith("ing")):
                     chain_start, j = j - 1, j - 1
                     continue
                 break

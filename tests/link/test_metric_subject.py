@@ -29,6 +29,9 @@ METRIC = [
     ("en", "Shipments hit a record 2.4 million tonnes.", "2.4 million tonnes", "Shipments"),
     # "has N of X": X is what is measured; an actor in front is not the metric
     ("en", "The country currently has 9.3GW of solar capacity.", "9.3GW", "solar capacity"),
+    # a figure in front of its noun; an -ing phrase after the subject noun
+    ("en", "The $1.4bn (£1.1bn) package approved on Monday covers roads.", "$1.4bn", "package"),
+    ("en", "Trucks carrying farm goods rose by 12% this year.", "12%", "Trucks"),
     ("en", "The finance ministry plans to issue 800 billion yuan in special bonds.", "800 billion yuan", "special bonds"),
 ]
 
