@@ -195,8 +195,13 @@ class Linker:
             ss, se = ctx.sents[si] if ctx.sents else (0, len(norm))
             frame = self._frame_for(ctx, si, c)
             heading = self._heading_for(ctx, c.start)
-            role = self.role(ctx, c, ss, se, frame, heading)
-            year = self.year(ctx, c, si, ss, se, role, frame, heading)
+            conv = out[-1] if out and _CONVERSION.fullmatch(norm[out[-1].end:c.start]) else None
+            if conv is not None:
+                # "537m euros ($701m; £371m)", "1.2亿美元（约合8.6亿元）": a conversion of the figure before
+                role, year = conv.role, conv.year
+            else:
+                role = self.role(ctx, c, ss, se, frame, heading)
+                year = self.year(ctx, c, si, ss, se, role, frame, heading)
             prev = prev_in_sentence.get(si)
             metric = self.metric.metric(ctx, c, ss, se, prev)
             subject = self.subject.subject(ctx, c, si, ss, se)
@@ -299,7 +304,7 @@ class Linker:
         T = ctx.times
         y = T.attached(c)
         if y is not None:
-            return y
+            return None if y == T.ATTACHED_UNKNOWN else y
         if self._is_base(ctx, c):
             return None  # the base of a change has only the year written against it
         own: list[TimeExpr] = T.within(ss, se, periods=True)
@@ -325,12 +330,17 @@ class Linker:
             return frame_year
         if after:
             t = after[0]
-            if role != "target" and t.start > _clause_end(ctx.norm, c.end, se, self.lang):
-                return None  # "profits drop 33% and warned that earnings in 2005 ...": another clause
+            if role != "target" and (t.start > _clause_end(ctx.norm, c.end, se, self.lang)
+                                     or _NEW_PREDICATE.search(ctx.norm, c.end, t.start)):
+                return None  # "profits drop 33% and warned that earnings in 2005 ...": another predicate
             return None if t.kind == "period" or (t.kind == "plan" and role != "target") else t.year
         if heading is not None and heading[1] is not None and (role != "target" or heading[2] == "target"):
             return heading[1]
         return None
+
+
+_CONVERSION = re.compile(r"\s*[(（]\s*(?:about|around|approximately|roughly|or|约合|折合|合|约)?\s*|\s*[;；,，]\s*")
+_NEW_PREDICATE = re.compile(r"\b(?:and|but|while|warned|said|says|may|might|will|would|could|expects?)\b")
 
 
 def _is_heading_line(norm: str, s: int, e: int) -> bool:

@@ -172,8 +172,13 @@ class TimeIndex:
         y = m.group("y") or m.groupdict().get("y2")
         return int(y) if y else None
 
+    ATTACHED_UNKNOWN = -1
+
     def attached(self, c) -> int | None:
-        """A year written right against the figure: 2005年的114%, 9.26bn euros in 2003."""
+        """A year written right against the figure: 2005年的114%, 9.26bn euros in 2003.
+
+        Returns ``ATTACHED_UNKNOWN`` for a relative year right after the figure that cannot be
+        resolved ("$427bn this year" without a dateline): the figure then has no year."""
         if self._attached is not None:
             m = self._attached.search(self.norm, max(0, c.start - 12), c.start)
             if m:
@@ -186,8 +191,13 @@ class TimeIndex:
             m = self._attached_after.match(self.norm[c.end:c.end + 16])
             if m:
                 return int(m.group("y"))
-        if self._attached_rel_after is not None and self.dateline is not None:
+        if self._attached_rel_after is not None:
             m = self._attached_rel_after.match(self.norm[c.end:c.end + 24])
             if m:
-                return self.dateline + self.relative_offset(m.group("rel"))
+                # the relative year as the index resolved it (against a year in its sentence or the dateline)
+                pos = c.end + m.start("rel")
+                i = bisect.bisect_left(self.starts, pos)
+                if i < len(self.exprs) and self.exprs[i].start == pos and self.exprs[i].year is not None:
+                    return self.exprs[i].year
+                return self.ATTACHED_UNKNOWN
         return None

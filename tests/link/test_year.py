@@ -22,6 +22,13 @@ CASES = [
     ("en", "Exports reached a record $410bn last year.", "$410bn", "2024-02-01", 2023),
     ("zh", "现在每亩收入达到5000元。", "5000元", "2024-06-01", 2024),
     ("zh", "分红占当年净利润的30%。", "30%", "2025-04-01", None),
+    # a conversion in brackets takes the year of the figure it converts
+    ("en", "Net profit fell to 410m euros ($445m) during 2022.", "$445m", None, 2022),
+    # "a year ago" against the year of its own sentence; "this year" without a dateline stays unknown
+    ("en", "Profit was 410m euros during 2022, from 520m euros a year ago.", "520m euros", None, 2021),
+    ("en", "The 2019 budget aims to cut the deficit to $300bn this year.", "$300bn", None, None),
+    # a year after another predicate does not date the figure
+    ("en", "Profits dropped 12% and the firm warned that sales in 2026 may slide.", "12%", None, None),
 ]
 
 
