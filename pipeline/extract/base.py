@@ -122,7 +122,8 @@ class BaseExtractor:
         self._title_marks = (tm[0], tm[1]) if tm else None
         self._th_right = re.compile(th["right"], ci) if th.get("right") else None
         # (left, right) pairs: the left regex ends at the figure, the right one (optional) starts after it
-        self._th_pairs = [(re.compile(p["left"], ci), re.compile(p["right"], ci) if p.get("right") else None)
+        self._th_pairs = [(re.compile(p["left"], ci), re.compile(p["right"], ci) if p.get("right") else None,
+                           tuple(w.lower() for w in p.get("requires", [])))
                           for p in th.get("pairs", [])]
         self._per_left = re.compile(flt["per_left"], ci) if flt.get("per_left") else None
         self._rate_left_by_unit = {u: re.compile(p, ci) for u, p in (flt.get("rate_left_by_unit") or {}).items()}
@@ -319,7 +320,10 @@ class BaseExtractor:
     def _is_threshold(self, norm: str, c: Candidate, left: str) -> bool:
         if self._th_right is not None and c.kind != "count" and self._th_right.match(norm, c.end):
             return True
-        for lrx, rrx in self._th_pairs:
+        low = left.lower() if self._ci else left
+        for lrx, rrx, requires in self._th_pairs:
+            if requires and not any(w in low for w in requires):
+                continue  # a cheap test before the long regex
             if lrx.search(left) and (rrx is None or rrx.match(norm, c.end)):
                 return True
         if self._th_right_with is not None and self._th_right_with.match(norm, c.end) \

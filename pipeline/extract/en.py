@@ -65,7 +65,7 @@ class EnExtractor(BaseExtractor):
         self.not_counted = set(cnt["not_counted"])
         self.irregular = set(cnt["irregular_plurals"])
         self.not_plural = set(cnt["not_plural"])
-        self.elided_left = [re.compile(p, I) for p in cnt["elided_left"]]
+        self.elided_left = [re.compile("|".join(f"(?:{p})" for p in cnt["elided_left"]), I)]
         self.elided_not = set(cnt["elided_not_antecedent"])
         self.elided_cont = [re.compile(p, I) for p in cnt.get("elided_continuation", [])]
         self._last_elided: tuple[int, int] | None = None
