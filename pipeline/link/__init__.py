@@ -239,7 +239,8 @@ class Linker:
         before = ctx.norm[max(ss, c.start - WINDOW):c.start]
         if self._is_base(ctx, c):
             return "actual"  # "from £412m now", 由上年的1.02%: the level a change starts from
-        if self._forecast(before):
+        forecast = self._cue_end(ctx, "f", self.forecast_re, ss, se, c.start) is not None
+        if forecast:
             return "actual"  # "analysts expect revenue to reach $9bn": a forecast by someone else
         after = ctx.norm[c.end:clause_end]
         t_pos = self._cue_end(ctx, "t", self.target_re, ss, se, c.start)
@@ -264,7 +265,7 @@ class Linker:
                 clause_start = _clause_start(ctx.norm, c.start, max(ss, c.start - WINDOW), self.lang)
                 if self.weak_target_re.search(ctx.norm, clause_start, clause_end):
                     return "target"
-        if frame is not None and frame[2] == "target" and not self._forecast(before):
+        if frame is not None and frame[2] == "target" and not forecast:
             return "target"  # a list under "By 2024," / "到2025年，" stays a target even in the past tense
         if a_pos is not None:
             return "actual"
@@ -295,9 +296,6 @@ class Linker:
             return False
         lo = c.extra.get("comp_left", c.start)
         return bool(self.base_re.search(ctx.norm, max(0, lo - 16), lo))
-
-    def _forecast(self, before: str) -> bool:
-        return bool(self.forecast_re is not None and self.forecast_re.search(before))
 
     def year(self, ctx: Context, c: Candidate, si: int, ss: int, se: int, role: str, frame, heading) -> int | None:
         """Own sentence first (a deadline for a target), then the frame or heading that governs it."""
