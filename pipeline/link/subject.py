@@ -238,9 +238,10 @@ class EnSubject:
                 run.append(m)
             elif run and w in self.inner:
                 run.append(m)
-            else:
+            elif run:
                 flush()
-        flush()
+        if run:
+            flush()
         return out
 
     def is_source(self, norm: str, span) -> bool:
