@@ -19,6 +19,17 @@ _ZH_CLAUSE = re.compile(r"[，,；;：:。！？!?\n（）()]")
 _EN_CLAUSE = re.compile(r"[,;:()\n\[\]]|[.!?](?=\s|$|[A-Z])| - |\band\s+(?=(?:will\s+)?[a-z]+(?:ed|s)?\s+(?:in|the|a|an|to|for)\b)")
 
 
+def _clause_before(norm: str, rx: re.Pattern, ss: int, lo: int, window: int, prev) -> int:
+    """Start of the clause that ends at ``lo``: after the last clause separator (within ``window``
+    characters, not before the sentence start ``ss``) and after the figure before, if any."""
+    start = max(ss, lo - window)
+    for m in rx.finditer(norm, start, lo):
+        start = m.end()
+    if prev is not None and prev[0].end > start:
+        start = prev[0].end
+    return start
+
+
 class ZhMetric:
     def __init__(self, P: LangPatterns):
         L = P.link
@@ -58,11 +69,7 @@ class ZhMetric:
             if after is not None:  # 新增9家国家卓越级智能工厂, 三批政策清单, 26个国家和地区
                 return after
         lo = c.extra.get("comp_left", c.start)
-        seg_start = max(ss, lo - 120)
-        for m in _ZH_CLAUSE.finditer(norm, seg_start, lo):
-            seg_start = m.end()
-        if prev is not None and prev[0].end > seg_start:
-            seg_start = prev[0].end
+        seg_start = _clause_before(norm, _ZH_CLAUSE, ss, lo, 120, prev)
         a, b = seg_start, lo
         phrase = norm[a:b]
         # strip from the left: list markers, time frames, prefixes; from the right: verbs, comparators
@@ -256,11 +263,7 @@ class EnMetric:
         phrase between the previous verb and that chain, or between the chain's verb and the figure."""
         norm, text = ctx.norm, ctx.text
         lo = c.extra.get("comp_left", c.start)
-        seg_start = max(ss, lo - 200)
-        for m in _EN_CLAUSE.finditer(norm, seg_start, lo):
-            seg_start = m.end()
-        if prev is not None and prev[0].end > seg_start:
-            seg_start = prev[0].end
+        seg_start = _clause_before(norm, _EN_CLAUSE, ss, lo, 200, prev)
         words = list(re.finditer(r"[A-Za-z][A-Za-z'’&\-]*|-\s*[A-Za-z]+", norm[seg_start:lo]))
         low = [w.group(0).lower() for w in words]
         is_verb = [self._is_verb(low, i) for i in range(len(words))]
