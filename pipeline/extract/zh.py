@@ -171,14 +171,14 @@ class ZhExtractor(BaseExtractor):
 
     @staticmethod
     def _head_noun(norm: str, pos: int) -> str | None:
-        """The last noun of the phrase after ``pos`` (jieba POS tags), up to punctuation or a verb."""
-        import jieba.posseg as pseg
+        """The last noun of the phrase after ``pos`` (jieba's dictionary tags), up to punctuation or a verb."""
+        from ..segment import zh_tokens
 
         seg = re.match(r"[\u4e00-\u9fff]{1,12}", norm[pos:pos + 12])
         if not seg:
             return None
         head = None
-        for w, flag in pseg.lcut(seg.group(0)):
+        for w, flag, _ in zh_tokens(seg.group(0)):
             if flag.startswith("n") or flag in ("vn", "j", "l") or (head is None and flag in ("a", "b", "nz")):
                 head = w
             elif flag in ("v", "p", "c", "u", "d", "uj", "ul", "r", "m", "q", "x", "y") and head is not None:

@@ -205,7 +205,7 @@ _NOUNISH = ("n", "vn", "nz", "nt", "ns", "j", "l", "b", "an", "ng", "nrt", "nrfg
 
 def _zh_noun_phrase_after(norm: str, text: str, pos: int, sent_toks=None, sent_start: int = 0) -> str | None:
     """The noun phrase right after a classifier (jieba tags), up to a verb, a particle or punctuation."""
-    from .subject import zh_tokens
+    from ..segment import zh_tokens
 
     m = re.match(r"[“”\u4e00-\u9fffA-Za-z0-9+（）()、和与及]{1,30}", norm[pos:pos + 30])
     if not m:

@@ -13,37 +13,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ..patterns import LangPatterns
-
-
-@lru_cache(maxsize=1)
-def _jieba():
-    import jieba
-    import jieba.posseg as pseg
-
-    from ..patterns import load_lang
-
-    jieba.setLogLevel(60)
-    jieba.initialize()
-    path = load_lang("zh").dir / "jieba_userdict.txt"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        parts = line.split()
-        word, freq, tag = parts[0], int(parts[1]) if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None
-        jieba.add_word(word, freq, tag)
-    tags = pseg.dt.word_tag_tab
-    return jieba, tags
-
-
-def zh_tokens(s: str) -> list[tuple[str, str, int]]:
-    """(word, tag, offset) with jieba's dictionary (no HMM: fast, stable)."""
-    jieba, tags = _jieba()
-    out, pos = [], 0
-    for w in jieba.lcut(s, HMM=False):
-        out.append((w, tags.get(w, "x"), pos))
-        pos += len(w)
-    return out
+from ..segment import zh_tokens
 
 
 _ADMIN_SUFFIX = {"省", "市", "县", "区", "州", "镇", "乡", "村", "旗", "盟"}
