@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 from ..patterns import LangPatterns
 from ..segment import zh_tokens

@@ -1,0 +1,54 @@
+"""Rules first written for one sentence (seeds, dev, corpus), each checked on a sentence of its own."""
+import pytest
+from extract_support import check
+
+CASES = [
+    # 迈上 / 跨上 a level: at least that level
+    ("zh", "全县工业总产值迈上500亿元台阶。", [("500亿元", "money", 5e10, "CNY", None, ">=")]),
+    # 约占…的: an approximate share
+    ("zh", "出口约占全省总额的四成。", [("四成", "percent", 40, "%", None, "~")]),
+    # 最高 before a reward: at most
+    ("zh", "对入选企业最高奖励80万元。", [("80万元", "money", 8e5, "CNY", None, "<=")]),
+    # 比上年净增 N: a change of the total
+    ("zh", "专精特新企业达到120家，比上年净增18家。", [("120家", "count", 120, "家"),
+                                               ("18家", "count", 18, "家", None, "=", "increase")]),
+    # "knock N off": a fall of a named level
+    ("en", "The strike will knock $40m off quarterly earnings.", [("$40m", "money", 4e7, "USD", None, "=", "decrease")]),
+    # "N lower/higher" right after an amount
+    ("en", "The shares closed 12p lower.", [("12p", "money", 0.12, "GBP", None, "=", "decrease")]),
+    # a relative clause keeps the clause before it: "inflation, which peaked at N"
+    ("en", "Services inflation, which peaked at 7.4% last spring, is easing.",
+     [("7.4%", "percent", 7.4, "%", None, "=", "increase")]),
+    # "one in five" is a ratio
+    ("en", "One in five households rent their homes.", []),
+]
+
+
+@pytest.mark.parametrize("lang,sentence,expected", CASES, ids=[c[1][:28] for c in CASES])
+def test_rule_on_another_sentence(lang, sentence, expected):
+    check(lang, sentence, expected)
+
+
+ELIDED = [
+    # a bare number after these cues counts the noun named earlier in the sentence
+    ("The number of registered charities has surpassed 4,500 so far this year.", "4,500", "charities"),
+    ("The number of schools without electricity fell to zero.", "zero", "schools"),
+    ("Listed firms rose by 6 percent to 930.", "930", "firms"),
+    ("It put the number of licensed clinics at 212 in June.", "212", "clinics"),
+]
+
+
+@pytest.mark.parametrize("sentence,figure,unit", ELIDED, ids=[c[1] for c in ELIDED])
+def test_elided_counts(sentence, figure, unit, figures):
+    hits = [f for f in figures(sentence, "en") if f.text == figure]
+    assert hits and hits[0].kind == "count" and hits[0].unit == unit, [(f.text, f.kind, f.unit) for f in figures(sentence, "en")]
+
+
+def test_and_above_inside_a_counted_phrase(figures):
+    got = [(f.text, f.unit) for f in figures("The county has 28 provincial -level and above research centers.", "en")]
+    assert got == [("28", "centers")]
+
+
+def test_a_5g_style_modifier_inside_a_counted_phrase(figures):
+    got = [(f.text, f.unit) for f in figures("The city will build 4 new 5G base stations.", "en")]
+    assert got == [("4", "stations")]
