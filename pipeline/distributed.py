@@ -23,7 +23,7 @@ from collections import deque
 from typing import Any
 
 from .errors import Code
-from .runner import Rec, _fail, describe_exception, process_batch
+from .runner import Rec, _fail, deliver, describe_exception, process_batch
 
 log = logging.getLogger(__name__)
 
@@ -82,12 +82,7 @@ class DaskEngine:
         return fut
 
     def _deliver(self, task_id: int, recs: list[Rec], done: list[tuple[int, list[Rec]]]) -> None:
-        t = self._tasks[task_id]
-        t["out"].extend(recs)
-        t["left"] -= len(recs)
-        if t["left"] <= 0:
-            del self._tasks[task_id]
-            done.append((task_id, t["out"]))
+        deliver(self._tasks, task_id, recs, done)
 
     def poll(self, timeout: float) -> list[tuple[int, list[Rec]]]:
         from distributed import wait

@@ -68,6 +68,16 @@ OUTPUT_FILES = ("documents.jsonl", "errors.jsonl", "duplicates.jsonl", "summary.
 Rec = tuple[int, str, str, str]
 
 
+def deliver(tasks: dict, task_id: int, recs: list[Rec], done: list[tuple[int, list[Rec]]]) -> None:
+    """Add a task's result records; a task whose records are all in moves to ``done`` (pool and Dask engines)."""
+    t = tasks[task_id]
+    t["out"].extend(recs)
+    t["left"] -= len(recs)
+    if t["left"] <= 0:
+        del tasks[task_id]
+        done.append((task_id, t["out"]))
+
+
 @dataclass
 class RunOptions:
     """Options of one batch run (the CLI maps its flags onto these).
@@ -644,12 +654,7 @@ class LocalPool:
                     pass  # a dead worker: found by the next poll, which requeues its task
 
     def _deliver(self, task_id: int, recs: list[Rec], done: list[tuple[int, list[Rec]]]) -> None:
-        t = self.tasks[task_id]
-        t["out"].extend(recs)
-        t["left"] -= len(recs)
-        if t["left"] <= 0:
-            del self.tasks[task_id]
-            done.append((task_id, t["out"]))
+        deliver(self.tasks, task_id, recs, done)
 
     def poll(self, timeout: float) -> list[tuple[int, list[Rec]]]:
         from multiprocessing.connection import wait
