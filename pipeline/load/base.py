@@ -285,28 +285,27 @@ class Loader:
 
     def load_errors(self, path: Path) -> None:
         sql = self._upsert_sql("errors", ERROR_COLUMNS, ["error_id"], update=False)
-        for batch in _batches(_iter_lines(path), self.batch_size):
-            self.begin()
-            for n, line in batch:
-                self.counts["errors"] += 1
-                try:
-                    err = ErrorRecord.model_validate_json(line)
-                    with self.savepoint():
-                        self.execute(sql, error_row(err, line))
-                except Exception as exc:  # noqa: BLE001
-                    self._fail(f"{path.name}:{n}", exc)
-            self.commit()
+        self._load_lines(path, "errors", sql, lambda line: error_row(ErrorRecord.model_validate_json(line), line))
 
     def load_duplicates(self, path: Path) -> None:
         sql = self._upsert_sql("duplicates", DUPLICATE_COLUMNS, ["doc_id"])
+
+        def row(line: str) -> list:
+            rec = json.loads(line)
+            return [rec["doc_id"], rec["duplicate_of"], rec.get("content_hash")]
+
+        self._load_lines(path, "duplicates", sql, row)
+
+    def _load_lines(self, path: Path, counter: str, sql: str, row) -> None:
+        """One row per line, each in its own savepoint, committed per batch; a bad line is a failure."""
         for batch in _batches(_iter_lines(path), self.batch_size):
             self.begin()
             for n, line in batch:
-                self.counts["duplicates"] += 1
+                self.counts[counter] += 1
                 try:
-                    rec = json.loads(line)
+                    values = row(line)
                     with self.savepoint():
-                        self.execute(sql, [rec["doc_id"], rec["duplicate_of"], rec.get("content_hash")])
+                        self.execute(sql, values)
                 except Exception as exc:  # noqa: BLE001
                     self._fail(f"{path.name}:{n}", exc)
             self.commit()
