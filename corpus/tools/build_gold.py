@@ -69,13 +69,16 @@ FIG_KEYS_OPTIONAL = ("unit", "high", "comparator", "occ", "ctx", "shared_unit", 
 OUT_KEYS = ("text", "start", "end", "kind", "value", "unit", "high", "comparator", "change", "role",
             "year", "metric", "subject")
 
-CURRENCIES = {"CNY", "USD", "EUR", "GBP", "JPY", "HKD", "DKK", "KRW", "CHF", "AUD", "CAD", "INR"}
+CURRENCIES = {"CNY", "USD", "EUR", "GBP", "JPY", "HKD", "DKK", "KRW", "CHF", "AUD", "CAD", "INR", "NZD", "SGD",
+              "RUB", "SEK", "NOK", "BRL", "ZAR", "TWD", "MXN"}
 # currency markers that may be written inside a money span, longest first
 CURRENCY_MARKERS = [
+    ("Australian dollars", "AUD"), ("Canadian dollars", "CAD"), ("Swiss francs", "CHF"),
+    ("A$", "AUD"), ("C$", "CAD"), ("NZ$", "NZD"), ("S$", "SGD"), ("NT$", "TWD"),
     ("HK$", "HKD"), ("US$", "USD"), ("U.S. dollars", "USD"), ("US dollars", "USD"), ("美元", "USD"),
     ("欧元", "EUR"), ("英镑", "GBP"), ("日元", "JPY"), ("港元", "HKD"), ("港币", "HKD"), ("人民币", "CNY"),
     ("Danish kroner", "DKK"), ("kroner", "DKK"), ("euro cents", "EUR"), ("euros", "EUR"), ("euro", "EUR"),
-    ("pounds", "GBP"), ("yen", "JPY"), ("yuan", "CNY"), ("RMB", "CNY"), ("dollars", "USD"),
+    ("pence", "GBP"), ("pounds", "GBP"), ("yen", "JPY"), ("rupees", "INR"), ("roubles", "RUB"), ("won", "KRW"), ("yuan", "CNY"), ("RMB", "CNY"), ("dollars", "USD"),
     ("$", "USD"), ("£", "GBP"), ("€", "EUR"), ("¥", "CNY"), ("元", "CNY"),
 ]
 
@@ -146,7 +149,9 @@ def parse_number(s: str) -> tuple[float, bool]:
                      s, re.I)
     if m:
         return float(m.group(1).replace(",", "")) * EN_SCALES[m.group(2).lower()], True
-    # bare scale character: 万场 (from 近万场) = 1 万
+    # bare scale words: 万场 (from 近万场) = 1 万, 超万亿元 = 1 万亿
+    if s in dict(ZH_SCALE_SUFFIX):
+        return dict(ZH_SCALE_SUFFIX)[s], True
     if s in ("万", "亿", "千", "百"):
         return float({"万": 1e4, "亿": 1e8, "千": 1e3, "百": 100}[s]), True
     # Chinese numeral (may end in a scale)
@@ -221,9 +226,9 @@ def expected_value(fig: dict) -> tuple[float, float | None]:
             s = re.sub(r"(?<=\d)p$", "", s)
         s = re.sub(r"/(人|年|亩|平方米|tonne|person)$", "", s)
         for marker, _ in CURRENCY_MARKERS:
-            if marker in ("$", "£", "€", "¥", "HK$", "US$"):
+            if marker in ("$", "£", "€", "¥", "HK$", "US$", "A$", "C$", "NZ$", "S$", "NT$"):
                 s = s.replace(marker, "")
-        s = re.sub(r"\s*(U\.S\. dollars|US dollars|美元|欧元|英镑|日元|港元|港币|Danish kroner|kroner|"
+        s = re.sub(r"\s*(Australian dollars|Canadian dollars|Swiss francs|rupees|roubles|U\.S\. dollars|US dollars|美元|欧元|英镑|日元|港元|港币|Danish kroner|kroner|"
                    r"euro cents|cents|pence|euros|euro|pounds|yen|yuan|dollars|元)$", "", s)
         s = re.sub(r"^(人民币|RMB)\s*", "", s)
         lo, hi = parse_amount(s)
@@ -234,7 +239,7 @@ def expected_value(fig: dict) -> tuple[float, float | None]:
         if suf is None and s.lower().endswith(normalize(unit).lower()):
             s2 = s[: -len(unit)].rstrip()
         s = s2
-    s = re.sub(r"(?<=[零〇一二两三四五六七八九十])大$", "", s)  # 三大 (三大任务)
+    s = re.sub(r"(?<=[零〇一二两三四五六七八九十0-9])大$", "", s)  # 三大 (三大任务), 5大
     # a classifier left over when unit is a noun (十件 with unit 件 is stripped above)
     return parse_amount(s)
 
@@ -340,7 +345,7 @@ def sentence_index(bounds, pos: int) -> int:
 
 
 CMP_BEFORE_ZH = [("不少于", ">="), ("不低于", ">="), ("不超过", "<="), ("不高于", "<="), ("不足", "<"),
-                 ("超过", ">"), ("逾", ">"), ("大约", "~"), ("约", "~"), ("近", "~"), ("将近", "~"),
+                 ("超过", ">"), ("超", ">"), ("逾", ">"), ("大约", "~"), ("约", "~"), ("近", "~"), ("将近", "~"),
                  ("接近", "~"), ("突破", ">"), ("最高", "<="), ("高于", None), ("低于", None)]
 CMP_AFTER_ZH = [("以上", ">="), ("以内", "<="), ("以下", "<="), ("左右", "~"), ("上下", "~"), ("多", ">"),
                 ("余", ">")]

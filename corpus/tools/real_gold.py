@@ -366,6 +366,11 @@ def main(argv=None) -> int:
     for name in ("table", "show", "export"):
         p = sub.add_parser(name)
         p.add_argument("doc_id")
+    p = sub.add_parser("sample", help="review aid: a seeded sample of figures and lines, for a second annotator")
+    p.add_argument("doc_ids", nargs="+")
+    p.add_argument("--frac", type=float, default=0.2, help="share of each document's figures to list")
+    p.add_argument("--lines", type=int, default=2, help="lines (paragraphs) per document to show fully marked")
+    p.add_argument("--seed", type=int, default=1)
     p = sub.add_parser("build")
     p.add_argument("doc_ids", nargs="*", help="only these documents (the others keep their stored records)")
     sub.add_parser("stats")
@@ -418,6 +423,40 @@ def main(argv=None) -> int:
             if args.cmd == "check":
                 print(f"{doc_id}: {len(doc.figures)} figures, {len(doc.errors)} error(s)")
         return 1 if bad else 0
+    if args.cmd == "sample":
+        rng = random.Random(args.seed)
+        for doc_id in args.doc_ids:
+            doc = load_source(doc_id, docs)
+            figs = doc.figures
+            k = max(1, round(len(figs) * args.frac)) if figs else 0
+            pick = sorted(rng.sample(range(len(figs)), k))
+            print(f"== {doc_id} ({doc.lang}) published={doc.published}: {k} of {len(figs)} figures")
+            for n in pick:
+                f = figs[n]
+                ctx = doc.text[max(0, f["start"] - 60): f["start"]] + "[" + f["text"] + "]" + doc.text[f["end"]: f["end"] + 30]
+                hi = f"-{f['high']:g}" if f["high"] is not None else ""
+                print(f"{n + 1:3} @{f['start']} {ctx.replace(chr(10), '⏎')}\n     {f['kind']} {f['comparator']} "
+                      f"{f['value']:g}{hi} {f['unit']} chg={f['change']} {f['role']} y={f['year']} "
+                      f"m={f['metric']!r} s={f['subject']!r}")
+            # whole lines (paragraphs) with every decision marked, to look for missed figures
+            lines, pos = [], 0
+            for line in doc.text.split("\n"):
+                if len(line) > 40 and bg.TOKEN_RE.search(line):
+                    lines.append((pos, pos + len(line)))
+                pos += len(line) + 1
+            if len(lines) == 1 and lines[0][1] - lines[0][0] > 1500:   # one-line pages: windows instead
+                a, b = lines[0]
+                lines = [(x, min(b, x + 800)) for x in range(a, b, 800)]
+            for a, b in sorted(rng.sample(lines, min(args.lines, len(lines)))):
+                marks = [m for f in doc.figures if a <= f["start"] < b for m in ((f["start"], "[["), (f["end"], "]]"))]
+                marks += [m for x, y, _ in doc.not_spans if a <= x < b and y <= b for m in ((x, "{{"), (y, "}}"))]
+                out, last = [], a
+                for p_, tag in sorted(marks, key=lambda m: (m[0], m[1] in ("[[", "{{"))):
+                    out.append(doc.text[last:p_] + tag)
+                    last = p_
+                out.append(doc.text[last:b])
+                print(f"-- line @{a}..{b}:\n" + "".join(out))
+        return 0
     if args.cmd == "build":
         ids = args.doc_ids or sorted(p.stem for p in SRC.glob("*.yaml"))
         recs = {a["doc_id"]: a for a in stored()}
