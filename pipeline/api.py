@@ -1,19 +1,33 @@
 """Public Python API."""
 from __future__ import annotations
 
-from .models import Figure
+from .models import Document, Figure
 
 
 def extract_figures(text: str, lang: str | None = None, *, published: str | None = None,
-                    link: bool = True) -> list[Figure]:
+                    title: str | None = None, link: bool = True) -> list[Figure]:
     """Return every figure in ``text``.
 
     Args:
         text: plain text; figure offsets point into it.
         lang: ``zh``, ``en`` or ``mixed``; detected when None.
-        published: the document's dateline (ISO date), used to resolve 今年 / this year.
+        published: the document's dateline (ISO date), used to resolve 今年 / this year; when
+            None, the dateline is looked for in the text (a byline, the date a speech was given).
+        title: the document's title, if known (numbers in it are not figures).
         link: fill role, year, metric and subject (otherwise they keep their defaults).
     """
     from .extract import extract
 
-    return extract(text, lang=lang, published=published, link=link)
+    return extract(text, lang=lang, published=published, title=title, link=link)
+
+
+def analyse_document(doc: Document, link: bool = True) -> Document:
+    """``doc`` with its figures, dateline and sections filled in."""
+    from .extract import analyse
+
+    figures, structure = analyse(doc.text, lang=doc.lang, published=doc.published, title=doc.title, link=link)
+    update: dict = {"figures": figures}
+    if structure is not None:
+        update["dateline"] = structure.dateline
+        update["sections"] = structure.sections()
+    return doc.model_copy(update=update)

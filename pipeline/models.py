@@ -69,6 +69,41 @@ class Source(BaseModel):
     content_hash: str | None = Field(default=None, description="sha256 of the document text")
 
 
+class Section(BaseModel):
+    """A part of a document that sets a time frame: a heading, or an opening such as ``刚刚过去的2025年``.
+
+    ``start:heading_end`` is the heading (or the opening cue), ``start:end`` the part it governs.
+    ``year`` and ``mode`` are the frame in force there (the section's own, merged over its parent's):
+    ``review`` (actuals of a finished period) or ``plan`` (targets); ``multi_year`` marks a period of
+    several years (``这五年``, a five-year review), whose figures take no single year.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["heading", "opening"]
+    level: int = Field(ge=0, description="1 for the outermost heading style; openings sit one below their section")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    heading_end: int = Field(ge=0)
+    heading: str
+    year: int | None = None
+    mode: Literal["review", "plan"] | None = None
+    multi_year: bool = False
+
+
+class Dateline(BaseModel):
+    """The date a document speaks from; it resolves 今年 / this year / 去年 / last year."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    date: str = Field(description="ISO date YYYY-MM-DD")
+    year: int
+    source: Literal["input", "text"] = Field(description="the input's published field, or found in the text")
+    pattern: str | None = Field(default=None, description="name of the dateline pattern that found it (text only)")
+    start: int | None = Field(default=None, ge=0)
+    end: int | None = Field(default=None, ge=0)
+
+
 class Document(BaseModel):
     """One processed document: one line of ``documents.jsonl``."""
 
@@ -80,6 +115,8 @@ class Document(BaseModel):
     published: str | None = Field(default=None, description="ISO date (YYYY-MM-DD) when known")
     lang: Lang = "zh"
     text: str
+    dateline: Dateline | None = Field(default=None, description="the dateline used for relative years")
+    sections: list[Section] = Field(default_factory=list, description="headings and openings with their time frames")
     figures: list[Figure] = Field(default_factory=list)
 
     @model_validator(mode="after")

@@ -112,11 +112,11 @@ class RunOptions:
 
 def process_document(doc: Document, link: bool = True) -> Document | ErrorRecord:
     """Extract (and link) the figures of one document; an exception becomes an error record."""
-    from .api import extract_figures
+    from .api import analyse_document
 
     try:
-        figures = extract_figures(doc.text, lang=doc.lang, published=doc.published, link=link)
-        figures = list(figures)
+        doc = analyse_document(doc, link=link)
+        figures = list(doc.figures)
         for f in figures:
             if not isinstance(f, Figure):
                 raise TypeError(f"extract_figures returned {type(f).__name__}, not Figure")

@@ -107,11 +107,12 @@ def test_process_document_uses_the_api(monkeypatch):
 
     calls = []
 
-    def fake(text, lang=None, *, published=None, link=True):
-        calls.append((lang, published, link))
-        return [Figure(text="5%", start=text.index("5%"), end=text.index("5%") + 2, kind="percent", value=5)]
+    def fake(doc, link=True):
+        calls.append((doc.lang, doc.published, link))
+        i = doc.text.index("5%")
+        return doc.model_copy(update={"figures": [Figure(text="5%", start=i, end=i + 2, kind="percent", value=5)]})
 
-    monkeypatch.setattr(pipeline.api, "extract_figures", fake)
+    monkeypatch.setattr(pipeline.api, "analyse_document", fake)
     doc = Document(doc_id="a", lang="en", published="2024-01-02", text="up 5% in 2024")
     res = runner.process_document(doc, link=False)
     assert isinstance(res, Document) and res.figures[0].value == 5
@@ -121,8 +122,8 @@ def test_process_document_uses_the_api(monkeypatch):
 def test_process_document_rejects_figures_outside_the_text(monkeypatch):
     import pipeline.api
 
-    monkeypatch.setattr(pipeline.api, "extract_figures",
-                        lambda text, lang=None, **kw: [Figure(text="9%", start=0, end=2, kind="percent", value=9)])
+    monkeypatch.setattr(pipeline.api, "analyse_document", lambda doc, link=True: doc.model_copy(
+        update={"figures": [Figure.model_construct(text="9%", start=0, end=2, kind="percent", value=9)]}))
     res = runner.process_document(Document(doc_id="a", text="up 5%"))
     assert res.code == Code.EXTRACT.value and "does not point into the text" in res.reason
 

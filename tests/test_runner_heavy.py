@@ -66,6 +66,7 @@ def test_engines_write_the_same_outputs(outputs, other):
 def _expected(out: Path) -> dict[str, int]:
     docs = [json.loads(x) for x in read_lines(out / "documents.jsonl")]
     return {"documents": len(docs), "figures": sum(len(d["figures"]) for d in docs),
+            "sections": sum(len(d.get("sections") or []) for d in docs),
             "errors": len(read_lines(out / "errors.jsonl")), "duplicates": len(read_lines(out / "duplicates.jsonl"))}
 
 

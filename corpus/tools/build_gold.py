@@ -269,11 +269,11 @@ def find_all(hay: str, needle: str, whole: bool = True) -> list[int]:
         if whole and needle:
             prev = hay[i - 1] if i else ""
             nxt = hay[i + len(needle)] if i + len(needle) < len(hay) else ""
-            if needle[0] in DIGITISH and (prev in DIGITISH or (prev in ".,．" and hay[i - 2: i - 1] in DIGITISH)):
+            if needle[0] in DIGITISH and prev and (prev in DIGITISH or (prev in ".,．" and i >= 2 and hay[i - 2] in DIGITISH)):
                 ok = False
             if needle[0] in NUM_ZH and prev and prev in NUM_ZH:
                 ok = False
-            if needle[-1] in DIGITISH and (nxt in DIGITISH or (nxt in ".,．" and hay[i + len(needle) + 1: i + len(needle) + 2] in DIGITISH)):
+            if needle[-1] in DIGITISH and nxt and (nxt in DIGITISH or (nxt in ".,．" and hay[i + len(needle) + 1: i + len(needle) + 2] in DIGITISH)):
                 ok = False
         if ok:
             out.append(i)

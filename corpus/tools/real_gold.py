@@ -55,7 +55,7 @@ FIG_KEYS = ("start", "end", "kind", "value", "unit", "high", "comparator", "chan
 # as a span (2021—2025年), month/day dates, ISO dates, clock times, plan periods. Applied before the
 # completeness check, listed by ``show`` like declared negatives.
 AUTO_NOT = [
-    (re.compile(r"(?<![0-9０-９.])(?:1[89]|20)[0-9]{2}(?:\s*[—–\-~～至到]\s*(?:1[89]|20)[0-9]{2})?(?=\s*年)"), "year"),
+    (re.compile(r"(?<![0-9０-９.．])(?:1[89]|20|１[８９]|２０)[0-9０-９]{2}(?:\s*[—–\-~～至到－]\s*(?:1[89]|20|１[８９]|２０)[0-9０-９]{2})?(?=\s*年)"), "year"),
     (re.compile(r"(?<![0-9０-９.])[0-9０-９]{1,2}(?=月)"), "date"),
     (re.compile(r"(?<![0-9０-９.])[0-9０-９]{1,2}(?=日)"), "date"),
     (re.compile(r"[一二三四五六七八九十]{1,3}(?=月)"), "date"),

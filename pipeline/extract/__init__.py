@@ -7,8 +7,9 @@ from ..lang import detect_lang
 from ..models import Figure
 from .base import BaseExtractor, Candidate, to_figure
 from .normalize import normalize
+from ..structure import Structure, read_structure
 
-__all__ = ["extract", "extract_candidates", "get_extractor", "Candidate"]
+__all__ = ["analyse", "extract", "extract_candidates", "get_extractor", "Candidate"]
 
 
 @lru_cache(maxsize=None)
@@ -38,37 +39,28 @@ def extract_candidates(text: str, lang: str) -> tuple[str, list[Candidate]]:
     return norm, get_extractor(lang).extract(norm)
 
 
-_TITLE_END = "。.!?！？；;:："
+def analyse(text: str, lang: str | None = None, *, published: str | None = None, title: str | None = None,
+            link: bool = True) -> tuple[list[Figure], Structure | None]:
+    """Every figure in ``text`` (offsets into ``text``) and the document's structure.
 
-
-def title_span(text: str) -> tuple[int, int] | None:
-    """The headline: a first line without sentence punctuation at its end, followed by more text.
-
-    GUIDELINES.md: numbers in titles and headings are not figures.
+    Numbers in page furniture, the title, front matter and headings are not figures (GUIDELINES.md);
+    the structure's frames and dateline feed the linking of role and year.
     """
-    stripped = text.lstrip()
-    start = len(text) - len(stripped)
-    nl = text.find("\n", start)
-    if nl < 0:
-        return None
-    line = text[start:nl].rstrip()
-    if not line or line[-1] in _TITLE_END or len(line) > 160 or not text[nl:].strip():
-        return None
-    return start, start + len(line)
-
-
-def extract(text: str, lang: str | None = None, *, published: str | None = None, link: bool = True) -> list[Figure]:
-    """Every figure in ``text`` as a :class:`Figure` (offsets into ``text``)."""
     if not text:
-        return []
+        return [], None
     if lang not in ("zh", "en", "mixed"):
         lang = detect_lang(text)
     norm, cands = extract_candidates(text, lang)
-    title = title_span(text)
-    if title is not None:
-        cands = [c for c in cands if not (title[0] <= c.start < title[1])]
+    structure = read_structure(norm, lang, published, title, [c.start for c in cands])
+    cands = [c for c in cands if not structure.excluded(c.start)]
     if link:
         from ..link import link_candidates
 
-        return link_candidates(text, norm, cands, lang=lang, published=published)
-    return [to_figure(text, c) for c in cands]
+        return link_candidates(text, norm, cands, lang=lang, published=published, structure=structure), structure
+    return [to_figure(text, c) for c in cands], structure
+
+
+def extract(text: str, lang: str | None = None, *, published: str | None = None, title: str | None = None,
+            link: bool = True) -> list[Figure]:
+    """Every figure in ``text`` as a :class:`Figure` (offsets into ``text``)."""
+    return analyse(text, lang, published=published, title=title, link=link)[0]

@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..patterns import load_lang
 
 _FW_COMMA = re.compile(r"(?<=[\uff10-\uff19])\uff0c(?=[\uff10-\uff19]{3})")
-_NEEDS = re.compile(r"[\uff01-\uff5e\u3000\u00a0\u2009\u202f\u2212\uffe5\uffe1\u00b7]")
+_NEEDS = re.compile(r"[\uff01-\uff5e\u3000\u00a0\u2009\u202f\u2212\uffe5\uffe1\u00b7\ue40c]")
 
 
 @lru_cache(maxsize=1)

@@ -23,6 +23,7 @@ from .metric import EnMetric, ZhMetric
 from .segment import paragraphs, sentences
 from .subject import EnSubject, ZhSubject
 from .timex import TimeExpr, TimeIndex
+from ..structure import Structure, read_structure
 
 
 # per-figure scans look at most this many characters away from the figure, so that a "sentence"
@@ -43,7 +44,7 @@ class Context:
     dateline: int | None
     times: TimeIndex
     frames: list[tuple[int, int | None, str | None, int]]  # (sentence index, year, role, paragraph index)
-    headings: list[tuple[int, int | None, str | None]]     # (position, year, role) of dated section headings
+    structure: Structure                                  # headings, openings and their frames
     main_subject: str | None
     cache: dict = field(default_factory=dict)  # per-document memo (names per sentence)
 
@@ -84,28 +85,20 @@ class Linker:
             self.metric.names = names
 
     # -- document context ----------------------------------------------------------------------
-    def context(self, text: str, norm: str, cands: list[Candidate], published: str | None) -> Context:
+    def context(self, text: str, norm: str, cands: list[Candidate], published: str | None,
+                structure: Structure | None = None) -> Context:
         sents = sentences(norm, self.lang)
         paras = paragraphs(norm)
-        dateline = self.find_dateline(norm, published)
+        if structure is None:
+            structure = read_structure(norm, self.lang, published)
+        dateline = structure.dateline_year
         times = TimeIndex(self.L, self.lang, norm, dateline, [(c.start, c.end) for c in cands], self.ci)
         ctx = Context(text=text, norm=norm, sents=sents, sent_starts=[s for s, _ in sents], paras=paras,
-                      para_starts=[p for p, _ in paras], dateline=dateline, times=times, frames=[], headings=[],
-                      main_subject=None)
+                      para_starts=[p for p, _ in paras], dateline=dateline, times=times, frames=[],
+                      structure=structure, main_subject=None)
         self._frames(ctx)
         ctx.main_subject = self.subject.main_of(ctx)
         return ctx
-
-    def find_dateline(self, norm: str, published: str | None) -> int | None:
-        if published:
-            m = re.match(r"\s*((?:19|20)\d{2})", str(published))
-            if m:
-                return int(m.group(1))
-        m = self.dateline_re.search(norm, 0, min(len(norm), self.dateline_window))
-        if m:
-            y = m.group("y") or (m.groupdict().get("y2"))
-            return int(y) if y else None
-        return None
 
     def _frames(self, ctx: Context) -> None:
         """Sentence-initial frames (In 2024, / 2025年，/ By 2024,) and dated section headings."""
@@ -129,53 +122,6 @@ class Linker:
                     not (self.actual_frame_re is not None and self.actual_frame_re.search(seg[:40])) and \
                     (seg.rstrip().endswith(("：", ":")) or _is_heading_line(ctx.norm, s, e)):
                 ctx.frames.append((i, ctx.times.first_year(s, e), "target", p))
-        for m in self.heading_re.finditer(ctx.norm):
-            line_end = ctx.norm.find("\n", m.end())
-            line_end = len(ctx.norm) if line_end < 0 else line_end
-            line = ctx.norm[m.start():line_end].strip()
-            if len(line) > 60:
-                continue
-            year = ctx.times.first_year(m.start(), line_end)
-            role = None
-            if self.actual_frame_re is not None and self.actual_frame_re.search(line):
-                role = "actual"
-            elif self.target_frame_re is not None and self.target_frame_re.search(line):
-                role = "target"
-            if year is None or role is None:
-                oy, orole = self._opening(ctx, line_end)
-                year = year if year is not None else oy
-                role = role or orole
-            ctx.headings.append((m.start(), year, role))
-        if not ctx.headings or ctx.headings[0][0] > 0:
-            # the lead of an article, after its title and byline: 刚刚过去的2023年，…
-            limit = ctx.headings[0][0] if ctx.headings else len(ctx.norm)
-            for s, e in ctx.sents[:4]:
-                if s >= limit:
-                    break
-                oy, orole = self._opening(ctx, s)
-                if oy is not None or orole is not None:
-                    ctx.headings.insert(0, (s, oy, orole))
-                    break
-
-    def _opening(self, ctx: Context, pos: int) -> tuple[int | None, str | None]:
-        """The frame opened by the first sentence at or after ``pos``: 2025年是…之年 / 今年是 / 一年来."""
-        if self.opening_re is None:
-            return None, None
-        si = bisect.bisect_left(ctx.sent_starts, pos)
-        if si >= len(ctx.sents):
-            return None, None
-        s, e = ctx.sents[si]
-        seg = ctx.norm[s:e]
-        role = "actual" if self.opening_actual_re is not None and self.opening_actual_re.search(seg) else None
-        m = self.opening_re.match(seg)
-        if not m:
-            return None, role
-        y = m.group("y") or m.groupdict().get("y2")
-        if y:
-            return int(y), role
-        if m.groupdict().get("rel") and ctx.dateline is not None:
-            return ctx.dateline + ctx.times.relative_offset(m.group("rel")), role
-        return None, role
 
     def _para_of(self, ctx: Context, pos: int) -> int:
         return max(0, bisect.bisect_right(ctx.para_starts, pos) - 1)
@@ -184,10 +130,11 @@ class Linker:
         return max(0, bisect.bisect_right(ctx.sent_starts, pos) - 1)
 
     # -- per figure ------------------------------------------------------------------------------
-    def link(self, text: str, norm: str, cands: list[Candidate], published: str | None = None) -> list[Figure]:
+    def link(self, text: str, norm: str, cands: list[Candidate], published: str | None = None,
+             structure: Structure | None = None) -> list[Figure]:
         if not cands:
             return []
-        ctx = self.context(text, norm, cands, published)
+        ctx = self.context(text, norm, cands, published, structure)
         out: list[Figure] = []
         prev_in_sentence: dict[int, tuple[Candidate, str | None]] = {}
         for c in cands:
@@ -222,13 +169,11 @@ class Linker:
 
     @staticmethod
     def _heading_for(ctx: Context, pos: int):
-        best = None
-        for hp, year, role in ctx.headings:
-            if hp <= pos:
-                best = (hp, year, role)
-            else:
-                break
-        return best
+        """The frame of the section or opening that covers ``pos``, as (None, year, role)."""
+        fr = ctx.structure.frame_at(pos)
+        if fr.empty:
+            return None
+        return (None, None if fr.multi else fr.year, fr.role)
 
     def _own_target_cue(self, ctx: Context, c: Candidate, ss: int) -> bool:
         seg = ctx.norm[ss:c.start]
@@ -398,10 +343,10 @@ def get_linker(lang: str) -> Linker:
 
 
 def link_candidates(text: str, norm: str, cands: list[Candidate], *, lang: str,
-                    published: str | None = None) -> list[Figure]:
+                    published: str | None = None, structure: Structure | None = None) -> list[Figure]:
     """Figures with role, year, metric and subject filled in."""
     if lang == "mixed":
         # each figure is linked by the linker of the script around it
         han = sum(1 for ch in norm if "\u4e00" <= ch <= "\u9fff")
         lang = "zh" if han * 2 > len(norm) * 0.3 else "en"
-    return get_linker(lang).link(text, norm, cands, published)
+    return get_linker(lang).link(text, norm, cands, published, structure)

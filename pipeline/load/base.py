@@ -22,17 +22,26 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
-from ..models import Document, ErrorRecord, Figure, Source
+from ..models import Document, ErrorRecord, Figure, Section, Source
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# what each older version lacks: (version, statements that bring it to the next one)
+MIGRATIONS = {
+    1: ["ALTER TABLE documents ADD COLUMN dateline TEXT",
+        "ALTER TABLE documents ADD COLUMN dateline_source TEXT",
+        "ALTER TABLE documents ADD COLUMN dateline_pattern TEXT"],
+}
 
 SOURCE_FIELDS = [f for f in Source.model_fields if f != "content_hash"]
 FIGURE_FIELDS = list(Figure.model_fields)
+SECTION_FIELDS = list(Section.model_fields)
 
 DOCUMENT_COLUMNS = (["doc_id", "title", "published", "lang", "text"] + [f"source_{f}" for f in SOURCE_FIELDS]
-                    + ["content_hash", "source", "n_figures", "record_hash"])
+                    + ["content_hash", "source", "n_figures", "record_hash", "dateline", "dateline_source",
+                       "dateline_pattern"])
+SECTION_COLUMNS = ["doc_id", "ordinal"] + SECTION_FIELDS
 FIGURE_COLUMNS = ["doc_id", "ordinal"] + FIGURE_FIELDS + ["figure_hash"]
 ERROR_COLUMNS = (["error_id", "doc_id", "code", "reason"] + [f"source_{f}" for f in SOURCE_FIELDS]
                  + ["content_hash", "source"])
@@ -44,6 +53,9 @@ _FIG_TYPES = {"text": "TEXT NOT NULL", "start": "INTEGER NOT NULL", "end": "INTE
               "comparator": "TEXT NOT NULL", "change": "TEXT", "role": "TEXT NOT NULL", "year": "INTEGER",
               "metric": "TEXT", "subject": "TEXT", "sentence_start": "INTEGER", "sentence_end": "INTEGER",
               "rule": "TEXT"}
+_SECTION_TYPES = {"kind": "TEXT NOT NULL", "level": "INTEGER NOT NULL", "start": "INTEGER NOT NULL",
+                  "end": "INTEGER NOT NULL", "heading_end": "INTEGER NOT NULL", "heading": "TEXT NOT NULL",
+                  "year": "INTEGER", "mode": "TEXT", "multi_year": "BOOLEAN NOT NULL"}
 _SOURCE_TYPES = {"kind": "TEXT", "path": "TEXT", "url": "TEXT", "line": "INTEGER", "warc_record_id": "TEXT",
                  "http_status": "INTEGER", "encoding": "TEXT", "content_type": "TEXT"}
 
@@ -64,6 +76,7 @@ def ddl(dialect: str) -> list[str]:
     ts = ("TEXT" if d == 0 else "TIMESTAMPTZ") + " NOT NULL DEFAULT CURRENT_TIMESTAMP"
     src = ",\n  ".join(f"{q('source_' + f)} {_typ(_SOURCE_TYPES.get(f, 'TEXT'), d)}" for f in SOURCE_FIELDS)
     fig = ",\n  ".join(f"{q(f)} {_typ(_FIG_TYPES.get(f, 'TEXT'), d)}" for f in FIGURE_FIELDS)
+    sec = ",\n  ".join(f"{q(f)} {_typ(_SECTION_TYPES.get(f, 'TEXT'), d)}" for f in SECTION_FIELDS)
     return [
         "CREATE TABLE IF NOT EXISTS policy_extract_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         f"""CREATE TABLE IF NOT EXISTS documents (
@@ -77,13 +90,22 @@ def ddl(dialect: str) -> list[str]:
   source {js} NOT NULL,
   n_figures INTEGER NOT NULL,
   record_hash TEXT NOT NULL,
-  loaded_at {ts}
+  loaded_at {ts},
+  dateline TEXT,
+  dateline_source TEXT,
+  dateline_pattern TEXT
 )""",
         f"""CREATE TABLE IF NOT EXISTS figures (
   doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
   ordinal INTEGER NOT NULL,
   {fig},
   figure_hash TEXT NOT NULL,
+  PRIMARY KEY (doc_id, ordinal)
+)""",
+        f"""CREATE TABLE IF NOT EXISTS sections (
+  doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  {sec},
   PRIMARY KEY (doc_id, ordinal)
 )""",
         f"""CREATE TABLE IF NOT EXISTS errors (
@@ -105,6 +127,7 @@ def ddl(dialect: str) -> list[str]:
         "CREATE INDEX IF NOT EXISTS documents_published ON documents (published)",
         "CREATE INDEX IF NOT EXISTS documents_lang ON documents (lang)",
         "CREATE INDEX IF NOT EXISTS figures_doc_id ON figures (doc_id)",
+        "CREATE INDEX IF NOT EXISTS sections_doc_id ON sections (doc_id)",
         "CREATE INDEX IF NOT EXISTS figures_kind ON figures (kind)",
         "CREATE INDEX IF NOT EXISTS figures_year ON figures (year)",
         "CREATE INDEX IF NOT EXISTS figures_role ON figures (role)",
@@ -124,8 +147,14 @@ def _source_values(src: Source) -> list[Any]:
 
 
 def document_row(doc: Document, record_hash: str) -> list[Any]:
+    dl = doc.dateline
     return ([doc.doc_id, doc.title, doc.published, doc.lang, doc.text] + _source_values(doc.source)
-            + [len(doc.figures), record_hash])
+            + [len(doc.figures), record_hash, dl.date if dl else None, dl.source if dl else None,
+               dl.pattern if dl else None])
+
+
+def section_rows(doc: Document) -> list[list[Any]]:
+    return [[doc.doc_id, i] + [getattr(s, name) for name in SECTION_FIELDS] for i, s in enumerate(doc.sections)]
 
 
 def figure_rows(doc: Document) -> list[list[Any]]:
@@ -217,8 +246,16 @@ class Loader:
         if row is None:
             self.execute(f"INSERT INTO policy_extract_meta (key, value) VALUES ('schema_version', {self.ph})",
                          (str(SCHEMA_VERSION),))
-        elif int(row[0]) != SCHEMA_VERSION:
-            raise RuntimeError(f"{self.safe_url()}: schema version {row[0]}, this loader writes {SCHEMA_VERSION}")
+        else:
+            version = int(row[0])
+            if version > SCHEMA_VERSION:
+                raise RuntimeError(f"{self.safe_url()}: schema version {version}, this loader writes {SCHEMA_VERSION}")
+            while version < SCHEMA_VERSION:           # an older database: bring it up to date in place
+                for stmt in MIGRATIONS[version]:
+                    self.execute(stmt)
+                version += 1
+            self.execute(f"UPDATE policy_extract_meta SET value = {self.ph} WHERE key = 'schema_version'",
+                         (str(SCHEMA_VERSION),))
         self.commit()
 
     def _insert_sql(self, table: str, cols: list[str]) -> str:
@@ -240,6 +277,10 @@ class Loader:
         rows = figure_rows(doc)
         if rows:
             self.executemany(self._insert_sql("figures", FIGURE_COLUMNS), [self.adapt_figure_row(r) for r in rows])
+        self.execute(f"DELETE FROM sections WHERE doc_id = {self.ph}", (doc.doc_id,))
+        srows = section_rows(doc)
+        if srows:
+            self.executemany(self._insert_sql("sections", SECTION_COLUMNS), srows)
 
     def adapt_figure_row(self, row: list[Any]) -> list[Any]:
         """Hook for a dialect's value types (PostgreSQL stores ``value``/``high`` as exact NUMERIC)."""
@@ -312,7 +353,7 @@ class Loader:
 
     def table_counts(self) -> dict[str, int]:
         return {t: int(self.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
-                for t in ("documents", "figures", "errors", "duplicates")}
+                for t in ("documents", "figures", "sections", "errors", "duplicates")}
 
     def load_dir(self, out_dir: str | Path) -> dict[str, Any]:
         """Load ``documents.jsonl``, ``errors.jsonl`` and ``duplicates.jsonl`` of a run directory."""

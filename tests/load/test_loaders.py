@@ -31,6 +31,7 @@ def _dump(url: str) -> dict[str, list[tuple]]:
 def _file_counts(run_dir: Path) -> dict[str, int]:
     docs = [json.loads(x) for x in read_lines(run_dir / "documents.jsonl")]
     return {"documents": len(docs), "figures": sum(len(d["figures"]) for d in docs),
+            "sections": sum(len(d.get("sections") or []) for d in docs),
             "errors": len(read_lines(run_dir / "errors.jsonl")),
             "duplicates": len(read_lines(run_dir / "duplicates.jsonl"))}
 
