@@ -118,6 +118,7 @@ class Reader:
         self.front_line = _full(S.get("front_lines"))
         self.inline_tail = _any(S.get("inline_tail"))
         self.inline_head_markers = list(S.get("inline_head_markers") or [])
+        self.wire_dateline = re.compile(S["wire_dateline"]) if S.get("wire_dateline") else None
         self.styles = [(name, re.compile(rx, re.M)) for name, rx in (S.get("heading_styles") or {}).items()]
         self.heading_end = re.compile(S.get("heading_end", r"[。.!?！？]"))
         self.heading_max = int(S.get("heading_max", 60))
@@ -260,6 +261,12 @@ class Reader:
                 if t:
                     furniture.append((t.start(), n))
                     body_end = t.start()
+        # the wire dateline that opens the story (SHANGHAI, Nov. 12 (Xinhua) --)
+        if self.wire_dateline is not None:
+            start = furniture[0][1] if furniture else 0
+            wm = self.wire_dateline.search(norm, start, min(n, start + 2000))
+            if wm:
+                furniture.append((wm.start(), wm.end()))
         # furniture lines and a furniture tail (related articles at the end)
         kept = []
         for s, e in lines:

@@ -58,6 +58,7 @@ class Linker:
         self.ci = ci
         self.target_re = _join(L.get("target_cues", []), ci)
         self.weak_target_re = _join(L.get("target_cues_weak", []), ci)
+        self.target_after_re = _join(L["target_after"], ci) if "target_after" in L else self.target_re
         self.opening_re = re.compile(L["opening_frame"], ci) if L.get("opening_frame") else None
         self.base_re = re.compile(L["base_of_change"], ci) if L.get("base_of_change") else None
         self.weak_scope = L.get("weak_scope", "clause")
@@ -92,7 +93,8 @@ class Linker:
         if structure is None:
             structure = read_structure(norm, self.lang, published)
         dateline = structure.dateline_year
-        times = TimeIndex(self.L, self.lang, norm, dateline, [(c.start, c.end) for c in cands], self.ci)
+        times = TimeIndex(self.L, self.lang, norm, dateline, [(c.start, c.end) for c in cands], self.ci,
+                          skip=structure.excluded)
         ctx = Context(text=text, norm=norm, sents=sents, sent_starts=[s for s, _ in sents], paras=paras,
                       para_starts=[p for p, _ in paras], dateline=dateline, times=times, frames=[],
                       structure=structure, main_subject=None)
@@ -188,13 +190,21 @@ class Linker:
         if forecast:
             return "actual"  # "analysts expect revenue to reach $9bn": a forecast by someone else
         after = ctx.norm[c.end:clause_end]
+        if self.lang == "en":
+            # "reached 433.8 billion yuan in 2019 and is expected to double by 2020": the cue after a new
+            # predicate belongs to it, not to this figure
+            np_ = _NEW_CLAUSE_EN.search(after)
+            if np_:
+                after = after[:np_.start()]
         t_pos = self._cue_end(ctx, "t", self.target_re, ss, se, c.start)
         a_pos = self._cue_end(ctx, "a", self.actual_re, ss, se, c.start)
-        if t_pos is None and self.target_re is not None and self.target_re.search(after):
+        if t_pos is None and self.target_after_re is not None and self.target_after_re.search(after):
             t_pos = len(before)
+        review = heading is not None and heading[2] == "actual"
+        if t_pos is not None and review and not self._future_deadline(ctx, ss, se, heading):
+            t_pos = None  # 优于国家考核目标14.6个百分点 in a review: a goal met, not a goal set
         if t_pos is not None and (a_pos is None or t_pos > a_pos):
             return "target"
-        review = heading is not None and heading[2] == "actual"
         if self.weak_target_re is not None and not review and a_pos is None:
             if self.weak_scope == "sentence":
                 lo = max(ss, c.start - WINDOW)
@@ -217,6 +227,16 @@ class Linker:
         if heading is not None and heading[2] == "target":
             return "target"
         return "actual"
+
+    @staticmethod
+    def _future_deadline(ctx: Context, ss: int, se: int, heading) -> bool:
+        """A deadline in the sentence later than the review's year (or the dateline's): a plan
+        mentioned inside a review section (到2030年 in a 2025 review)."""
+        ref = heading[1] if heading is not None and heading[1] is not None else ctx.dateline
+        for t in ctx.times.within(ss, se, periods=False):
+            if t.kind == "deadline" and t.year is not None and (ref is None or t.year > ref):
+                return True
+        return False
 
     @staticmethod
     def _cue_end(ctx: Context, key: str, rx: re.Pattern | None, ss: int, se: int, pos: int) -> int | None:
@@ -283,6 +303,7 @@ class Linker:
 
 
 _CONVERSION = re.compile(r"\s*[(（]\s*(?:about|around|approximately|roughly|or|约合|折合|合|约)?\s*|\s*[;；,，]\s*")
+_NEW_CLAUSE_EN = re.compile(r"\b(?:and|but|while|which|as)\s+(?:is|are|was|were|will|would|has|have|had|it|they|is\s+expected|are\s+expected)\b")
 _NEW_PREDICATE = re.compile(r"\b(?:and|but|while|warned|said|says|may|might|will|would|could|expects?)\b")
 
 

@@ -30,7 +30,7 @@ def _same_sentence_year(norm: str, years: list[tuple[int, int]], pos: int, windo
 
 class TimeIndex:
     def __init__(self, L: dict, lang: str, norm: str, dateline: int | None, figure_spans: list[tuple[int, int]],
-                 flags: int = 0):
+                 flags: int = 0, skip=None):
         self.L, self.lang, self.norm, self.dateline = L, lang, norm, dateline
         self._rel = {k.lower(): int(v) for k, v in (L.get("relative_years") or {}).items()}
         self._plans = {k.lower(): int(v) for k, v in (L.get("plan_periods") or {}).items()}
@@ -50,6 +50,8 @@ class TimeIndex:
         taken: list[tuple[int, int]] = []
 
         def add(s: int, e: int, year: int | None, kind: str) -> None:
+            if skip is not None and skip(s):
+                return  # page furniture, a wire dateline: not a time expression of the text
             for a, b in taken:
                 if s < b and a < e:
                     return
@@ -81,12 +83,13 @@ class TimeIndex:
                 if rel_not_re is not None and rel_not_re.search(norm, max(0, m.start() - 16), m.start()):
                     continue
                 rel_found.append((m.start(), m.end(), self._rel[w]))
+        anaphoric = {w.lower() for w in L.get("anaphoric_relative", [])}
         if self._rel:
             years_now = sorted((t.start, t.year) for t in exprs if t.kind == "year" and t.year is not None)
             current = dateline
             for s0, e0, off in rel_found:
                 # "during 2004, from 798m euro a year ago": against the year of its own sentence first
-                anchor = _same_sentence_year(norm, years_now, s0)
+                anchor = _same_sentence_year(norm, years_now, s0) if norm[s0:e0].lower() in anaphoric else None
                 base = anchor if anchor is not None and off != 0 else current
                 add(s0, e0, None if base is None else base + off, "relative")
         if self._plans:

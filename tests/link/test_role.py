@@ -43,3 +43,34 @@ def test_chinese_review_section_is_actual():
     assert fig(text, "zh", "12亿元").role == "actual"
     assert fig(text, "zh", "5个").role == "actual"
     assert fig(text, "zh", "15亿元").role == "target"
+
+
+# rules added for real documents, each checked on sentences written for the test
+REAL_CASES = [
+    # a goal met in a review is not a goal set (only a deadline after the review's year makes one)
+    ("zh", "一、2026年工作回顾\n2026年，全市空气优良天数比例优于省定目标3.2个百分点。\n", "3.2个百分点", "actual"),
+    ("zh", "一、2026年工作回顾\n2026年，我们编制规划，到2030年新能源装机达到2000万千瓦。\n", "2000万千瓦", "target"),
+    # 增长到2026年的X is a level of 2026, not a deadline
+    ("zh", "全县财政收入从2021年的12亿元增长到2026年的19亿元。", "19亿元", "actual"),
+    # norms of a rule are standing commitments
+    ("zh", "《办法》规定，每名学生每年可领取交通补贴800元。", "800元", "target"),
+    ("zh", "企业管理费用不得超过项目总额的8%。", "8%", "target"),
+    ("zh", "违反本条例规定的，由城管部门处以2万元罚款。", "2万元", "target"),
+    ("zh", "明年全市将新建口袋公园40个。", "40个", "target"),
+    # a purpose clause after the figure does not make the figure a goal
+    ("zh", "该区推出六项措施以确保学生安全。", "六项", "actual"),
+    # English: commitments, decisions, rules, subsidies; cues after a new predicate belong to it
+    ("en", "The insurer has agreed to pay $240m to settle the claims.", "$240m", "target"),
+    ("en", "Its decision to raise ticket prices by 6% angered fans.", "6%", "target"),
+    ("en", "New rules set the minimum wage at 9 euros an hour.", "9 euros", "target"),
+    ("en", "Buyers can also claim a 5,000-yuan scrapping subsidy.", "5,000-yuan", "target"),
+    ("en", "Online sales reached 210 billion yuan in 2019 and are expected to double by 2022.", "210 billion yuan", "actual"),
+    ("en", "According to a forecast by the World Bank, the region's economy will grow 3.1 percent.", "3.1 percent", "actual"),
+    ("en", "Shares rose 4% after investors criticised the planned merger.", "4%", "actual"),
+    ("en", "The $1.9 trillion budget sent to parliament raises spending on schools.", "$1.9 trillion", "target"),
+]
+
+
+@pytest.mark.parametrize("lang,text,figure,role", REAL_CASES, ids=[c[1][:28] for c in REAL_CASES])
+def test_role_real_document_rules(lang, text, figure, role):
+    assert fig(text, lang, figure).role == role

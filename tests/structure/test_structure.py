@@ -1,0 +1,143 @@
+"""Document structure: furniture, headings and levels, openings and their frames, datelines.
+
+Every text here is written for the test (not copied from a real document); each rule is checked on
+sentences other than the ones that showed it.
+"""
+import pytest
+
+from pipeline.extract.normalize import normalize
+from pipeline.structure import Frame, read_structure
+from pipeline import extract_figures
+
+
+def fig(text, lang, figure_text, published=None):
+    figs = [f for f in extract_figures(text, lang=lang, published=published) if f.text == figure_text]
+    assert figs, f"{figure_text!r} not found"
+    return figs[0]
+
+
+def st(text, lang="zh", published=None, title=None):
+    return read_structure(normalize(text), lang, published, title)
+
+
+REPORT = """下载
+打印
+【字号：
+加大
+】
+2027年某某省政府工作报告
+——2027年1月22日在某某省第十五届人民代表大会第一次会议上
+来源：某某日报
+省长 张三
+各位代表：
+一、2026年和“十五五”开局工作回顾
+刚刚过去的2026年，全省生产总值增长5.4%，新增高新技术企业900家。
+这五年，全省常住人口城镇化率提高到64%。
+二、2027年主要目标任务
+（一）稳住经济大盘
+全省生产总值增长5%左右。
+2027年省十件民生实事
+1.新建改扩建幼儿园60所。
+2.新增养老床位5000张。
+相关报道：
+"""
+
+
+def test_report_furniture_title_and_front_matter_hold_no_figures():
+    s = st(REPORT)
+    text = REPORT
+    for word in ("下载", "【字号：", "2027年某某省政府工作报告", "来源：某某日报", "省长 张三", "相关报道："):
+        assert s.excluded(text.index(word)), word
+    assert not s.excluded(text.index("5.4%"))
+
+
+def test_report_dateline_is_the_delivery_date():
+    s = st(REPORT)
+    assert s.dateline.date == "2027-01-22" and s.dateline.source == "text" and s.dateline.pattern == "speech"
+    # the input's own date wins, and says so
+    s2 = st(REPORT, published="2027-02-01")
+    assert s2.dateline.date == "2027-02-01" and s2.dateline.source == "input"
+
+
+def test_report_headings_levels_and_frames():
+    s = st(REPORT)
+    heads = [(n.text, n.level) for n in s.nodes if n.kind == "heading"]
+    assert ("一、2026年和“十五五”开局工作回顾", 1) in heads
+    assert ("（一）稳住经济大盘", 2) in heads
+    t = REPORT
+    assert s.frame_at(t.index("5.4%")) == Frame(2026, "review", False)
+    assert s.frame_at(t.index("64%")).multi                      # 这五年: no single year
+    assert s.frame_at(t.index("5%左右")) == Frame(2027, "plan", False)   # inherited from 二、
+    assert s.frame_at(t.index("60所")).year == 2027 and s.frame_at(t.index("60所")).mode == "plan"
+
+
+def test_report_roles_and_years_follow_the_frames():
+    assert fig(REPORT, "zh", "900家").role == "actual" and fig(REPORT, "zh", "900家").year == 2026
+    assert fig(REPORT, "zh", "64%").year is None
+    f = fig(REPORT, "zh", "60所")
+    assert (f.role, f.year) == ("target", 2027)
+    f = fig(REPORT, "zh", "5000张")
+    assert (f.role, f.year) == ("target", 2027)
+
+
+def test_numbers_in_headings_are_not_figures():
+    text = "二、2027年县十大重点工程\n新建道路12条。\n"
+    from pipeline import extract_figures
+    assert [f.text for f in extract_figures(text, lang="zh")] == ["12条"]
+
+
+def test_unnumbered_headings_nest_under_the_numbered_one():
+    text = ("一、2026年工作回顾\n2026年是不平凡的一年。\n产业发展稳中有进。\n规上工业增加值增长6.1%。\n"
+            "这是民生持续改善的五年。\n居民人均可支配收入年均增长6%。\n")
+    s = st(text)
+    levels = {n.text: n.level for n in s.nodes if n.kind == "heading"}
+    assert levels["产业发展稳中有进。"] == 2
+    assert s.frame_at(text.index("6.1%")).year == 2026
+    assert s.frame_at(text.index("年均增长6%")).multi
+
+
+def test_a_short_sentence_with_a_figure_is_not_a_heading():
+    text = "三、2027年重点工作\n重点抓好八个方面工作。\n（一）扩大内需\n"
+    s = read_structure(normalize(text), "zh", None, None, [text.index("八个")])
+    assert not s.excluded(text.index("八个"))
+    assert fig(text, "zh", "八个").role == "target"
+
+
+def test_plan_period_opening_needs_a_dateline():
+    text = "一、发展基础\n“十五五”以来，全市累计引进项目45个。\n"
+    # 以来 is a review of the period so far, with or without a dateline
+    f = fig(text, "zh", "45个")
+    assert f.role == "actual" and f.year is None
+
+
+def test_saved_news_page_furniture_and_byline():
+    page = ("Wind farm output doubles - People's Daily Online DD_belatedPNG.fix('div'); Monday, Mar 8, 2021 Search "
+            "Archive Home Opinions Business English &gt;&gt; Wind farm output doubles ( Xinhua ) 09:12, March 6, 2021 "
+            "HOHHOT, March 5 (Xinhua) -- Output of the region's wind farms rose 12 percent last year to 8.4 billion "
+            "kilowatt-hours. (Web editor: Li Ming) Most Read 1 Region adds 300 buses 2 Port handles 9,000 ships")
+    s = st(page, "en")
+    assert s.dateline.date == "2021-03-06" and s.dateline.pattern == "byline"
+    assert s.excluded(page.index("Wind farm")) and s.excluded(page.index("HOHHOT"))
+    assert s.excluded(page.index("300 buses")) and s.excluded(page.index("9,000 ships"))
+    from pipeline import extract_figures
+    figs = extract_figures(page, lang="en")
+    assert [f.text for f in figs] == ["12 percent", "8.4 billion kilowatt-hours"]
+    assert all(f.year == 2020 for f in figs)        # "last year" against the byline's 2021
+
+
+@pytest.mark.parametrize("text,date,pattern", [
+    ("时间：2026-03-02\n全市新增就业3万人。", "2026-03-02", "labelled"),
+    ("Author: City Daily Time:2023.05.04\n\nThe city added 300 firms.", "2023-05-04", "labelled"),
+    ("BEIJING ( People's Daily Online ) 10:02, June 9, 2019 Exports rose 5%.", "2019-06-09", "byline"),
+])
+def test_dateline_patterns(text, date, pattern):
+    lang = "zh" if "时间" in text else "en"
+    s = st(text, lang)
+    assert (s.dateline.date, s.dateline.pattern) == (date, pattern)
+
+
+def test_sohu_paragraph_breaks_are_lines():
+    # GB18030 dumps of Sohu news use U+E40C between paragraphs
+    text = "市政府昨天宣布新政。\ue40c补贴标准提高\ue40c每户每年可领取２０００元补贴。"
+    s = st(text)
+    assert any(n.kind == "heading" and n.text == "补贴标准提高" for n in s.nodes)
