@@ -70,8 +70,6 @@ class Linker:
         self.actual_frame_re = _join(L.get("actual_frames", []), ci)
         self.sentence_frame_re = re.compile(L["sentence_frame"], ci)
         self.heading_re = re.compile(L["heading"], ci | re.MULTILINE)
-        self.dateline_re = re.compile(L["dateline"], ci)
-        self.dateline_window = int(L.get("dateline_window", 300))
         self.L = L
         self.metric = ZhMetric(P) if lang == "zh" else EnMetric(P)
         self.subject = ZhSubject(P) if lang == "zh" else EnSubject(P)
@@ -93,8 +91,9 @@ class Linker:
         if structure is None:
             structure = read_structure(norm, self.lang, published)
         dateline = structure.dateline_year
+        dmonth = int(structure.dateline.date[5:7]) if structure.dateline and structure.dateline.date else None
         times = TimeIndex(self.L, self.lang, norm, dateline, [(c.start, c.end) for c in cands], self.ci,
-                          skip=structure.excluded)
+                          skip=structure.excluded, dateline_month=dmonth)
         ctx = Context(text=text, norm=norm, sents=sents, sent_starts=[s for s, _ in sents], paras=paras,
                       para_starts=[p for p, _ in paras], dateline=dateline, times=times, frames=[],
                       structure=structure, main_subject=None)

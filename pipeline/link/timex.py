@@ -30,7 +30,7 @@ def _same_sentence_year(norm: str, years: list[tuple[int, int]], pos: int, windo
 
 class TimeIndex:
     def __init__(self, L: dict, lang: str, norm: str, dateline: int | None, figure_spans: list[tuple[int, int]],
-                 flags: int = 0, skip=None):
+                 flags: int = 0, skip=None, dateline_month: int | None = None):
         self.L, self.lang, self.norm, self.dateline = L, lang, norm, dateline
         self._rel = {k.lower(): int(v) for k, v in (L.get("relative_years") or {}).items()}
         self._plans = {k.lower(): int(v) for k, v in (L.get("plan_periods") or {}).items()}
@@ -105,9 +105,19 @@ class TimeIndex:
             for m in re.finditer(p, norm, flags):
                 add(m.start(), m.end(), None, "period")
         md = L.get("month_day")
-        if md:
+        if md and dateline is not None:                 # without a dateline a bare date says nothing
+            months = {k.lower(): int(v) for k, v in (L.get("months") or {}).items()}
+            month_re = re.compile(L["month_of_date"], flags) if L.get("month_of_date") else None
             for m in re.finditer(md, norm, flags):
-                add(m.start(), m.end(), dateline, "date")
+                year = dateline
+                mm = month_re.search(m.group(0)) if month_re is not None and dateline_month else None
+                if mm is not None:
+                    mon = months.get(mm.group(1).lower().rstrip("."))
+                    if mon is None and mm.group(1).isdigit():
+                        mon = int(mm.group(1))
+                    if mon is not None and mon > dateline_month:
+                        year = dateline - 1             # "In December alone" in a January story: last December
+                add(m.start(), m.end(), year, "date")
         # a year written against another figure is that figure's (9.26bn euros in 2003, 2020年的6.1%):
         # it does not date the other figures of the sentence
         ends = sorted(e for _, e in figure_spans)

@@ -60,3 +60,27 @@ def test_dated_heading_governs_its_section():
 def test_dateline_in_text_resolves_this_year():
     text = "Time: 2022.07.18\n\nThis year, the city attracted 42 projects."
     assert fig(text, "en", "42").year == 2022
+
+
+# real documents: bare dates in a dated article, deictic and anaphoric relative years, wire datelines
+REAL_YEAR_CASES = [
+    # a bare date or day is in the dateline's year (the shared seed gold: "On July 16" = the article's year)
+    ("en", "On Tuesday, the port handled 9,400 containers.", "9,400", "2021-06-10", 2021),
+    ("en", "Retail sales rose 3.1 percent in May.", "3.1 percent", "2021-06-10", 2021),
+    # ... but a month after the dateline's month is last year's ("In December alone" in a January story)
+    ("en", "In December alone, exports grew 6.2 percent.", "6.2 percent", "2021-01-15", 2020),
+    ("zh", "11月份，全市新能源汽车销量增长18%。", "18%", "2021-01-15", 2020),
+    ("zh", "昨天，全市新增确诊病例3例。", "3例", "2020-02-03", 2020),
+    # without a dateline a bare date gives no year
+    ("en", "On Tuesday, the port handled 9,400 containers.", "9,400", None, None),
+    # "last year" counts from the dateline even after another year in its sentence; "a year earlier" from that year
+    ("en", "The fair, first held in 2011, drew 52 exhibitors, while last year it drew 610 exhibitors.", "610", "2021-06-10", 2020),
+    ("en", "Net profit in 2019 was 88m euros, up from 61m euros a year earlier.", "61m euros", None, 2018),
+    # the wire dateline's date is not a time expression of the story
+    ("en", "NANNING, Nov. 2 (Xinhua) -- The city has planted 4,000 trees, officials said.", "4,000", None, None),
+]
+
+
+@pytest.mark.parametrize("lang,text,figure,published,year", REAL_YEAR_CASES, ids=[c[1][:28] for c in REAL_YEAR_CASES])
+def test_year_real_document_rules(lang, text, figure, published, year):
+    assert fig(text, lang, figure, published).year == year
