@@ -26,6 +26,11 @@ from .timex import TimeExpr, TimeIndex
 from ..structure import Structure, read_structure
 
 
+# a saved page that comes as one line (page furniture at its start, longer than this) has no paragraphs;
+# sentence frames then reach this many sentences after their own
+LONG_PARAGRAPH = 2500
+LONG_PARAGRAPH_REACH = 2
+
 # per-figure scans look at most this many characters away from the figure, so that a "sentence"
 # of 100,000 characters without punctuation costs linear time
 WINDOW = 300
@@ -162,9 +167,12 @@ class Linker:
     def _frame_for(self, ctx: Context, si: int, c: Candidate):
         """The latest frame in the same paragraph at or before sentence ``si``."""
         p = self._para_of(ctx, c.start)
+        ps, pe = ctx.paras[p] if ctx.paras else (0, len(ctx.norm))
+        # a saved page that comes as one line has no paragraphs: a frame then reaches a few sentences only
+        reach = LONG_PARAGRAPH_REACH if pe - ps > LONG_PARAGRAPH and ctx.structure.excluded(ps) else None
         best = None
         for fi, year, role, fp in ctx.frames:
-            if fp == p and fi <= si:
+            if fp == p and fi <= si and (reach is None or si - fi <= reach or role == "target"):
                 best = (fi, year, role)
         return best
 

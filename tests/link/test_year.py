@@ -84,3 +84,18 @@ REAL_YEAR_CASES = [
 @pytest.mark.parametrize("lang,text,figure,published,year", REAL_YEAR_CASES, ids=[c[1][:28] for c in REAL_YEAR_CASES])
 def test_year_real_document_rules(lang, text, figure, published, year):
     assert fig(text, lang, figure, published).year == year
+
+
+def test_quarter_frame_covers_the_paragraph():
+    text = ("In the third quarter of 2022, exports grew 4.1%. Imports rose 2.6%, down from 3.3% in the second "
+            "quarter.")
+    assert fig(text, "en", "2.6%").year == 2022
+
+
+def test_a_frame_on_a_one_line_saved_page_reaches_a_few_sentences_only():
+    filler = " ".join(f"Officials met on topic {w}." for w in ("alpha", "beta", "gamma", "delta", "epsilon", "zeta"))
+    page = ("Port news - People's Daily Online Search Archive Home Opinions English &gt;&gt; Port news ( Xinhua ) "
+            "10:01, June 3, 2021 Today, the port has 40 berths. " + filler + " Its first crane cost 12 million yuan. "
+            + "x" * 2600 + " (Web editor: Wu) Most Read 1 Other story")
+    assert fig(page, "en", "40").year == 2021
+    assert fig(page, "en", "12 million yuan").year is None
