@@ -125,6 +125,7 @@ class Reader:
         self.unnumbered_max = int(S.get("unnumbered_max", 30))
         self.unnumbered_not = re.compile(S["unnumbered_not"]) if S.get("unnumbered_not") else None
         self.review = _any(S.get("review_cues"))
+        self.result = _any(S.get("result_cues"))
         self.plan = _any(S.get("plan_cues"))
         periods = S.get("plan_periods") or {}
         self.periods = {k: (int(v[0]), int(v[1])) for k, v in periods.items()}
@@ -179,12 +180,14 @@ class Reader:
         return f"{int(y):04d}-{mon:02d}-{d:02d}"
 
     # -- frames ------------------------------------------------------------------------------
-    def heading_frame(self, text: str, current: int | None) -> Frame:
+    def heading_frame(self, text: str, current: int | None, level: int = 1) -> Frame:
         years = [int(m.group("y")) for m in self.year_re.finditer(text)]
         periods = [self.periods[_period_key(self.periods, m.group(0))] for m in self.period_re.finditer(text)] \
             if self.period_re else []
         review = bool(self.review and self.review.search(text))
         plan = bool(self.plan and self.plan.search(text))
+        if not review and not plan and level <= 1 and self.result is not None and self.result.search(text):
+            review = True
         mode = REVIEW if review and not plan else PLAN if plan and not review else None
         if years:
             uniq = sorted(set(years))
@@ -207,7 +210,8 @@ class Reader:
                 return Frame(None, REVIEW, True)
         return Frame(None, mode, False)
 
-    def opening(self, norm: str, s: int, e: int, current: int | None) -> tuple[Frame, int] | None:
+    def opening(self, norm: str, s: int, e: int, current: int | None) -> tuple[Frame, int, bool] | None:
+        """(frame, end of the cue, whether the cue is a review of several years by its words)."""
         pm = self.opening_prefix.match(norm, s, e)
         at = pm.end() if pm else s
         for rx, mode, rel, multi in self.openings:
@@ -216,20 +220,20 @@ class Reader:
                 continue
             g = m.groupdict()
             if multi:
-                return Frame(None, mode or REVIEW, True), m.end()
+                return Frame(None, mode or REVIEW, True), m.end(), True
             if g.get("period"):
                 lo, hi = self.periods.get(_period_key(self.periods, g["period"]), (None, None))
                 if hi is None:
                     continue
                 if g.get("since"):                    # “十四五”以来: a review of the period so far
-                    return Frame(None, REVIEW, True), m.end()
+                    return Frame(None, REVIEW, True), m.end(), False
                 if current is None:
                     continue                          # no dateline: cannot tell a review from a plan
                 if current is not None and hi < current:
-                    return Frame(None, REVIEW, True), m.end()
+                    return Frame(None, REVIEW, True), m.end(), False
                 if current is not None and lo <= current <= hi and mode is None:
-                    return Frame(hi, PLAN, False), m.end()
-                return Frame(hi, mode or PLAN, False), m.end()
+                    return Frame(hi, PLAN, False), m.end(), False
+                return Frame(hi, mode or PLAN, False), m.end(), False
             year = None
             if g.get("y"):
                 year = int(g["y"])
@@ -239,7 +243,7 @@ class Reader:
                 mode = REVIEW
             if year is None and mode is None:
                 continue
-            return Frame(year, mode, False), m.end()
+            return Frame(year, mode, False), m.end(), False
         return None
 
     # -- the whole document ------------------------------------------------------------------
@@ -281,7 +285,9 @@ class Reader:
                 continue
             kept.append((s, e))
         lines = kept
-        # title: the record's title where the text repeats it, else a first line without end punctuation
+        # front matter at the top (a photo credit, a subtitle with the delivery date, 来源, 时间, author; the
+        # short line that holds the dateline), then the title, then front matter again
+        lines = self._skip_front(norm, lines, furniture, in_text)
         title_span = None
         if lines:
             s, e = lines[0]
@@ -296,16 +302,7 @@ class Reader:
             if title_span:
                 furniture.append(title_span)
                 lines = lines[1:]
-        # front matter at the top (subtitle with the delivery date, 来源, 时间, author, credits; the
-        # short line that holds the dateline)
-        while lines:
-            s, e = lines[0]
-            on_dateline = in_text is not None and in_text.start is not None and s <= in_text.start < e \
-                and e - s <= 120
-            if not (on_dateline or (self.front_line and self.front_line.fullmatch(norm, s, e))):
-                break
-            furniture.append(lines[0])
-            lines = lines[1:]
+        lines = self._skip_front(norm, lines, furniture, in_text)
         # headings and openings
         order: dict[str, int] = {}
         nodes: list[Node] = []
@@ -324,7 +321,7 @@ class Reader:
                     numbered = level
                 depth = level
                 text = norm[s:he].strip()
-                own = self.heading_frame(text, current)
+                own = self.heading_frame(text, current, level)
                 op = self.opening(norm, s, he, current)
                 if op is not None:                    # 这是…的五年。 as a heading: the opening's frame
                     own = op[0].over(own)
@@ -338,14 +335,28 @@ class Reader:
                     if op is not None:
                         nodes.append(Node("opening", level + 1, body_s, op[1], e, norm[body_s:op[1]], op[0]))
                 continue
-            op = self.opening(norm, s, e, current)
-            if op is not None:
-                nodes.append(Node("opening", depth + 1, s, op[1], e, norm[s:op[1]], op[0]))
+            for k, ss in enumerate(self._sentence_starts(norm, s, e)):
+                op = self.opening(norm, ss, e, current)
+                # inside a paragraph only a review of several years opens a frame (…顺利收官。回望过去五年，…)
+                if op is not None and (k == 0 or (op[0].multi and op[0].mode == REVIEW and op[2])):
+                    nodes.append(Node("opening", depth + 1, ss, op[1], e, norm[ss:op[1]], op[0]))
         self._scope(nodes, body_end)
         st = Structure(furniture=_merge(furniture), title=title_span, nodes=nodes, dateline=dateline)
         st._fstarts = [a for a, _ in st.furniture]
         self._transitions(st)
         return st
+
+    def _skip_front(self, norm: str, lines: list[tuple[int, int]], furniture: list[tuple[int, int]],
+                    in_text: Dateline | None) -> list[tuple[int, int]]:
+        while lines:
+            s, e = lines[0]
+            on_dateline = in_text is not None and in_text.start is not None and s <= in_text.start < e \
+                and e - s <= 120
+            if not (on_dateline or (self.front_line and self.front_line.fullmatch(norm, s, e))):
+                break
+            furniture.append(lines[0])
+            lines = lines[1:]
+        return lines
 
     def _heading(self, norm: str, s: int, e: int, nxt: tuple[int, int] | None,
                  figure_starts: list[int] | None = None) -> tuple[str, int] | None:
@@ -388,6 +399,17 @@ class Reader:
             if i < len(figure_starts) and figure_starts[i] < e:
                 return None                             # 重点做好十一个方面工作。: a sentence with a figure
         return "plain", e
+
+    _SENT_END = re.compile(r"[。！？!?]\s*|(?<=[a-z0-9%])\.\s+(?=[A-Z])")
+
+    def _sentence_starts(self, norm: str, s: int, e: int) -> list[int]:
+        """The start of a line and of each sentence in it (an opening may stand mid-paragraph:
+        ``…顺利收官。回望过去五年，…``)."""
+        out = [s]
+        for m in self._SENT_END.finditer(norm, s, e):
+            if m.end() < e:
+                out.append(m.end())
+        return out
 
     def _is_numbered(self, norm: str, s: int, e: int) -> bool:
         return any(rx.match(norm, s, e) for _, rx in self.styles)

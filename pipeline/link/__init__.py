@@ -241,7 +241,7 @@ class Linker:
         mentioned inside a review section (到2030年 in a 2025 review)."""
         ref = heading[1] if heading is not None and heading[1] is not None else ctx.dateline
         for t in ctx.times.within(ss, se, periods=False):
-            if t.kind == "deadline" and t.year is not None and (ref is None or t.year > ref):
+            if t.kind in ("deadline", "plan") and t.year is not None and (ref is None or t.year > ref):
                 return True
         return False
 

@@ -9,6 +9,10 @@ import re
 from dataclasses import dataclass
 
 
+# a year right after these is what the figure is compared with, not its own (快于2025年0.6个百分点)
+_COMPARED = re.compile(r"(?:比|较|相比|快于|慢于|高于|低于|好于|优于|多于|少于|than|compared\s+with)\s*$", re.I)
+
+
 @dataclass(slots=True)
 class TimeExpr:
     start: int
@@ -35,6 +39,7 @@ class TimeIndex:
         self._rel = {k.lower(): int(v) for k, v in (L.get("relative_years") or {}).items()}
         self._plans = {k.lower(): int(v) for k, v in (L.get("plan_periods") or {}).items()}
         cmp_re = re.compile(L["comparison_year"] + ("" if L["comparison_year"].endswith("$") else r"\s*$"), flags)
+        self._cmp_re = cmp_re
         rel_not = [w for w in L.get("relative_not_after", [])]
         rel_not_re = re.compile("(?:" + "|".join(re.escape(w) for w in rel_not) + r")\s*$", flags) if rel_not else None
         fig_starts = sorted(figure_spans)
@@ -194,8 +199,8 @@ class TimeIndex:
         resolved ("$427bn this year" without a dateline): the figure then has no year."""
         if self._attached is not None:
             m = self._attached.search(self.norm, max(0, c.start - 12), c.start)
-            if m:
-                return int(m.group("y"))
+            if m and not _COMPARED.search(self.norm, max(0, m.start() - 6), m.start()):
+                return int(m.group("y"))             # (快于2025年0.6个百分点: 2025 is the comparison base)
         if self._attached_rel is not None and self.dateline is not None:
             m = self._attached_rel.search(self.norm, max(0, c.start - 14), c.start)
             if m:

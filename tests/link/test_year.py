@@ -99,3 +99,15 @@ def test_a_frame_on_a_one_line_saved_page_reaches_a_few_sentences_only():
             + "x" * 2600 + " (Web editor: Wu) Most Read 1 Other story")
     assert fig(page, "en", "40").year == 2021
     assert fig(page, "en", "12 million yuan").year is None
+
+
+@pytest.mark.parametrize("text,figure,published,year", [
+    # a year after 快于/高于/低于 is a comparison base, not the figure's year
+    ("2026年全市GDP增长5.1%，快于2025年0.6个百分点。", "0.6个百分点", None, 2026),
+    # a year that names a goal (2035年远景目标) is not the deadline of the figures beside it
+    ("二、“十五五”时期主要目标\n综合考虑实现2035年远景目标，提出生产总值年均增长5%左右。\n", "5%", "2026-02-01", 2030),
+    # 未来五年 inside a 十五五 section keeps the section's year
+    ("二、“十五五”时期主要目标\n未来五年，努力实现以下6个方面主要目标。\n", "6个", "2026-02-01", 2030),
+])
+def test_year_comparison_names_and_future_periods(text, figure, published, year):
+    assert fig(text, "zh", figure, published).year == year

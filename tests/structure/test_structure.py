@@ -141,3 +141,31 @@ def test_sohu_paragraph_breaks_are_lines():
     text = "市政府昨天宣布新政。\ue40c补贴标准提高\ue40c每户每年可领取２０００元补贴。"
     s = st(text)
     assert any(n.kind == "heading" and n.text == "补贴标准提高" for n in s.nodes)
+
+
+def test_a_five_year_review_may_open_mid_paragraph():
+    text = ("一、2026年和“十五五”开局工作回顾\n——全市生产总值增长5.2%。\n"
+            "各位代表！2026年任务全面完成。回望过去五年，我们砥砺前行。\n（一）产业升级\n新增专精特新企业300家。\n")
+    s = st(text, published="2027-01-20")
+    assert s.frame_at(text.index("5.2%")).year == 2026
+    assert s.frame_at(text.index("300家")).multi                  # the subsection inherits the five-year frame
+    # a period "so far" inside a paragraph frames only the paragraph
+    text2 = "金融支持加力。“十五五”以来，累计发放贷款12亿元。\n按照规划，到2030年投入30亿元。\n"
+    assert fig(text2, "zh", "30亿元", "2027-05-01").role == "target"
+
+
+def test_result_words_mark_a_review_only_at_the_top_level():
+    text = ("一、一年来工作持续取得新成效\n新增就业8万人。\n二、“十五五”主要目标\n（一）高质量发展取得显著成效。\n"
+            "研发投入强度达到3%。\n")
+    s = st(text, published="2026-02-01")
+    assert s.frame_at(text.index("8万人")).mode == "review"
+    assert s.frame_at(text.index("3%")) == Frame(2030, "plan", False)
+
+
+def test_photo_credit_and_bracketed_delivery_date_are_front_matter():
+    text = ("政府工作报告。 本报记者 王五 摄\n政府工作报告\n（2027年1月25日在某省第十五届人民代表大会第一次会议上）\n"
+            "省长 李四\n各位代表：\n一、2026年工作回顾\n新增就业6万人。\n")
+    s = st(text)
+    assert s.dateline.date == "2027-01-25" and s.dateline.pattern == "speech"
+    assert s.excluded(text.index("政府工作报告\n（")) and s.excluded(text.index("省长"))
+    assert fig(text, "zh", "6万人").year == 2026
