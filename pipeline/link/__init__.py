@@ -221,8 +221,12 @@ class Linker:
                 if m is not None and not (self.past_between_re is not None
                                           and self.past_between_re.search(ctx.norm, m.end(), c.start)):
                     return "target"
-                if self.weak_target_re.search(ctx.norm, c.end, clause_end):
-                    return "target"
+                w_end = clause_end
+                if self.lang == "en":
+                    np_ = _NEW_CLAUSE_EN.search(ctx.norm, c.end, clause_end)
+                    w_end = np_.start() if np_ else clause_end
+                if self.weak_target_re.search(ctx.norm, c.end, w_end):
+                    return "target"  # ("rose 14% on Tuesday after it said it would …": the cue is another clause's)
             else:
                 clause_start = _clause_start(ctx.norm, c.start, max(ss, c.start - WINDOW), self.lang)
                 if self.weak_target_re.search(ctx.norm, clause_start, clause_end):
@@ -310,7 +314,8 @@ class Linker:
 
 
 _CONVERSION = re.compile(r"\s*[(（]\s*(?:about|around|approximately|roughly|or|约合|折合|合|约)?\s*|\s*[;；,，]\s*")
-_NEW_CLAUSE_EN = re.compile(r"\b(?:and|but|while|which|as)\s+(?:is|are|was|were|will|would|has|have|had|it|they|is\s+expected|are\s+expected)\b")
+_NEW_CLAUSE_EN = re.compile(r"\b(?:and|but|while|which|as)\s+(?:is|are|was|were|will|would|has|have|had|it|they|is\s+expected|are\s+expected)\b"
+                            r"|\b(?:after|because|since|when|although|though|before|once)\s+(?:it|they|the|a|an|he|she|its|their|[A-Z]\w+)\b")
 _NEW_PREDICATE = re.compile(r"\b(?:and|but|while|warned|said|says|may|might|will|would|could|expects?)\b")
 
 

@@ -69,6 +69,8 @@ class TimeIndex:
                 add(m.start(), m.end(), int(y), "deadline")
         for m in re.finditer(L["year_span"], norm, flags):
             y2 = m.group("y2") or m.groupdict().get("y4")
+            if not y2 and m.groupdict().get("y6"):
+                y2 = m.group("y5") + m.group("y6")              # 2019-20 academic year -> 2020
             if y2 and not inside_figure(m.start(), m.end()):
                 add(m.start(), m.end(), int(y2), "span")
         for m in re.finditer(L["year"], norm, flags):

@@ -74,3 +74,13 @@ REAL_CASES = [
 @pytest.mark.parametrize("lang,text,figure,role", REAL_CASES, ids=[c[1][:28] for c in REAL_CASES])
 def test_role_real_document_rules(lang, text, figure, role):
     assert fig(text, lang, figure).role == role
+
+
+@pytest.mark.parametrize("text,figure,role", [
+    # the future tense of a later clause ("after it said it would …") is that clause's
+    ("Shares in the miner jumped 9% on Monday after it said it would close two pits.", "9%", "actual"),
+    # budget revenue is a fiscal metric, not a budget plan
+    ("The county's general public budget revenue was 2.1 billion yuan, up 4.2 percent.", "2.1 billion yuan", "actual"),
+])
+def test_role_clauses_and_metric_names(text, figure, role):
+    assert fig(text, "en", figure).role == role

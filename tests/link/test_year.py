@@ -111,3 +111,12 @@ def test_a_frame_on_a_one_line_saved_page_reaches_a_few_sentences_only():
 ])
 def test_year_comparison_names_and_future_periods(text, figure, published, year):
     assert fig(text, "zh", figure, published).year == year
+
+
+@pytest.mark.parametrize("text,figure,published,year", [
+    ("Tuition income rose to $48.2m in the 2021-22 academic year.", "$48.2m", None, 2022),
+    ("Sales grew 11 percent in the first three quarters.", "11 percent", "2022-11-03", 2022),
+    ("Sales grew 11 percent in the first three quarters.", "11 percent", None, None),
+])
+def test_year_split_years_and_periods_of_the_current_year(text, figure, published, year):
+    assert fig(text, "en", figure, published).year == year
