@@ -14,6 +14,16 @@ _END = r"(?:(?<=[A-Za-z])(?![A-Za-z])|(?<![A-Za-z]))"
 _WORD = re.compile(r"\n|\d+[A-Z]\b|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\s-(?=[A-Za-z])|[^\sA-Za-z]")
 
 
+# a money amount with a million/billion scale: "$77m", "77m euros" (the currency of a shared "… from 38m")
+_LAST_CURRENCY = re.compile(r"([$£€¥])\s?\d[\d.,]*\s?(?:m|bn|mn|billion|million)\b|\d[\d.,]*\s?(?:m|bn|mn)\s+(euros?|dollars|pounds|yen|yuan|francs|kronor|krona)\b",
+                            re.I)
+
+
+# words after "38m" that show no counted noun follows ("up from 38m a year earlier", "38m in 2003")
+_NOT_A_NOUN = {"a", "an", "the", "in", "on", "at", "for", "last", "this", "that", "year", "earlier", "ago", "and", "or",
+               "to", "from", "by", "with", "while", "but", "during", "previously", "before", "after", "as", "of"}
+
+
 class EnExtractor(BaseExtractor):
     lang = "en"
     range_sep = re.compile(r"^\s*(?:-|–|—|~|to|through)\s*$", re.IGNORECASE)
@@ -59,6 +69,7 @@ class EnExtractor(BaseExtractor):
         for w in U["quantity"]["units"]:
             self.units.setdefault(w.lower(), UnitInfo("quantity", w.lower()))
         self.attached_only = {w.lower() for w in U["quantity"].get("attached_only", [])}
+        self.metre_context = {w.lower() for w in U["quantity"].get("metre_context", [])}
         self.unit_re = re.compile(r"(?P<sp>[ \t]*-?[ \t]*)(?P<u>" + _phrases(self.units) + r")" + _END, I)
         cnt = self.P.data("count")
         self.stop = set(cnt["stop_words"])
@@ -187,6 +198,24 @@ class EnExtractor(BaseExtractor):
             u = um.group("u").lower()
             info = self.units[u]
             attached = um.group("sp") == ""
+            if u == "m" and attached and not has_scale and self._m_is_million(norm, s, um.end()):
+                # "12m tonnes", "39m cases", "up from 38m" after "77m euros": m is a million
+                c.value, c.scale, c.has_scale, c.end = v * 1_000_000, 1_000_000, True, um.end()
+                um2 = self.unit_re.match(norm, c.end)
+                if um2 and self.units[um2.group("u").lower()].kind == "quantity" \
+                        and um2.group("u").lower() not in self.attached_only:
+                    info2 = self.units[um2.group("u").lower()]
+                    c.end, c.kind, c.unit, c.rule = um2.end(), "quantity", info2.unit, "en.quantity.million"
+                    return c
+                cur = _LAST_CURRENCY.findall(norm[max(0, s - 120):s])
+                nw = re.match(r"[ \t]+([A-Za-z]+)", norm[c.end:c.end + 20])
+                if cur and (nw is None or nw.group(1).lower() in _NOT_A_NOUN):
+                    sym = cur[-1][0] or cur[-1][1]
+                    iso = self.prefix.get(_squash(sym)) or self.currencies.get(sym.lower())
+                    if iso:
+                        c.kind, c.unit, c.rule = "money", iso, "en.money.shared"
+                        return c
+                return c
             if u not in self.attached_only or attached:
                 c.end, c.kind, c.unit, c.factor = um.end(), info.kind, info.unit, info.factor
                 c.value = value * info.factor
@@ -197,6 +226,24 @@ class EnExtractor(BaseExtractor):
         if norm[e:e + 1] == "/" or (s > 0 and norm[s - 1] == "/"):
             c.extra["no_count"] = True  # 1/3, 24/7
         return c
+
+    def _m_is_million(self, norm: str, s: int, e: int) -> bool:
+        """Is the m right after a number a million rather than metres? (a noun or a unit follows that is
+        not a measuring word, or a money amount with a scale stands just before in the sentence)"""
+        nxt = re.match(r"[ \t]+([A-Za-z][A-Za-z-]*)", norm[e:e + 40])
+        if nxt:
+            w = nxt.group(1).lower()
+            if w in self.metre_context or w.endswith("ly") or re.search(r"\b(?:a|an)\s*$", norm[max(0, s - 4):s], re.I):
+                return False                      # 260m tall, a 400m bridge
+            if self.unit_re.match(norm, e):
+                return True                       # 12m tonnes
+            if w in _NOT_A_NOUN:
+                return bool(_LAST_CURRENCY.search(norm[max(0, s - 120):s]))   # up from 38m a year earlier
+            return self._is_plural(w) or w in self.irregular   # 39m cases, 2m people
+        before = norm[max(0, s - 120):s]
+        if re.search(r"[.!?]\s", before):
+            before = before[re.search(r"[.!?]\s(?!.*[.!?]\s)", before).end():]
+        return bool(_LAST_CURRENCY.search(before))
 
     def _merge_subunits(self, norm: str, cands: list[Candidate]) -> None:
         """thirteen dollars and forty-five cents = 13.45; 40 euro cents alone = 0.40 EUR;

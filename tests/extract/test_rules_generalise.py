@@ -21,6 +21,13 @@ CASES = [
      [("7.4%", "percent", 7.4, "%", None, "=", "increase")]),
     # "one in five" is a ratio
     ("en", "One in five households rent their homes.", []),
+    # an attached m is a million before a noun or a unit, and shares the currency of an amount just before;
+    # it stays metres before a measuring word
+    ("en", "The port handled 14m containers last year.", [("14m", "count", 1.4e7, "containers")]),
+    ("en", "The mine produced 2.5m tonnes of copper.", [("2.5m tonnes", "quantity", 2.5e6, "tonnes")]),
+    ("en", "Operating profit was $64m, down from 71m a year earlier.",
+     [("$64m", "money", 6.4e7, "USD"), ("71m", "money", 7.1e7, "USD")]),
+    ("en", "The new bridge is 420m long.", [("420m", "quantity", 420, "m")]),
 ]
 
 
