@@ -64,17 +64,14 @@ class Linker:
         self.target_re = _join(L.get("target_cues", []), ci)
         self.weak_target_re = _join(L.get("target_cues_weak", []), ci)
         self.target_after_re = _join(L["target_after"], ci) if "target_after" in L else self.target_re
-        self.opening_re = re.compile(L["opening_frame"], ci) if L.get("opening_frame") else None
         self.base_re = re.compile(L["base_of_change"], ci) if L.get("base_of_change") else None
         self.weak_scope = L.get("weak_scope", "clause")
         self.past_between_re = re.compile(L["past_between"], ci) if L.get("past_between") else None
-        self.opening_actual_re = _join(L.get("opening_actual", []), ci)
         self.actual_re = _join(L.get("actual_cues", []), ci)
         self.forecast_re = _join(L.get("forecast_cues", []), ci)
         self.target_frame_re = _join(L.get("target_frames", []), ci)
         self.actual_frame_re = _join(L.get("actual_frames", []), ci)
         self.sentence_frame_re = re.compile(L["sentence_frame"], ci)
-        self.heading_re = re.compile(L["heading"], ci | re.MULTILINE)
         self.L = L
         self.metric = ZhMetric(P) if lang == "zh" else EnMetric(P)
         self.subject = ZhSubject(P) if lang == "zh" else EnSubject(P)
