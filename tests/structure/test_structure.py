@@ -169,3 +169,12 @@ def test_photo_credit_and_bracketed_delivery_date_are_front_matter():
     assert s.dateline.date == "2027-01-25" and s.dateline.pattern == "speech"
     assert s.excluded(text.index("政府工作报告\n（")) and s.excluded(text.index("省长"))
     assert fig(text, "zh", "6万人").year == 2026
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("２０１１年５月３１日是世界无烟日，全市有１２０家医院参加活动。", "zh"),
+    ("2012年7月21日，北京遭遇特大暴雨，受灾人口达190万。", "zh"),
+    ("On March 3, 2005, the firm sold 40 stores.", "en"),
+])
+def test_a_date_inside_a_sentence_is_not_a_dateline(text, lang):
+    assert st(text, lang).dateline is None
