@@ -13,7 +13,8 @@ point, so ``add_pipe`` finds it without importing this package). It runs the sam
 :func:`pipeline.extract_figures` on ``doc.text``; each figure becomes a span of
 ``doc.spans[spans_key]`` labelled with its kind, with the :class:`~pipeline.models.Figure` on
 ``span._.figure``. A dateline for relative years (今年, this year) can be passed in
-``doc.user_data["published"]``.
+``doc.user_data["published"]``. When the pipeline has a dependency parser before this component,
+linking reads its parse (metric and subject, ``pipeline/syntax.py``) instead of parsing again.
 
 :func:`make_nlp` builds the blank ``zh`` (jieba) or ``en`` pipeline with both components, and
 :func:`pipe_figures` runs ``nlp.pipe(..., as_tuples=True)`` over (text, context) pairs.
@@ -41,10 +42,13 @@ class PolicyFigures:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        from .api import extract_figures
+        from .extract import analyse
 
         lang = doc.user_data.get("lang") or self.lang
-        figures = extract_figures(doc.text, lang=lang, published=doc.user_data.get("published"), link=self.link)
+        # a pipeline with a parser (the user's own) supplies the parse that linking reads
+        parsed = doc if self.link and doc.has_annotation("DEP") else None
+        figures, _ = analyse(doc.text, lang=lang, published=doc.user_data.get("published"), link=self.link,
+                             parsed=parsed)
         spans = []
         for f in figures:
             sp = doc.char_span(f.start, f.end, label=f.kind, alignment_mode="expand")

@@ -40,11 +40,12 @@ def extract_candidates(text: str, lang: str) -> tuple[str, list[Candidate]]:
 
 
 def analyse(text: str, lang: str | None = None, *, published: str | None = None, title: str | None = None,
-            link: bool = True) -> tuple[list[Figure], Structure | None]:
+            link: bool = True, parsed=None) -> tuple[list[Figure], Structure | None]:
     """Every figure in ``text`` (offsets into ``text``) and the document's structure.
 
     Numbers in page furniture, the title, front matter and headings are not figures (GUIDELINES.md);
-    the structure's frames and dateline feed the linking of role and year.
+    the structure's frames and dateline feed the linking of role and year. ``parsed`` is a spaCy Doc of
+    the same text with a dependency parse (a user's pipeline): linking then reads it instead of parsing.
     """
     if not text:
         return [], None
@@ -56,7 +57,9 @@ def analyse(text: str, lang: str | None = None, *, published: str | None = None,
     if link:
         from ..link import link_candidates
 
-        return link_candidates(text, norm, cands, lang=lang, published=published, structure=structure), structure
+        parses = {"doc": parsed} if parsed is not None else None
+        return link_candidates(text, norm, cands, lang=lang, published=published, structure=structure,
+                               parses=parses), structure
     return [to_figure(text, c) for c in cands], structure
 
 

@@ -31,6 +31,11 @@ from ..structure import Structure, read_structure
 LONG_PARAGRAPH = 2500
 LONG_PARAGRAPH_REACH = 2
 
+# languages whose linking reads a dependency parse when a model is shipped (pipeline/syntax.py)
+SYNTAX_LANGS = ("en",)
+# longer "sentences" (lists, tables without punctuation) are left to the rules
+MAX_PARSE_CHARS = 1500
+
 # per-figure scans look at most this many characters away from the figure, so that a "sentence"
 # of 100,000 characters without punctuation costs linear time
 WINDOW = 300
@@ -52,6 +57,7 @@ class Context:
     structure: Structure                                  # headings, openings and their frames
     main_subject: str | None
     cache: dict = field(default_factory=dict)  # per-document memo (names per sentence)
+    parses: dict = field(default_factory=dict)  # sentence start -> parsed sentence (pipeline/syntax.py)
 
 
 class Linker:
@@ -64,6 +70,10 @@ class Linker:
         self.target_re = _join(L.get("target_cues", []), ci)
         self.weak_target_re = _join(L.get("target_cues_weak", []), ci)
         self.target_after_re = _join(L["target_after"], ci) if "target_after" in L else self.target_re
+        self.level_verbs = {w.lower() for w in L.get("syntax_level_verbs", [])} or None
+        self.generic_heads = frozenset(w.lower() for w in L.get("syntax_generic_heads", []))
+        self.actor_words = frozenset(w.lower() for w in L.get("actor_nouns", []) + ["analysts", "economists", "experts",
+                                                                                      "officials", "investors", "traders"])
         self.base_re = re.compile(L["base_of_change"], ci) if L.get("base_of_change") else None
         self.weak_scope = L.get("weak_scope", "clause")
         self.past_between_re = re.compile(L["past_between"], ci) if L.get("past_between") else None
@@ -87,7 +97,7 @@ class Linker:
 
     # -- document context ----------------------------------------------------------------------
     def context(self, text: str, norm: str, cands: list[Candidate], published: str | None,
-                structure: Structure | None = None) -> Context:
+                structure: Structure | None = None, parses: dict | None = None) -> Context:
         sents = sentences(norm, self.lang)
         paras = paragraphs(norm)
         if structure is None:
@@ -101,7 +111,48 @@ class Linker:
                       structure=structure, main_subject=None)
         self._frames(ctx)
         ctx.main_subject = self.subject.main_of(ctx)
+        if parses is not None:
+            ctx.parses = parses
+        elif self.lang in SYNTAX_LANGS and cands:
+            self._parse(ctx, cands)
         return ctx
+
+    def _parse(self, ctx: Context, cands: list[Candidate]) -> None:
+        """Parse the sentences that hold figures, in one batch."""
+        from ..syntax import parse
+
+        starts = sorted({ctx.sents[self._sent_of(ctx, c.start)] for c in cands if ctx.sents})
+        starts = [(a, b) for a, b in starts if b - a <= MAX_PARSE_CHARS]
+        docs = parse(self.lang, [ctx.norm[a:b] for a, b in starts]) if starts else None
+        if docs:
+            ctx.parses = {a: d for (a, _), d in zip(starts, docs)}
+
+    def _from_parse(self, ctx: Context, c: Candidate, ss: int):
+        """(metric, subject, route) from the parse of the figure's sentence; any may be None."""
+        from ..syntax import metric_and_owner, name_span
+
+        user_doc = ctx.parses.get("doc")
+        if user_doc is not None:
+            # a user's own pipeline parsed the whole document: the sentence around the figure, doc offsets
+            tok = next((t for t in user_doc if t.idx <= c.start < t.idx + len(t.text) + 1), None)
+            if tok is None:
+                return None, None, None
+            doc, off = tok.sent, 0
+        else:
+            doc, off = ctx.parses.get(ss), ss
+            if doc is None:
+                return None, None, None
+        span, owner, route = metric_and_owner(doc, c.start - off, c.end - off, self.metric.generic, self.level_verbs,
+                                              self.generic_heads, self.actor_words)
+        metric = ctx.text[span[0] + off:span[1] + off].strip() if span else None
+        if metric and self.lang == "en" and (self.metric._name(ctx, metric) or (metric.isupper() and len(metric) > 4)
+                                             or ctx.structure.excluded(span[0] + off)):
+            metric = None                      # a name, or the wire dateline's city: not what is measured
+        subject = None
+        if owner is not None:
+            a, b = name_span(owner)
+            subject = ctx.text[a + off:b + off].strip() or None
+        return metric, subject, route
 
     def _frames(self, ctx: Context) -> None:
         """Sentence-initial frames (In 2024, / 2025年，/ By 2024,) and dated section headings."""
@@ -134,10 +185,10 @@ class Linker:
 
     # -- per figure ------------------------------------------------------------------------------
     def link(self, text: str, norm: str, cands: list[Candidate], published: str | None = None,
-             structure: Structure | None = None) -> list[Figure]:
+             structure: Structure | None = None, parses: dict | None = None) -> list[Figure]:
         if not cands:
             return []
-        ctx = self.context(text, norm, cands, published, structure)
+        ctx = self.context(text, norm, cands, published, structure, parses)
         out: list[Figure] = []
         prev_in_sentence: dict[int, tuple[Candidate, str | None]] = {}
         for c in cands:
@@ -153,8 +204,15 @@ class Linker:
                 role = self.role(ctx, c, ss, se, frame, heading)
                 year = self.year(ctx, c, si, ss, se, role, frame, heading)
             prev = prev_in_sentence.get(si)
-            metric = self.metric.metric(ctx, c, ss, se, prev)
-            subject = self.subject.subject(ctx, c, si, ss, se)
+            p_metric, p_subject, route = self._from_parse(ctx, c, ss) if ctx.parses else (None, None, None)
+            # the parse decides the metric (the rules fill what it leaves), except for counts, whose counted
+            # noun the rules read, and for an action's amount, where the rules' noun phrase scores better
+            # (corpus/real dev: NOTES.md); subjects are the rules' first
+            if p_metric is not None and c.kind != "count" and route != "action":
+                metric = p_metric              # the parse first; the rules where it gives nothing
+            else:
+                metric = self.metric.metric(ctx, c, ss, se, prev) or p_metric
+            subject = self.subject.subject(ctx, c, si, ss, se) or p_subject
             prev_in_sentence[si] = (c, metric)
             f = to_figure(text, c)
             out.append(f.model_copy(update={"role": role, "year": year, "metric": metric, "subject": subject,
@@ -373,10 +431,11 @@ def get_linker(lang: str) -> Linker:
 
 
 def link_candidates(text: str, norm: str, cands: list[Candidate], *, lang: str,
-                    published: str | None = None, structure: Structure | None = None) -> list[Figure]:
+                    published: str | None = None, structure: Structure | None = None,
+                    parses: dict | None = None) -> list[Figure]:
     """Figures with role, year, metric and subject filled in."""
     if lang == "mixed":
         # each figure is linked by the linker of the script around it
         han = sum(1 for ch in norm if "\u4e00" <= ch <= "\u9fff")
         lang = "zh" if han * 2 > len(norm) * 0.3 else "en"
-    return get_linker(lang).link(text, norm, cands, published, structure)
+    return get_linker(lang).link(text, norm, cands, published, structure, parses)

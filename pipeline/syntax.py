@@ -1,0 +1,238 @@
+"""Statistical syntax for linking: what a figure measures and whose it is, read from a dependency parse.
+
+The model is a spaCy tagger + dependency parser trained here on Universal Dependencies treebanks
+(``scripts/train_syntax.sh``, config in ``scripts/syntax/``) and shipped in
+``pipeline/models/<lang>_syntax`` (CC BY-SA 4.0, like the treebank). Nothing is downloaded. Only the
+sentences that hold figures are parsed, a document's sentences in one ``nlp.pipe`` batch.
+
+Rules over the parse (UD relations):
+
+- the figure's head token is climbed through its number, currency and conversion tokens; then
+- a figure that is the object, oblique or complement of a verb or adjective measures that predicate's
+  subject: ``revenue`` ← fell → 12% → $3.4bn; a verb without a subject of its own (a conjunct, an open
+  complement, a relative clause) takes the subject of the verb it depends on;
+- a figure that modifies a noun or hangs from it (``revenues of A$2.6bn``, ``a $48m contract``)
+  measures that noun;
+- a figure that is itself the predicate (``the deficit was $427bn``) measures its subject;
+- the metric is the noun with its compounds and adjectives and a short ``of``/``on``/``in`` complement,
+  never a pronoun or a generic word (``it``, ``company``, ``total``): then the rules decide;
+- the subject is a proper name (tags NNP/NNPS) that owns the metric: its possessor (``China's`` GDP),
+  a proper-noun compound (``Pernod`` shares), or a proper-noun subject of the same predicate.
+
+``POLICY_EXTRACT_SYNTAX=off`` turns the parser off (the rules alone decide), to measure both.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+MODEL_DIR = Path(__file__).resolve().parent / "models"
+
+_FIGURE_TAGS = {"CD", "$", "NFP"}
+_PRONOUNS = {"it", "they", "this", "that", "which", "who", "its", "their", "these", "those", "he", "she", "we", "i",
+             "you", "them", "one", "ones", "what"}
+_SUBJ = ("nsubj", "nsubj:pass", "csubj")
+_NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
+_PROPN = {"NNP", "NNPS"}
+_PREDICATE_DEPS = {"obj", "iobj", "obl", "obl:npmod", "obl:tmod", "obl:unmarked", "xcomp", "advmod", "nmod:npmod",
+                   "nmod:unmarked", "ccomp", "dep", "oprd", "acomp", "attr", "dobj", "npadvmod", "pobj"}
+_INHERIT = {"conj", "xcomp", "ccomp", "advcl", "acl", "acl:relcl", "parataxis"}
+_NP_LEFT = {"compound", "amod", "nmod:poss", "flat", "nummod"}
+_PREP_OK = {"of", "on", "in", "to", "for", "from"}
+
+
+def syntax_enabled() -> bool:
+    return os.environ.get("POLICY_EXTRACT_SYNTAX", "on").lower() not in ("off", "0", "false", "no")
+
+
+def model_path(lang: str) -> Path:
+    return Path(os.environ.get(f"POLICY_EXTRACT_SYNTAX_{lang.upper()}", MODEL_DIR / f"{lang}_syntax"))
+
+
+@lru_cache(maxsize=None)
+def load_parser(lang: str):
+    """The shipped spaCy pipeline for ``lang`` (tagger + parser), or None when there is none."""
+    path = model_path(lang)
+    if not syntax_enabled() or not (path / "config.cfg").exists():
+        return None
+    import spacy
+
+    return spacy.load(path)
+
+
+def parse(lang: str, texts: list[str]):
+    """Parsed docs of ``texts`` (one batch through ``nlp.pipe``), or None without a model."""
+    nlp = load_parser(lang)
+    if nlp is None:
+        return None
+    return list(nlp.pipe(texts, batch_size=64))
+
+
+# --------------------------------------------------------------------------------------------
+# reading the parse
+# --------------------------------------------------------------------------------------------
+
+def _figure_tokens(sent, fs: int, fe: int):
+    """Tokens of the sentence inside [fs, fe) (character offsets into the sentence)."""
+    toks = [t for t in sent if t.idx < fe and t.idx + len(t.text) > fs]
+    return toks
+
+
+def _climb(toks):
+    """The token through which the figure attaches to the rest of the sentence."""
+    inside = {t.i for t in toks}
+    root = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[-1])
+    # a conversion or a second figure hanging from a figure ("$3.4bn (£1.8bn)", "12% to $3.4bn")
+    seen = 0
+    while root.head.i != root.i and seen < 4 and (root.head.tag_ in _FIGURE_TAGS or root.head.text == "%" or
+                                                  root.head.lower_ in ("percent", "yuan", "euros", "dollars",
+                                                                       "pounds")) and root.dep_ in (
+            "appos", "nmod", "conj", "nummod", "compound", "dep", "nmod:unmarked", "obl", "obl:unmarked"):
+        root = root.head
+        seen += 1
+    return root
+
+
+def _np_span(noun, figure_ids: set[int]) -> tuple[int, int] | None:
+    """Character span (in the sentence) of the noun with its compounds and adjectives and a short
+    of/on/in complement; None for a pronoun."""
+    if noun.lower_ in _PRONOUNS or noun.tag_ in ("PRP", "PRP$", "WDT", "WP", "DT", "EX"):
+        return None
+    left = []
+    stack = [c for c in noun.lefts if c.dep_ in _NP_LEFT and c.i not in figure_ids]
+    while stack:
+        c = stack.pop()
+        if c.dep_ == "nmod:poss" or c.tag_ in ("POS", "PRP$") or c.tag_ in _FIGURE_TAGS or c.tag_ in _PROPN:
+            continue  # China's GDP, Pernod shares: the name is the subject, not the metric
+        if c.dep_ == "nummod":
+            continue
+        left.append(c)
+        stack.extend(x for x in c.lefts if x.dep_ in ("compound", "amod", "advmod"))
+    start = min([noun.idx] + [c.idx for c in left if c.i < noun.i])
+    end = noun.idx + len(noun.text)
+    doc = noun.doc
+    first = min([noun.i] + [c.i for c in left if c.i < noun.i])
+    while first >= 2 and doc[first - 1].text == "-" and not doc[first - 1].whitespace_ and not doc[first - 2].whitespace_:
+        first -= 2                                  # pre-tax profit, year-on-year
+        start = doc[first].idx
+    for r in noun.rights:
+        if r.dep_ in ("nmod", "acl") and r.i not in figure_ids:
+            sub = list(r.subtree)
+            case = next((x for x in sub if x.dep_ == "case"), None)
+            limit = 16 if case is not None and case.lower_ in ("of", "with") else 8
+            if r.dep_ == "nmod" and case is not None and case.lower_ in _PREP_OK and len(sub) <= limit \
+                    and not any(x.i in figure_ids or x.tag_ == "CD" for x in sub) and r.tag_ not in _PROPN:
+                end = max(end, max(x.idx + len(x.text) for x in sub))
+            break
+    return start, end
+
+
+def _subject_of(pred):
+    for c in pred.children:
+        if c.dep_ in _SUBJ:
+            return c
+    return None
+
+
+def _action(pred, node, sent) -> tuple[int, int] | None:
+    """The action a figure is the amount of: the verb, with "agreed to"-style governors and the verb's own
+    object when the figure is not it ("cutting costs by $1bn")."""
+    toks = [pred]
+    if pred.dep_ == "xcomp" and pred.head.tag_.startswith("VB"):
+        toks.append(pred.head)
+        toks += [c for c in pred.children if c.dep_ == "mark" and c.lower_ == "to"]
+    obj = next((c for c in pred.children if c.dep_ in ("obj", "dobj") and c.i != node.i and c.i > pred.i
+                and c.tag_ in _NOUN_TAGS and c.tag_ not in _PROPN), None)
+    if obj is not None:
+        toks += [obj] + [c for c in obj.lefts if c.dep_ in ("compound", "amod")]
+    a = min(t.idx for t in toks)
+    b = max(t.idx + len(t.text) for t in toks)
+    if b - a > 40:
+        return None
+    return a, b
+
+
+def metric_and_owner(sent, fs: int, fe: int, generic: set[str], level_verbs: set[str] | None = None,
+                     generic_heads: frozenset[str] = frozenset(), actors: frozenset[str] = frozenset()):
+    """(metric span, owner token, route) for the figure at [fs, fe) of a parsed sentence.
+
+    The span (character offsets into the sentence) and the owner may be None; the route says how the
+    figure attaches: ``noun`` (it modifies or hangs from a noun), ``subject`` (the object of a level
+    verb: its subject), ``copula`` (the figure is the predicate), ``action`` (the object of another verb:
+    the action), or None."""
+    toks = _figure_tokens(sent, fs, fe)
+    if not toks:
+        return None, None, None
+    ids = {t.i for t in toks}
+    node = _climb(toks)
+    noun = None
+    pred = None
+    route = None
+    head = node.head
+    if node.dep_ in ("nummod", "compound", "amod", "nmod", "nmod:unmarked") and head.i not in ids \
+            and head.tag_ in _NOUN_TAGS:
+        noun = head                                  # a $48m contract, revenues of A$2.6bn
+        route = "noun"
+    elif node.dep_ in _PREDICATE_DEPS and head.i != node.i:
+        pred = head
+    elif node.dep_ == "ROOT" or any(c.dep_ in _SUBJ for c in node.children):
+        pred = node                                   # the deficit was $427bn
+    if pred is not None and level_verbs is not None and pred.tag_.startswith("VB") \
+            and pred.lower_ not in level_verbs and pred.lemma_.lower() not in level_verbs \
+            and node.dep_ in ("obj", "dobj", "obl", "iobj", "obl:npmod", "nmod:npmod"):
+        span = _action(pred, node, sent)         # was fined 11m euros, agreed to pay $1.1bn
+        owner = _subject_of(pred)
+        return span, owner if owner is not None and owner.tag_ in _PROPN else None, "action"
+    if pred is not None:
+        route = "subject" if pred is not node else "copula"
+        hops = 0
+        subj = _subject_of(pred)
+        while subj is None and pred.dep_ in _INHERIT and pred.head.i != pred.i and hops < 3:
+            if pred.dep_ in ("acl", "acl:relcl") and pred.head.tag_ in _NOUN_TAGS:
+                subj = pred.head
+                break
+            pred = pred.head
+            subj = _subject_of(pred)
+            hops += 1
+        if subj is not None and subj.i not in ids:
+            if subj.lower_ in actors or subj.tag_ in _PROPN:
+                # "Analysts expect …", "Pernod slipped 1.2%": an actor or a name, not what is measured
+                return None, subj if subj.tag_ in _PROPN else None, route
+            noun = subj
+    if noun is None:
+        return None, None, None
+    owner = None
+    for c in noun.lefts:
+        if c.dep_ == "nmod:poss" and c.tag_ in _PROPN:
+            owner = c
+        elif c.dep_ in ("compound", "flat") and c.tag_ in _PROPN and owner is None:
+            owner = c
+    if noun.tag_ in _PROPN:
+        # the subject itself is a name ("Pernod slipped 1.2%"): it owns the figure, no metric here
+        return None, noun, route
+    if noun.i > node.i and any(c.dep_ == "case" and c.lower_ == "of" for c in noun.children) \
+            and noun.head.i in ids:
+        return None, owner, route                   # 28.39% of GDP: GDP is the base, not the metric
+    span = _np_span(noun, ids)
+    if span is not None:
+        words = noun.doc.text[span[0]:span[1]].lower().split()
+        if not words or (len(words) == 1 and words[0] in generic) or noun.lower_ in generic_heads:
+            span = None
+    return span, owner, route
+
+
+def name_span(tok) -> tuple[int, int]:
+    """The proper-name run around a token (its compound/flat NNP neighbours)."""
+    toks = [tok] + [c for c in tok.subtree if c.tag_ in _PROPN and c.dep_ in ("compound", "flat", "nmod:poss")
+                    and abs(c.i - tok.i) <= 4]
+    toks.sort(key=lambda t: t.i)
+    # keep a contiguous run around tok
+    run = [tok]
+    for t in reversed([t for t in toks if t.i < tok.i]):
+        if t.i == run[0].i - 1:
+            run.insert(0, t)
+    for t in [t for t in toks if t.i > tok.i]:
+        if t.i == run[-1].i + 1:
+            run.append(t)
+    return run[0].idx, run[-1].idx + len(run[-1].text)

@@ -1,0 +1,158 @@
+"""Metric and subject from a dependency parse (pipeline/syntax.py), and the shipped parser.
+
+The rules over the parse are checked on hand-built parses (deterministic: no model involved); the
+loading code on the shipped model and on a tiny model trained here.
+"""
+import json
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+from spacy.training import Example
+
+from pipeline import syntax
+from pipeline.link import get_linker
+
+LINK = get_linker("en")
+
+
+def parsed(words, tags, heads, deps, spaces=None):
+    nlp = spacy.blank("en")
+    return Doc(nlp.vocab, words=words, spaces=spaces, tags=tags, heads=heads, deps=deps)
+
+
+def metric(doc, figure):
+    start = doc.text.index(figure)
+    span, owner, route = syntax.metric_and_owner(doc, start, start + len(figure), LINK.metric.generic,
+                                                 LINK.level_verbs, LINK.generic_heads, LINK.actor_words)
+    return (doc.text[span[0]:span[1]] if span else None), (owner.text if owner is not None else None), route
+
+
+def test_object_of_a_level_verb_measures_its_subject():
+    # Exports fell 7% to $2bn
+    d = parsed(["Exports", "fell", "7", "%", "to", "$", "2bn"], ["NNS", "VBD", "CD", "NN", "IN", "$", "CD"],
+               [1, 1, 3, 1, 5, 3, 5], ["nsubj", "ROOT", "nummod", "obj", "case", "nmod", "nummod"],
+               [True, True, False, True, True, False, False])
+    assert metric(d, "7%") == ("Exports", None, "subject")
+    assert metric(d, "$2bn")[0] == "Exports"
+
+
+def test_a_possessor_is_the_owner_not_the_metric():
+    # Japan's output rose 4%
+    d = parsed(["Japan", "'s", "output", "rose", "4", "%"], ["NNP", "POS", "NN", "VBD", "CD", "NN"],
+               [2, 0, 3, 3, 5, 3], ["nmod:poss", "case", "nsubj", "ROOT", "nummod", "obj"],
+               [False, True, True, True, False, False])
+    assert metric(d, "4%") == ("output", "Japan", "subject")
+
+
+def test_the_object_of_an_action_verb_measures_the_action():
+    # The bank was fined 9m euros
+    d = parsed(["The", "bank", "was", "fined", "9m", "euros"], ["DT", "NN", "VBD", "VBN", "CD", "NNS"],
+               [1, 3, 3, 3, 5, 3], ["det", "nsubj:pass", "aux:pass", "ROOT", "nummod", "obj"])
+    assert metric(d, "9m euros")[0] == "fined" and metric(d, "9m euros")[2] == "action"
+
+
+def test_a_figure_hanging_from_a_noun_measures_the_noun():
+    # sales of 12m cases
+    d = parsed(["with", "annual", "sales", "of", "12m", "cases"], ["IN", "JJ", "NNS", "IN", "CD", "NNS"],
+               [2, 2, 2, 5, 5, 2], ["case", "amod", "ROOT", "case", "nummod", "nmod"])
+    assert metric(d, "12m cases")[0] == "annual sales"
+
+
+def test_an_actor_is_not_a_metric_and_a_change_noun_is_left_to_the_rules():
+    # Analysts expect 3%
+    d = parsed(["Analysts", "expect", "3", "%"], ["NNS", "VBP", "CD", "NN"], [1, 1, 3, 1],
+               ["nsubj", "ROOT", "nummod", "obj"], [True, True, False, False])
+    assert metric(d, "3%")[0] is None
+    # an increase of 9%
+    d = parsed(["an", "increase", "of", "9", "%"], ["DT", "NN", "IN", "CD", "NN"], [1, 1, 4, 4, 1],
+               ["det", "ROOT", "case", "nummod", "nmod"], [True, True, True, False, False])
+    assert metric(d, "9%")[0] is None
+
+
+def test_the_base_of_a_share_is_not_the_metric():
+    # Services made up 54% of GDP
+    d = parsed(["Services", "made", "up", "54", "%", "of", "GDP"], ["NNS", "VBD", "RP", "CD", "NN", "IN", "NN"],
+               [1, 1, 1, 4, 1, 6, 4], ["nsubj", "ROOT", "compound:prt", "nummod", "obj", "case", "nmod"],
+               [True, True, True, False, True, True, False])
+    assert metric(d, "54%")[0] == "Services"
+
+
+def _tiny_examples(nlp):
+    rows = [
+        (["Sales", "rose", "5", "%"], ["NNS", "VBD", "CD", "NN"], [1, 1, 3, 1], ["nsubj", "ROOT", "nummod", "obj"]),
+        (["Profit", "fell", "9", "%"], ["NN", "VBD", "CD", "NN"], [1, 1, 3, 1], ["nsubj", "ROOT", "nummod", "obj"]),
+        (["Exports", "grew", "3", "%"], ["NNS", "VBD", "CD", "NN"], [1, 1, 3, 1], ["nsubj", "ROOT", "nummod", "obj"]),
+    ]
+    out = []
+    for words, tags, heads, deps in rows:
+        pred = Doc(nlp.vocab, words=words)
+        gold = Doc(nlp.vocab, words=words, tags=tags, heads=heads, deps=deps)
+        out.append(Example(pred, gold))
+    return out
+
+
+def test_loading_code_on_a_tiny_model_trained_here(tmp_path, monkeypatch):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("tagger")
+    nlp.add_pipe("parser", config={"min_action_freq": 1})
+    examples = _tiny_examples(nlp)
+    nlp.initialize(lambda: examples)
+    for _ in range(15):
+        nlp.update(examples)
+    nlp.to_disk(tmp_path / "tiny")
+    monkeypatch.setenv("POLICY_EXTRACT_SYNTAX_EN", str(tmp_path / "tiny"))
+    syntax.load_parser.cache_clear()
+    try:
+        model = syntax.load_parser("en")
+        assert model is not None and model.pipe_names == ["tagger", "parser"]
+        docs = syntax.parse("en", ["Sales rose 5%.", "Output fell 2%."])
+        assert len(docs) == 2 and all(d.has_annotation("DEP") for d in docs)
+        monkeypatch.setenv("POLICY_EXTRACT_SYNTAX", "off")
+        syntax.load_parser.cache_clear()
+        assert syntax.load_parser("en") is None              # the switch that measures the rules alone
+    finally:
+        syntax.load_parser.cache_clear()
+
+
+def test_no_model_means_the_rules_alone(tmp_path, monkeypatch):
+    monkeypatch.setenv("POLICY_EXTRACT_SYNTAX_EN", str(tmp_path / "missing"))
+    syntax.load_parser.cache_clear()
+    try:
+        assert syntax.load_parser("en") is None and syntax.parse("en", ["x"]) is None
+        from pipeline import extract_figures
+        f = extract_figures("Exports rose 7.1% last year.", lang="en")[0]
+        assert f.metric == "Exports"
+    finally:
+        syntax.load_parser.cache_clear()
+
+
+SHIPPED = syntax.MODEL_DIR / "en_syntax"
+
+
+@pytest.mark.skipif(not (SHIPPED / "config.cfg").exists(), reason="no shipped English syntax model")
+def test_the_shipped_model_loads_and_parses():
+    syntax.load_parser.cache_clear()
+    nlp = syntax.load_parser("en")
+    assert nlp is not None and {"tagger", "parser"} <= set(nlp.pipe_names)
+    meta = json.loads((SHIPPED / "meta.json").read_text())
+    assert meta["license"] == "CC BY-SA 4.0" and (SHIPPED / "LICENSE").exists()
+    acc = json.loads((SHIPPED / "accuracy.json").read_text())
+    assert acc["uas"] > 0.8 and acc["tag_acc"] > 0.9
+    doc = syntax.parse("en", ["Last year China's GDP grew 5%."])[0]
+    grew = next(t for t in doc if t.text == "grew")
+    assert any(c.dep_ == "nsubj" and c.text == "GDP" for c in grew.children)
+
+
+@pytest.mark.skipif(not (SHIPPED / "config.cfg").exists(), reason="no shipped English syntax model")
+def test_linking_reads_the_parse_and_a_users_pipeline_can_supply_it():
+    from pipeline import extract_figures
+
+    syntax.load_parser.cache_clear()
+    f = extract_figures("Last year China's GDP grew 5%.", lang="en")[0]
+    assert (f.metric, f.subject) == ("GDP", "China")
+    nlp = spacy.load(SHIPPED)
+    nlp.add_pipe("policy_figures")
+    doc = nlp("Last year Japan's exports grew 3.5%.")
+    fig = doc.spans["figures"][0]._.figure
+    assert (fig.metric, fig.subject) == ("exports", "Japan")
