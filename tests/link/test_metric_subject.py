@@ -72,3 +72,15 @@ def test_a_nationality_is_not_a_subject():
 
 def test_generic_reference_is_not_a_subject():
     assert fig("全省新增高新技术企业3200家。", "zh", "3200家").subject is None
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # 平均 before the figure is not part of the metric (城镇调查失业率平均为4.2% gave 城镇调查失业率平)
+    ("全年农村居民人均消费支出平均增长6.3%。", "6.3%", "农村居民人均消费支出"),
+    # the actor and a flow verb at the start are not the metric
+    ("我们新建标准化厂房45万平方米。", "45万平方米", "标准化厂房"),
+    # X相当于Y的比例: X is measured, as with 占
+    ("规上工业增加值相当于地区生产总值的比重达到38%。", "38%", "规上工业增加值"),
+])
+def test_zh_metric_boundaries(text, figure, metric):
+    assert fig(text, "zh", figure).metric == metric
