@@ -27,6 +27,10 @@ def analyse_document(doc: Document, link: bool = True) -> Document:
 
     figures, structure = analyse(doc.text, lang=doc.lang, published=doc.published, title=doc.title, link=link)
     update: dict = {"figures": figures}
+    if doc.lang in ("zh", "mixed"):
+        from .extract.normalize import to_simplified
+
+        update["script"] = to_simplified(doc.text)[1]
     if structure is not None:
         update["dateline"] = structure.dateline
         update["sections"] = structure.sections()

@@ -114,6 +114,8 @@ class Document(BaseModel):
     title: str | None = None
     published: str | None = Field(default=None, description="ISO date (YYYY-MM-DD) when known")
     lang: Lang = "zh"
+    script: Literal["hans", "hant"] | None = Field(default=None, description="simplified or traditional Chinese "
+                                                  "(read as simplified, offsets into the text as written)")
     text: str
     dateline: Dateline | None = Field(default=None, description="the dateline used for relative years")
     sections: list[Section] = Field(default_factory=list, description="headings and openings with their time frames")

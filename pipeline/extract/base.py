@@ -517,6 +517,34 @@ def _which(m: re.Match) -> int:
 def to_figure(text: str, c: Candidate) -> Figure:
     value = float(c.value)
     high = float(c.high) if c.high is not None else None
+    unit = c.unit
+    if unit and c.kind in ("count", "quantity") and _HAN_UNIT.search(unit):
+        # a classifier or unit as written: the text may be traditional (個, 萬噸) where matching read 个
+        for a in range(c.start, c.end + 12):
+            seg = text[a:a + len(unit)]
+            if len(seg) < len(unit):
+                break
+            if seg != unit and _simplified_equal(seg, unit):
+                unit = seg
+                break
+            if seg == unit:
+                break
     return Figure(text=text[c.start:c.end], start=c.start, end=c.end, kind=c.kind, value=value,  # type: ignore[arg-type]
-                  unit=c.unit, high=high, comparator=c.comparator, change=c.change,  # type: ignore[arg-type]
+                  unit=unit, high=high, comparator=c.comparator, change=c.change,  # type: ignore[arg-type]
                   rule=c.rule)
+
+
+_HAN_UNIT = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _simplified_equal(written: str, simplified: str) -> bool:
+    from .normalize import to_simplified
+
+    return to_simplified(written)[0] == simplified or _t2s_chars(written) == simplified
+
+
+def _t2s_chars(s: str) -> str:
+    from .normalize import _converter
+
+    cc = _converter()
+    return cc.convert(s) if cc is not None else s

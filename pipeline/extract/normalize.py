@@ -32,9 +32,54 @@ def _table() -> dict[int, str]:
 
 
 def normalize(text: str) -> str:
-    """Return ``text`` with full-width forms folded; ``len(result) == len(text)``."""
-    if not _NEEDS.search(text):
-        return text
-    if "\uff0c" in text:
-        text = _FW_COMMA.sub(",", text)
-    return text.translate(_table())
+    """Return ``text`` with full-width forms folded and traditional characters simplified;
+    ``len(result) == len(text)``."""
+    if _NEEDS.search(text):
+        if "\uff0c" in text:
+            text = _FW_COMMA.sub(",", text)
+        text = text.translate(_table())
+    return to_simplified(text)[0]
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    """OpenCC's converter (None when the package is missing: then traditional text is read as is)."""
+    try:
+        import opencc
+    except ImportError:  # pragma: no cover - opencc is a dependency
+        return None
+    conf = load_lang("zh").base.get("traditional") or {}
+    return opencc.OpenCC(conf.get("converter", "t2s"))
+
+
+_char_cache: dict[str, str] = {}
+
+
+def to_simplified(text: str) -> tuple[str, str | None]:
+    """(text in simplified characters, script): ``hant`` when the text is traditional Chinese, ``hans``
+    when it has Han characters and is not, None without any. Same length as ``text``."""
+    han = len(_HAN.findall(text)) if text else 0
+    if not han:
+        return text, None
+    cc = _converter()
+    if cc is None:
+        return text, "hans"
+    conv = cc.convert(text)
+    if len(conv) != len(text):
+        # a phrase rule changed the length: convert character by character instead (offsets must hold)
+        out = []
+        for ch in text:
+            c = _char_cache.get(ch)
+            if c is None:
+                c = cc.convert(ch)
+                c = _char_cache[ch] = c if len(c) == 1 else ch
+            out.append(c)
+        conv = "".join(out)
+    changed = sum(1 for a, b in zip(text, conv) if a != b)
+    conf = load_lang("zh").base.get("traditional") or {}
+    if changed >= int(conf.get("min_chars", 3)) and changed >= float(conf.get("min_share", 0.02)) * han:
+        return conv, "hant"
+    return text, "hans"

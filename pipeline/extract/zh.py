@@ -123,6 +123,11 @@ class ZhExtractor(BaseExtractor):
                     nm = re.match(r"人民币", norm[c.end:c.end + 3])
                     if nm and info.unit == "CNY":
                         c.end += 3
+                    if info.unit == "CNY" and um.group("u").endswith("元"):
+                        # 新台币850亿元, 港币100亿元: the currency written before decides what 元 is
+                        cm = self.prefix_money_re.search(norm, max(0, s - 4), s)
+                        if cm and self._prefix_money[cm.group(0).strip()] not in ("CNY", "USD"):
+                            c.unit = self._prefix_money[cm.group(0).strip()]
                 if info.kind == "count" and c.unit == "万户":
                     c.unit, c.value = "户", value * 10000
                 return c

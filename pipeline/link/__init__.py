@@ -286,13 +286,30 @@ class Linker:
                 clause_start = _clause_start(ctx.norm, c.start, max(ss, c.start - WINDOW), self.lang)
                 if self.weak_target_re.search(ctx.norm, clause_start, clause_end):
                     return "target"
-        if frame is not None and frame[2] == "target" and not forecast:
+        if frame is not None and frame[2] == "target" and not forecast and not self._own_time_before(ctx, c, ss, frame):
             return "target"  # a list under "By 2024," / "到2025年，" stays a target even in the past tense
         if a_pos is not None:
             return "actual"
         if heading is not None and heading[2] == "target":
             return "target"
         return "actual"
+
+    def _own_time_before(self, ctx: Context, c: Candidate, ss: int, frame) -> bool:
+        """A sentence after the frame's own that dates itself before the figure (去年全市GDP增长5.3%
+        after 到2025年底，…): the frame does not reach it (GUIDELINES: another frame comes in between)."""
+        if frame[0] >= self._sent_of(ctx, ss):
+            return False
+        T = ctx.times
+        i = bisect.bisect_left(T.starts, ss)
+        while i < len(T.exprs) and T.exprs[i].start < c.start:
+            t = T.exprs[i]
+            if t.end <= c.start:
+                if t.kind == "relative" and T.relative_offset(ctx.norm[t.start:t.end]) != 0:
+                    return True                   # 去年, last year: another time than the frame's
+                if t.kind in ("year", "span", "date") and t.year is not None and t.year != frame[1]:
+                    return True
+            i += 1
+        return False
 
     @staticmethod
     def _future_deadline(ctx: Context, ss: int, se: int, heading) -> bool:
@@ -340,7 +357,7 @@ class Linker:
         before = [t for t in own if t.end <= c.start]
         after = [t for t in own if t.start >= c.end]
         frame_year = None
-        if frame is not None and (role != "target" or frame[2] == "target"):
+        if frame is not None and (role != "target" or frame[2] == "target") and not self._own_time_before(ctx, c, ss, frame):
             fi, fy, _ = frame
             if fy is not None and not (fi < si and T.any_between(ctx.sents[fi][1], ss)):
                 frame_year = fy

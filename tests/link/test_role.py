@@ -84,3 +84,15 @@ def test_role_real_document_rules(lang, text, figure, role):
 ])
 def test_role_clauses_and_metric_names(text, figure, role):
     assert fig(text, "en", figure).role == role
+
+
+@pytest.mark.parametrize("text,figure,role,year", [
+    # a sentence that dates itself differently is not under the frame of the sentence before
+    ("到2027年，全区规上企业力争达到300家。上年全区规上企业增加25家。", "25家", "actual", None),
+    ("By 2026, the port aims to handle 9 million containers. Last year it handled 6.1 million containers.",
+     "6.1 million", "actual", None),
+])
+def test_a_self_dated_sentence_leaves_the_frame(text, figure, role, year):
+    lang = "zh" if "年" in text else "en"
+    f = fig(text, lang, figure)
+    assert (f.role, f.year) == (role, year)
