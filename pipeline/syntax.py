@@ -66,7 +66,7 @@ def parse(lang: str, texts: list[str]):
     nlp = load_parser(lang)
     if nlp is None:
         return None
-    return list(nlp.pipe(texts, batch_size=64))
+    return list(nlp.pipe(texts, batch_size=256))
 
 
 # --------------------------------------------------------------------------------------------

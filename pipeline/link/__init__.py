@@ -35,6 +35,8 @@ LONG_PARAGRAPH_REACH = 2
 SYNTAX_LANGS = ("en",)
 # longer "sentences" (lists, tables without punctuation) are left to the rules
 MAX_PARSE_CHARS = 1500
+# a parsed sentence is cut this many characters after its last figure (at a word end)
+PARSE_TAIL = 60
 
 # per-figure scans look at most this many characters away from the figure, so that a "sentence"
 # of 100,000 characters without punctuation costs linear time
@@ -121,11 +123,19 @@ class Linker:
         """Parse the sentences that hold figures, in one batch."""
         from ..syntax import parse
 
-        starts = sorted({ctx.sents[self._sent_of(ctx, c.start)] for c in cands if ctx.sents})
-        starts = [(a, b) for a, b in starts if b - a <= MAX_PARSE_CHARS]
-        docs = parse(self.lang, [ctx.norm[a:b] for a, b in starts]) if starts else None
+        # only sentences with a figure whose metric the parse decides (not a count), and only up to a little
+        # past their last such figure: what a figure measures stands before it or right after it
+        last: dict[tuple[int, int], int] = {}
+        for c in cands:
+            if c.kind == "count" or not ctx.sents:
+                continue
+            sent = ctx.sents[self._sent_of(ctx, c.start)]
+            last[sent] = max(last.get(sent, 0), c.end)
+        spans = sorted((a, min(b, _word_end(ctx.norm, e + PARSE_TAIL, b))) for (a, b), e in last.items()
+                       if b - a <= MAX_PARSE_CHARS)
+        docs = parse(self.lang, [ctx.norm[a:b] for a, b in spans]) if spans else None
         if docs:
-            ctx.parses = {a: d for (a, _), d in zip(starts, docs)}
+            ctx.parses = {a: d for (a, _), d in zip(spans, docs)}
 
     def _from_parse(self, ctx: Context, c: Candidate, ss: int):
         """(metric, subject, route) from the parse of the figure's sentence; any may be None."""
@@ -389,6 +399,14 @@ _CONVERSION = re.compile(r"\s*[(（]\s*(?:about|around|approximately|roughly|or|
 _NEW_CLAUSE_EN = re.compile(r"\b(?:and|but|while|which|as)\s+(?:is|are|was|were|will|would|has|have|had|it|they|is\s+expected|are\s+expected)\b"
                             r"|\b(?:after|because|since|when|although|though|before|once)\s+(?:it|they|the|a|an|he|she|its|their|[A-Z]\w+)\b")
 _NEW_PREDICATE = re.compile(r"\b(?:and|but|while|warned|said|says|may|might|will|would|could|expects?)\b")
+
+
+def _word_end(norm: str, pos: int, limit: int) -> int:
+    """The end of the word at ``pos`` (not past ``limit``)."""
+    if pos >= limit:
+        return limit
+    m = re.compile(r"\W").search(norm, pos, limit)
+    return m.start() if m else limit
 
 
 def _is_heading_line(norm: str, s: int, e: int) -> bool:
