@@ -222,7 +222,10 @@ class Linker:
                 metric = p_metric              # the parse first; the rules where it gives nothing
             else:
                 metric = self.metric.metric(ctx, c, ss, se, prev) or p_metric
-            subject = self.subject.subject(ctx, c, si, ss, se) or p_subject
+            if p_subject is not None and route == "action":
+                subject = p_subject            # the named actor of the action ("Foster's spent A$584m")
+            else:
+                subject = self.subject.subject(ctx, c, si, ss, se) or p_subject
             prev_in_sentence[si] = (c, metric)
             f = to_figure(text, c)
             out.append(f.model_copy(update={"role": role, "year": year, "metric": metric, "subject": subject,
