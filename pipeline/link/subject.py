@@ -23,6 +23,9 @@ class ZhSubject:
         L = P.link
         self.suffixes = tuple(sorted(L["subject_suffixes"], key=len, reverse=True))
         self.generic = set(L["subject_generic"])
+        self.org_heads = set(L.get("subject_org_heads", []))
+        self.org_reach = int(L.get("subject_org_reach", 12))
+        self.org_stop = set(L.get("subject_org_stop", []))
 
     def names(self, norm: str, s: int, e: int, toks: list | None = None) -> list[tuple[int, int]]:
         """Spans of place and organisation names in norm[s:e] (``toks``: its jieba tokens, if known)."""
@@ -53,7 +56,32 @@ class ZhSubject:
                 cur = None
         if cur is not None:
             out.append((s + cur[0], s + cur[1]))
+        out = self._organisations(toks, s, out)
         return [(a, b) for a, b in out if norm[a:b] not in self.generic]
+
+    def _organisations(self, toks, s: int, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Names that end in an organisation or facility head (机场, 有限公司, 基金会), reaching back over the
+        pieces jieba cut them into; they replace the place names inside them."""
+        if not self.org_heads:
+            return names
+        orgs = []
+        for k, (w, tag, off) in enumerate(toks):
+            if w not in self.org_heads:
+                continue
+            j = k
+            while j > 0:
+                pw, ptag, poff = toks[j - 1]
+                if (pw in self.org_stop or pw in self.generic or not re.match(r"^[\u4e00-\u9fff]+$", pw)
+                        or (ptag.startswith("v") and len(pw) >= 2) or off + len(w) - poff > self.org_reach
+                        or pw.startswith(("全", "我", "本", "该", "各"))):
+                    break
+                j -= 1
+            if j < k:
+                orgs.append((s + toks[j][2], s + off + len(w)))
+        if not orgs:
+            return names
+        kept = [n for n in names if not any(a <= n[0] and n[1] <= b for a, b in orgs)]
+        return sorted(kept + orgs)
 
     def main_of(self, ctx) -> str | None:
         counts: Counter = Counter()

@@ -84,3 +84,13 @@ def test_generic_reference_is_not_a_subject():
 ])
 def test_zh_metric_boundaries(text, figure, metric):
     assert fig(text, "zh", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # an organisation or facility that jieba cuts into pieces is one name, not the place inside it
+    ("成都天府国际机场年旅客吞吐量达到4500万人次。", "4500万人次", "成都天府国际机场"),
+    ("杭州市某某电子科技有限公司研发投入2.3亿元。", "2.3亿元", "杭州市某某电子科技有限公司"),
+    ("中欧铁路今年开行班列1200列。", "1200列", "中欧铁路"),
+])
+def test_zh_organisation_names(text, figure, subject):
+    assert fig(text, "zh", figure).subject == subject
