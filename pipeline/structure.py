@@ -181,7 +181,8 @@ class Reader:
 
     # -- frames ------------------------------------------------------------------------------
     def heading_frame(self, text: str, current: int | None, level: int = 1) -> Frame:
-        years = [int(m.group("y")) for m in self.year_re.finditer(text)]
+        years = [int(m.group("y")) if m.group("y") else int(m.group("fc") + m.group("fy"))
+                 for m in self.year_re.finditer(text)]
         periods = [self.periods[_period_key(self.periods, m.group(0))] for m in self.period_re.finditer(text)] \
             if self.period_re else []
         review = bool(self.review and self.review.search(text))

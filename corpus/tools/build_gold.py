@@ -70,13 +70,16 @@ OUT_KEYS = ("text", "start", "end", "kind", "value", "unit", "high", "comparator
             "year", "metric", "subject")
 
 CURRENCIES = {"CNY", "USD", "EUR", "GBP", "JPY", "HKD", "DKK", "KRW", "CHF", "AUD", "CAD", "INR", "NZD", "SGD",
-              "RUB", "SEK", "NOK", "BRL", "ZAR", "TWD", "MXN"}
+              "RUB", "SEK", "NOK", "BRL", "ZAR", "TWD", "MXN", "MOP"}
 # currency markers that may be written inside a money span, longest first
 CURRENCY_MARKERS = [
     ("Australian dollars", "AUD"), ("Canadian dollars", "CAD"), ("Swiss francs", "CHF"),
     ("A$", "AUD"), ("C$", "CAD"), ("NZ$", "NZD"), ("S$", "SGD"), ("NT$", "TWD"),
     ("HK$", "HKD"), ("US$", "USD"), ("U.S. dollars", "USD"), ("US dollars", "USD"), ("美元", "USD"),
     ("欧元", "EUR"), ("英镑", "GBP"), ("日元", "JPY"), ("港元", "HKD"), ("港币", "HKD"), ("人民币", "CNY"),
+    # traditional Chinese: 港幣 / 新臺幣 / 澳門元 decide the currency of a span that also holds 元
+    ("港幣", "HKD"), ("新臺幣", "TWD"), ("新台幣", "TWD"), ("新台币", "TWD"), ("臺幣", "TWD"), ("台幣", "TWD"),
+    ("澳門元", "MOP"), ("澳門幣", "MOP"), ("澳门元", "MOP"), ("澳门币", "MOP"), ("人民幣", "CNY"),
     ("Danish kroner", "DKK"), ("kroner", "DKK"), ("euro cents", "EUR"), ("euros", "EUR"), ("euro", "EUR"),
     ("pence", "GBP"), ("pounds", "GBP"), ("yen", "JPY"), ("rupees", "INR"), ("roubles", "RUB"), ("won", "KRW"), ("yuan", "CNY"), ("RMB", "CNY"), ("dollars", "USD"),
     ("$", "USD"), ("£", "GBP"), ("€", "EUR"), ("¥", "CNY"), ("元", "CNY"),
@@ -103,9 +106,13 @@ class ParseError(ValueError):
     pass
 
 
+TRAD_NUM = str.maketrans({"萬": "万", "億": "亿", "兩": "两", "個": "个", "餘": "余", "點": "点"})
+
+
 def normalize(s: str) -> str:
-    """Full-width digits and punctuation to ASCII (NFKC), keeping CJK as is."""
-    return unicodedata.normalize("NFKC", s)
+    """Full-width digits and punctuation to ASCII (NFKC), keeping CJK as is; traditional 萬/億/兩/個/餘/點 to
+    their simplified forms (one character each, so lengths hold)."""
+    return unicodedata.normalize("NFKC", s).translate(TRAD_NUM)
 
 
 def zh_int(s: str) -> float:
@@ -228,9 +235,9 @@ def expected_value(fig: dict) -> tuple[float, float | None]:
         for marker, _ in CURRENCY_MARKERS:
             if marker in ("$", "£", "€", "¥", "HK$", "US$", "A$", "C$", "NZ$", "S$", "NT$"):
                 s = s.replace(marker, "")
-        s = re.sub(r"\s*(Australian dollars|Canadian dollars|Swiss francs|rupees|roubles|U\.S\. dollars|US dollars|美元|欧元|英镑|日元|港元|港币|Danish kroner|kroner|"
+        s = re.sub(r"\s*(Australian dollars|Canadian dollars|Swiss francs|rupees|roubles|U\.S\. dollars|US dollars|美元|欧元|英镑|日元|港元|港币|港幣|澳門元|澳門幣|澳门元|澳门币|Danish kroner|kroner|"
                    r"euro cents|cents|pence|euros|euro|pounds|yen|yuan|dollars|元)$", "", s)
-        s = re.sub(r"^(人民币|RMB)\s*", "", s)
+        s = re.sub(r"^(人民币|人民幣|RMB|港幣|港币|新臺幣|新台幣|新台币|臺幣|台幣|澳門幣|澳门币)\s*", "", s)
         lo, hi = parse_amount(s)
         return lo * factor, (hi * factor if hi is not None else None)
     # count / quantity: strip the unit (as written) and classifier, then parse
@@ -345,10 +352,12 @@ def sentence_index(bounds, pos: int) -> int:
 
 
 CMP_BEFORE_ZH = [("不少于", ">="), ("不低于", ">="), ("不超过", "<="), ("不高于", "<="), ("不足", "<"),
+                 ("不少於", ">="), ("不低於", ">="), ("不超過", "<="), ("不高於", "<="), ("超過", ">"), ("大約", "~"),
+                 ("約", "~"), ("將近", "~"), ("高於", None), ("低於", None),
                  ("超过", ">"), ("超", ">"), ("逾", ">"), ("大约", "~"), ("约", "~"), ("近", "~"), ("将近", "~"),
                  ("接近", "~"), ("突破", ">"), ("最高", "<="), ("高于", None), ("低于", None)]
 CMP_AFTER_ZH = [("以上", ">="), ("以内", "<="), ("以下", "<="), ("左右", "~"), ("上下", "~"), ("多", ">"),
-                ("余", ">")]
+                ("余", ">"), ("以內", "<="), ("餘", ">")]
 CMP_BEFORE_EN = [("at least", ">="), ("no less than", ">="), ("not less than", ">="), ("no fewer than", ">="),
                  ("not fewer than", ">="), ("upwards of", ">"), ("in excess of", ">"), ("more than", ">"),
                  ("over", ">"), ("exceeding", ">"), ("exceeded", ">"), ("exceeds", ">"), ("exceed", ">"),
@@ -356,10 +365,10 @@ CMP_BEFORE_EN = [("at least", ">="), ("no less than", ">="), ("not less than", "
                  ("no more than", "<="), ("as much as", "<="), ("as many as", "<="), ("less than", "<"), ("fewer than", "<"), ("under", "<"),
                  ("below", "<"), ("about", "~"), ("around", "~"), ("nearly", "~"), ("almost", "~"),
                  ("approximately", "~"), ("roughly", "~"), ("some", "~"), ("close to", "~"), ("just under", "<")]
-CMP_IN_SPAN = ["以上", "不少于", "不低于", "超过", "逾", "左右", "以内", "more than", "at least", "about ",
+CMP_IN_SPAN = ["以上", "不少于", "不低于", "超过", "逾", "左右", "以内", "不少於", "不低於", "超過", "以內", "more than", "at least", "about ",
                "nearly", "up to", "less than", "around "]
 
-NUM_ZH = "零〇一二两三四五六七八九十百千万亿"
+NUM_ZH = "零〇一二两三四五六七八九十百千万亿兩萬億"
 EN_NUM_WORDS = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                 "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
                 "eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|billion|billions|"
@@ -372,7 +381,7 @@ TOKEN_RE = re.compile(
 )
 # Chinese numeral tokens that are never figures and need no entry: a lone 一/万/亿/千/百 inside words
 # (一是, 进一步, 万物, 千方百计, 零售), enumerators (一是/二是), list markers (一、 （二）)
-ZH_AUTO_IGNORE = re.compile(r"^[一万亿千百零]$")
+ZH_AUTO_IGNORE = re.compile(r"^[一万亿千百零萬億]$")
 
 
 def numeral_tokens(text: str):
@@ -383,7 +392,7 @@ def numeral_tokens(text: str):
                 continue
             nxt = text[m.end(): m.end() + 1]
             prv = text[m.start() - 1: m.start()] if m.start() else ""
-            if nxt in ("、", "是") and len(tok) <= 2 and tok[-1] not in "百千万亿":
+            if nxt in ("、", "是") and len(tok) <= 2 and tok[-1] not in "百千万亿萬億":
                 continue                                  # 二、 / 三是
             if prv == "（" and nxt == "）":
                 continue                                  # （三）
@@ -532,7 +541,7 @@ def validate_figure(doc: Doc, i: int, raw: dict, bounds) -> dict | None:
                     if after.startswith(w):
                         found = (w, c)
                         break
-        if re.search(r"[多余]", raw["text"]) and doc.lang != "en" and re.search(r"\d[多余]|[十百千]多|[十百千]余", raw["text"]):
+        if re.search(r"[多余餘]", raw["text"]) and doc.lang != "en" and re.search(r"\d[多余餘]|[十百千]多|[十百千][余餘]", raw["text"]):
             found = found or ("多/余 in span", ">")
         if found and found[1] is not None and comparator != found[1]:
             errs.append(f"{what}: comparator {comparator!r} but {found[0]!r} is next to the span "
@@ -554,10 +563,12 @@ def validate_figure(doc: Doc, i: int, raw: dict, bounds) -> dict | None:
                                                     r"slumped|lower|fall|cut", w) else "increase"
         else:
             m = re.search(r"(?<!不)(?<!新)(增长|下降|增加|减少|上涨|上升|下跌|提高|提升|降低|回落|增速|涨幅|降幅|增幅|增|降|高出|高于|"
-                          r"低于|扩大|缩小)(了)?(为|达|达到)?(约|近|超过|逾|不低于|不少于|不超过|接近)?$", before)
+                          r"低于|扩大|缩小|增長|減少|上漲|漲幅|高於|低於|擴大|縮小|成長)(了)?(为|达|达到|為|達|達到)?"
+                          r"(约|近|超过|逾|不低于|不少于|不超过|接近|約|超過|不低於|不少於|不超過)?$", before)
             if m:
                 w = m.group(1)
-                exp_change = "decrease" if w in ("下降", "减少", "下跌", "降低", "回落", "降幅", "降", "低于", "缩小") \
+                exp_change = "decrease" if w in ("下降", "减少", "下跌", "降低", "回落", "降幅", "降", "低于", "缩小",
+                                                 "減少", "低於", "縮小") \
                     else "increase"
         if exp_change and raw["change"] != exp_change:
             errs.append(f"{what}: change {raw['change']!r} but the span follows a {exp_change} word "
