@@ -85,10 +85,12 @@ class ZhSubject:
 
     def main_of(self, ctx) -> str | None:
         counts: Counter = Counter()
+        written: dict[str, str] = {}
         for i in range(min(4, len(ctx.sents))):
             for a, b in sentence_names(self, ctx, i):
                 counts[ctx.norm[a:b]] += 1
-        return counts.most_common(1)[0][0] if counts else None
+                written.setdefault(ctx.norm[a:b], ctx.text[a:b])   # as written (traditional stays traditional)
+        return written[counts.most_common(1)[0][0]] if counts else None
 
     def is_source(self, norm: str, span) -> bool:
         return False
@@ -140,7 +142,9 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
     """Nearest strong name before the figure, after it, in the sentence before; else the main subject;
     else the nearest weak name."""
     norm, text = ctx.norm, ctx.text
-    main = (ctx.main_subject or "").lower()
+    from ..extract.normalize import normalize
+
+    main = normalize(ctx.main_subject or "").lower()   # compared with the normalised text
 
     def strong(span) -> bool:
         t = norm[span[0]:span[1]]
