@@ -60,3 +60,28 @@ def test_alternation_is_longest_first():
 def test_alternation_rejects_empty():
     with pytest.raises(PatternError):
         alternation([])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_generated_currencies_use_iso_codes(lang):
+    money = load_lang(lang).data("currencies")["money"]
+    codes = [c for section in ("names", "heads", "weak_heads") for c in (money.get(section) or {})]
+    codes += list(money["codes"]) + list(money["symbols"].values()) + list(money["dollar_codes"].values())
+    assert codes and all(len(c) == 3 and c.isalpha() and c.isupper() for c in codes)
+
+
+def test_generated_currencies_are_up_to_date():
+    """patterns/*/currencies.yaml are what scripts/gen_currencies.py writes (Babel, extra ``dev``), when the
+    installed Babel is the one the files were generated with (another CLDR gives other names)."""
+    import importlib.util
+    from pathlib import Path
+
+    babel = pytest.importorskip("babel")
+    recorded = load_lang("en").data("currencies")["source"]["babel"]
+    if babel.__version__ != recorded:
+        pytest.skip(f"Babel {babel.__version__} installed, the files were generated with {recorded}")
+    path = Path(__file__).resolve().parent.parent / "scripts" / "gen_currencies.py"
+    spec = importlib.util.spec_from_file_location("gen_currencies", path)
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    assert gen.main(["--check"]) == 0

@@ -40,16 +40,65 @@ class EnExtractor(BaseExtractor):
         for iso, words in money["suffix"].items():
             for w in words:
                 self.currencies[w.lower()] = iso
+        self._curated = set(self.currencies)
+        # currencies generated from CLDR (patterns/en/currencies.yaml): under the hand-curated ones
+        gen = self.P.data("currencies").get("money") or {}
+        for section in ("names", "heads", "weak_heads"):
+            for iso, words in (gen.get(section) or {}).items():
+                for w in words:
+                    self.currencies.setdefault(w.lower(), iso)
+        # ordinary words that name a currency (won, rand, real, mark): money only after a scale word
+        self.weak_currencies = {w.lower() for w in money.get("weak_suffix", [])} | {
+            w.lower() for words in (gen.get("weak_heads") or {}).values() for w in words}
+        # ISO codes from CLDR are read in upper case only (GEL 100); the curated ones in any case (usd 20)
+        self.upper_only: set[str] = set()
+        for iso in gen.get("codes") or []:
+            if iso.lower() not in self.currencies:
+                self.currencies[iso.lower()] = iso
+                self.upper_only.add(iso.lower())
+        # (the lexicon is long: its alternation is built as a trie, which the regex engine walks fast)
         self.cur_suffix_re = re.compile(
-            r"[ \t]*-?[ \t]*(?:(?P<ab>m|mn|bn|b|k|tn)[ \t]?)?(?P<u>" + _phrases(self.currencies) + r")" + _END + r"(?!\d)", I)
+            r"[ \t]*-?[ \t]*(?:(?P<ab>m|mn|bn|b|k|tn|trn)[ \t]?)?(?P<u>" + _trie(self.currencies) + r")" + _END
+            + r"(?!\d)", I)
+        # a currency name before a number with a scale word: dollar 22.5 million, euro 300 million
+        names = [w for w, iso in self.currencies.items() if w not in self.weak_currencies and w not in self.upper_only
+                 and len(w) > 3]
+        self.name_prefix_re = re.compile(r"(?<![A-Za-z])(?P<p>" + _trie(names) + r")[ \t]+$", I)
         self.sym_suffix = {k: v for k, v in money.get("suffix_symbols", {}).items()}
-        # a symbol after a number is its currency unless a number follows it ("$ 20,000.00 $ 37,305.97")
-        self.sym_suffix_re = re.compile(r"[ \t]?(?P<u>" + alternation(self.sym_suffix) + r")")
+        for sym, iso in (gen.get("symbols") or {}).items():
+            self.sym_suffix.setdefault(sym, iso)
+        # a symbol after a number is its currency unless a number follows it ("$ 20,000.00 $ 37,305.97");
+        # a symbol that ends in a letter (zł, Kč) must end a word
+        self.sym_suffix_re = re.compile(r"[ \t]?(?P<u>" + _trie(self.sym_suffix) + r")(?:(?<=\w)(?!\w)|(?<!\w))")
         self.prefix: dict[str, str] = {}
         for iso, words in money["prefix"].items():
             for w in words:
                 self.prefix[_squash(w)] = iso
         self.prefix_re = re.compile(r"(?:(?<![A-Za-z])|^)(?P<p>" + _phrases_loose(money["prefix"]) + r")[ \t]?$", I)
+        # prefixes from CLDR (codes, symbols, <code>$): a second regex, tried only when the character before the
+        # number can end one of them (an upper-case letter, $, a symbol), so ordinary text pays nothing
+        gen_prefix: list[str] = []
+        for extra in ({iso: iso for iso in gen.get("codes") or []}, gen.get("symbols") or {},
+                      gen.get("dollar_codes") or {}):
+            for w, iso in extra.items():
+                if _squash(w) not in self.prefix:
+                    self.prefix[_squash(w)] = iso
+                    gen_prefix.append(w)
+                    if w.endswith("$"):
+                        gen_prefix.append(w[:-1] + " $")  # nzd $ 40
+                    if w.isalpha() and w.isupper():
+                        self.upper_only.add(w.lower())
+        self.gen_prefix_re = re.compile(r"(?:(?<![A-Za-z])|^)(?P<p>" + _trie(gen_prefix) + r")[ \t]?$", I) \
+            if gen_prefix else None
+        self._gen_prefix_finals = {w[-1] for w in gen_prefix} | {w[-1].upper() for w in gen_prefix}
+        self._gen_prefix_window = max((len(w) for w in gen_prefix), default=0) + 2
+        # thousands grouped by spaces before a currency: 10 000 dollars, 1 250 000 euros (not 5 100 firms)
+        self.spaced_money_re = re.compile(
+            r"(?<![\d.,:_])(?P<d>\d{1,3}(?:[ ]\d{3})+(?:\.\d+)?)(?![\d])(?P<sc>(?!))?(?P<w>(?!))?"
+            r"(?=[ \t]?(?:" + _trie([w for w in self.currencies if w not in self.weak_currencies]) + r")" + _END
+            + r"|[ \t]?" + alternation(self.sym_suffix) + ")", I)
+        acc = self.P.context.get("accounting_negative") or {}
+        self.accounting_left = re.compile(acc["left"], I) if acc.get("left") else None
         self.mprefix: dict[str, str] = {}
         for iso, words in money.get("million_prefix", {}).items():
             for w in words:
@@ -58,7 +107,8 @@ class EnExtractor(BaseExtractor):
             if self.mprefix else None
         self.mprefix_after_re = re.compile(r"[ \t]?(?P<u>" + alternation(self.mprefix) + r")(?![A-Za-z])", I) \
             if self.mprefix else None
-        self.abbrev_re = re.compile(r"(?P<ab>bn|mn|m|b|k|tn)(?![A-Za-z])", I)
+        # after a prefixed amount: $1.2bn, €340m, $2.174T (trillion)
+        self.abbrev_re = re.compile(r"(?P<ab>bn|mn|m|b|k|tn|trn|t)(?![A-Za-z])", I)
         self.units: dict[str, UnitInfo] = {}
         for w, (iso, f) in money.get("subunit", {}).items():
             self.units[w.lower()] = UnitInfo("subunit", iso, Decimal(str(f)))
@@ -93,11 +143,28 @@ class EnExtractor(BaseExtractor):
             c = self._from_match(norm, m)
             if c is not None:
                 out.append(c)
+        if _SPACED_GROUP.search(norm):
+            for m in self.spaced_money_re.finditer(norm):
+                c = self._from_match(norm, m)
+                if c is not None and c.kind == "money":
+                    out = [o for o in out if not (o.start >= c.start and o.end <= c.end)]
+                    out.append(c)
         self._merge_subunits(norm, out)
         for c in out:
             if c.kind is None and not c.extra.get("no_count"):
                 self._count(norm, c)
+            elif c.kind == "money" and self.accounting_left is not None:
+                self._accounting_negative(norm, c)
         return out
+
+    def _accounting_negative(self, norm: str, c: Candidate) -> None:
+        """``Net income: ($99.99)``: an amount in parentheses where a value stands (after a colon, in a table
+        cell, after a verb) is negative; after another amount (``€15 ($16)``) it is a conversion."""
+        if c.value <= 0 or c.start == 0 or norm[c.start - 1] != "(" or norm[c.end:c.end + 1] != ")":
+            return
+        if self.accounting_left.search(norm, max(0, c.start - 30), c.start - 1):
+            c.value, c.start, c.end = -c.value, c.start - 1, c.end + 1
+            c.rule += "+negative"
 
     def _from_match(self, norm: str, m: re.Match) -> Candidate | None:
         s, e = m.span()
@@ -127,6 +194,15 @@ class EnExtractor(BaseExtractor):
             c.extra["word"] = m.group("w").lower()
         # currency before the number: $3.56, US$ 5, hk $ 10.05 billion, MAUD 60
         pm = self.prefix_re.search(norm, max(0, s - 8), s)
+        j = s - 1
+        while j > 0 and norm[j] in " \t":
+            j -= 1
+        if self.gen_prefix_re is not None and j >= 0 and norm[j] in self._gen_prefix_finals:
+            gm = self.gen_prefix_re.search(norm, max(0, s - self._gen_prefix_window), s)
+            if gm and gm.group("p").lower() in self.upper_only and not gm.group("p").isupper():
+                gm = None  # a code from CLDR in lower case: a word (ugx is not a code in running text)
+            if gm and (pm is None or gm.start("p") < pm.start("p")):
+                pm = gm  # MX$ 250, not $ 250
         nb = _NUM_BEFORE.search(norm, max(0, pm.start() - 16), pm.start()) if pm else None
         if pm and pm.end() > pm.start("p") + len(pm.group("p")) and nb and not nb.group("cur"):
             pm = None  # "10 rmb 20 usd": the code after 10 is its suffix, not the prefix of 20
@@ -136,12 +212,20 @@ class EnExtractor(BaseExtractor):
                 c.start, c.kind, c.unit, c.rule = pm.start(), "money", iso, "en.money.prefix"
                 if not has_scale:
                     am = self.abbrev_re.match(norm, e)
+                    if am and am.group("ab") == "t":
+                        am = None  # trillion is a capital T ($2.174T); $20t-shirts
                     if am:
                         f = en_numbers.scale_value(am.group("ab"))
                         c.value, c.scale, c.has_scale, c.end = v * f, f, True, am.end()
                 sm = self.cur_suffix_re.match(norm, c.end)  # $10 dollars, US$5 million dollars
-                if sm and not sm.group("ab") and self.currencies[sm.group("u").lower()] == iso:
+                if sm and not sm.group("ab") and self.currencies[_squash_space(sm.group("u"))] == iso:
                     c.end = sm.end()
+                return c
+        if has_scale:
+            nm = self.name_prefix_re.search(norm, max(0, s - 40), s)
+            if nm:  # dollar 22.5 million
+                c.start, c.kind, c.unit = nm.start("p"), "money", self.currencies[_squash_space(nm.group("p"))]
+                c.rule = "en.money.name_prefix"
                 return c
         if self.mprefix_re is not None:
             mp = self.mprefix_re.search(norm, max(0, s - 6), s)
@@ -164,13 +248,19 @@ class EnExtractor(BaseExtractor):
             elif ab and has_scale:
                 sm = None
             if sm:
-                cur = sm.group("u").lower()
+                cur = _squash_space(sm.group("u"))
                 if cur in ("pounds", "pound") and re.match(r"\s+of\b", norm[sm.end():sm.end() + 4]):
                     sm = None  # five pounds of rice is a weight
                 elif norm[e:sm.start("u")].strip() == "-" and cur in ("pound", "dollar"):
                     sm = None  # a twenty-pound bag, a two-dollar coin (adjectives)
+                elif cur in self.weak_currencies and not c.has_scale:
+                    sm = None  # "3 won prizes", "the 25,000 mark": a currency only after a scale word (5 trillion won)
+                elif cur in self.upper_only and not sm.group("u").isupper():
+                    sm = None  # "20 all", "10 top": a code from CLDR only in upper case
             if sm:
                 c.end, c.kind, c.unit, c.rule = sm.end(), "money", self.currencies[cur], "en.money.suffix"
+                if cur not in self._curated:
+                    c.rule = "en.money.cldr"
                 if not c.has_scale and cur.isalpha() and len(cur) == 3:
                     sc = _TRAILING_SCALE.match(norm, c.end)  # 75 USD million
                     if sc:
@@ -264,13 +354,23 @@ class EnExtractor(BaseExtractor):
                 continue
             prev = cands[i - 1] if i else None
             gap = norm[prev.end:c.start].strip().lower() if prev else "x"
+            owner = c
             if prev is not None and prev.kind == "money" and gap in ("", "and"):
                 prev.value += c.value
                 prev.end = c.end
                 c.kind = None
                 c.extra["no_count"] = True
+                owner = prev
             else:
                 c.kind, c.rule = "money", "en.money.subunit"
+            nxt = cands[i + 1] if i + 1 < len(cands) else None
+            if c.factor == Decimal("0.1") and nxt is not None and nxt.kind is None and nxt.integer \
+                    and 0 < nxt.value < 10 and not norm[c.end:nxt.start].strip() and _CENTS_END.match(norm, nxt.end):
+                # five mao five: a digit after a tenth sub-unit (mao, jiao) is the next one down (fen)
+                owner.value += nxt.value / 100
+                owner.end = nxt.end
+                nxt.extra["no_count"] = True
+                nxt.extra["merged"] = True
 
     # counts --------------------------------------------------------------------------------
     def _count(self, norm: str, c: Candidate) -> None:
@@ -399,6 +499,7 @@ _QUOTES = {'"': '"', "“": "”", "‘": "’"}
 # a number right before a currency written between two numbers; if that number has its own symbol
 # ("$ 20,000.00 $ 37,305.97") the currency starts the next amount, otherwise it ends this one ("10 rmb 20 usd")
 _NUM_BEFORE = re.compile(r"(?P<cur>[$€£¥][ \t]?)?\d[\d,.]*[ \t]*$")
+_SPACED_GROUP = re.compile(r"\d \d{3}(?!\d)")
 _CENTS = {"USD", "EUR", "CAD", "AUD", "GBP", "NZD", "SGD", "HKD"}
 _CENTS_END = re.compile(r"\s*(?:$|[.,;!?)]|\b(?:and|or|but)\b)")
 _TRAILING_SCALE = re.compile(r"[ \t]+(million|billion|bn|mn|trillion)\b", re.IGNORECASE)
@@ -425,6 +526,31 @@ def _sentence_start(norm: str, pos: int, window: int = 300) -> int:
 
 def _squash(s: str) -> str:
     return re.sub(r"\s+", "", s).lower()
+
+
+def _squash_space(s: str) -> str:
+    """A matched lexicon phrase as its key: runs of whitespace as one space, lower case."""
+    return " ".join(s.split()).lower()
+
+
+def _trie(words) -> str:
+    """Alternation of lexicon phrases as a trie (longest match first, flexible inner whitespace): the regex
+    engine tries one branch per character instead of every phrase in turn."""
+    root: dict = {}
+    for w in set(words):
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + build(root) + ")"
 
 
 def _phrases(words) -> str:

@@ -26,6 +26,17 @@ class ZhExtractor(BaseExtractor):
         for iso, words in money["suffix"].items():
             for w in words:
                 self.units[w] = UnitInfo("money", iso, ONE, weak=w in weak)
+        # currencies generated from CLDR (patterns/zh/currencies.yaml), under the hand-curated ones:
+        # names (100格鲁吉亚拉里, 300美圆), heads (445奈拉), codes (100 GEL) and symbols (100₾) after the number
+        gen = self.P.data("currencies").get("money") or {}
+        for section in ("names", "heads"):
+            for iso, words in (gen.get(section) or {}).items():
+                for w in words:
+                    self.units.setdefault(w, UnitInfo("money", iso))
+        for iso in gen.get("codes") or []:
+            self.units.setdefault(iso, UnitInfo("money", iso))
+        for sym, iso in (gen.get("symbols") or {}).items():
+            self.units.setdefault(sym, UnitInfo("money", iso))
         for w, f in money.get("subunit", {}).items():
             self.units.setdefault(w, UnitInfo("subunit", None, Decimal(str(f))))
         for w, f in U["percent"]["suffix"].items():
@@ -36,14 +47,20 @@ class ZhExtractor(BaseExtractor):
             self.units.setdefault(w, UnitInfo("quantity", w))
         for w in U["count"]["classifiers"]:
             self.units.setdefault(w, UnitInfo("count", w))
-        self.unit_re = re.compile(r"[ \t]*(?P<ap>[多余])?[ \t]*(?P<u>" + alternation(self.units) + ")")
+        # spaces may stand between the characters of a unit (２．４   个百分 点, 一 百 五 十 个 百 分 点)
+        self.unit_re = re.compile(r"[ \t]*(?P<ap>[多余])?[ \t]*(?P<u>" + _spaced_alternation(self.units) + ")")
         self._not_before = re.compile(alternation(U["count"]["not_before"]))
         self._per_tail = re.compile(alternation(money.get("per_tail", [])))
         self._prefix_money = {}
         for iso, words in money.get("prefix", {}).items():
             for w in words:
                 self._prefix_money[w] = iso
+        for extra in ({iso: iso for iso in gen.get("codes") or []}, gen.get("symbols") or {},
+                      {w: iso for d, iso in (gen.get("dollar_codes") or {}).items() for w in (d, d.upper())}):
+            for w, iso in extra.items():
+                self._prefix_money.setdefault(w, iso)
         self.prefix_money_re = EndMatcher(re.compile(alternation(self._prefix_money) + r"[ \t]?$"), list(self._prefix_money))
+        self._prefix_window = max(4, max(len(w) for w in self._prefix_money) + 1)
         pp = U["percent"]["prefix"]
         self._pct_prefix = {k: Decimal(str(v)) for k, v in pp.items()}
         self.pct_prefix_re = EndMatcher(re.compile(
@@ -55,6 +72,19 @@ class ZhExtractor(BaseExtractor):
         flt = self.P.context.get("filters", {})
         self._article = set(flt.get("article_numerals", []))
         self._zero = set(flt.get("zero_numerals", []))
+        # percent words without a numeral: 半成 (5%), 对折 / 半折 (50%), each with the context it needs
+        self._pct_words = []
+        for w in U["percent"].get("words", []):
+            self._pct_words.append((w["word"], Decimal(str(w["value"])),
+                                    re.compile(w["left"] + "$") if w.get("left") else None,
+                                    re.compile(w["not_left"] + "$") if w.get("not_left") else None,
+                                    re.compile(w["not_right"]) if w.get("not_right") else None))
+        self._pct_words_re = re.compile(alternation([w[0] for w in self._pct_words])) if self._pct_words else None
+        # 三成半 = 35%, 七成六 = 76%: a half or one digit after 成 continues the figure
+        tail = U["percent"].get("tenths_tail") or {}
+        self._tenths_half = re.compile(tail["half"]) if tail.get("half") else None
+        self._tenths_digit = re.compile(tail["digit"]) if tail.get("digit") else None
+        self._time_unit = re.compile(r"[ \t]*" + alternation(U.get("time_units") or ["年"]))
 
     # -----------------------------------------------------------------------------------------
     def candidates(self, norm: str) -> list[Candidate]:
@@ -67,17 +97,40 @@ class ZhExtractor(BaseExtractor):
             c = self._big_count(norm, m)
             if c is not None:
                 out.append(c)
+        if self._pct_words_re is not None:
+            for m in self._pct_words_re.finditer(norm):
+                c = self._pct_word(norm, m)
+                if c is not None:
+                    out.append(c)
         self._merge_subunits(norm, out)
         return out
+
+    def _pct_word(self, norm: str, m: re.Match) -> Candidate | None:
+        """半成 = 5%, 打对折 = 50%: a percent written as a word (never in 半成品, 一半成为, 把纸对折)."""
+        for word, value, left, not_left, not_right in self._pct_words:
+            if word != m.group(0):
+                continue
+            before = norm[max(0, m.start() - 6):m.start()]
+            if left is not None and not left.search(before):
+                return None
+            if not_left is not None and not_left.search(before):
+                return None
+            if not_right is not None and not_right.match(norm, m.end()):
+                return None
+            return Candidate(start=m.start(), end=m.end(), nstart=m.start(), nend=m.end(), value=value,
+                             kind="percent", unit="%", numeral="cn", rule="zh.percent.word")
+        return None
 
     def _value(self, m: re.Match) -> tuple[Decimal | None, Decimal, bool, str, bool]:
         """(value, scale multiplier, has_scale, numeral kind, integer)."""
         if m.group("a"):
             a = m.group("a")
             try:
-                v = Decimal(a.replace(",", "").replace("，", ""))
+                v = Decimal(a.replace(",", "").replace("，", "").replace(" ", ""))
             except ArithmeticError:
                 return None, ONE, False, "arabic", True
+            if m.group("k"):  # 百分之3.2k, 12k个百分点: a thousand
+                return v * 1000, Decimal(1000), True, "arabic", True
             sc = m.group("sc")
             mult = zh_numbers.parse("1" + sc) if sc else ONE
             if mult is None:  # an odd run of scale characters (3百千): not a numeral
@@ -94,6 +147,8 @@ class ZhExtractor(BaseExtractor):
         s, e = m.span()
         c = Candidate(start=s, end=e, nstart=s, nend=e, value=value, scale=scale, has_scale=has_scale,
                       numeral=numeral, integer=integer, inner_approx=bool(m.groupdict().get("ap")))
+        if m.group("k"):
+            c.extra["k"] = True
         if numeral == "cn":
             c.extra["cn_text"] = m.group("cn")
         if s > 0 and norm[s - 1] == "负" and self.neg_re.search(norm, max(0, s - 2), s):  # 负3.9%
@@ -107,15 +162,18 @@ class ZhExtractor(BaseExtractor):
             return c
         um = self.unit_re.match(norm, e)
         if um:
-            info = self.units[um.group("u")]
+            u = _unspaced(um.group("u"))
+            info = self.units[u]
             if self._accept_unit(norm, c, info, um):
                 c.end = um.end()
                 c.inner_approx = c.inner_approx or bool(um.group("ap"))
                 c.kind, c.unit, c.factor = info.kind, info.unit, info.factor
-                if um.group("u") == "折" and c.integer and 10 <= abs(value) < 100:
+                if u == "折" and c.integer and 10 <= abs(value) < 100:
                     c.factor = ONE  # 75折 is 75%, 7折 is 70%
                 c.value = value * c.factor
                 c.rule = f"zh.{info.kind}.suffix"
+                if u == "成" and c.integer and abs(value) < 10:
+                    self._tenths_tail(norm, c)
                 if info.kind == "money":
                     t = self._per_tail.match(norm, c.end)
                     if t:
@@ -123,27 +181,50 @@ class ZhExtractor(BaseExtractor):
                     nm = re.match(r"人民币", norm[c.end:c.end + 3])
                     if nm and info.unit == "CNY":
                         c.end += 3
-                    if info.unit == "CNY" and um.group("u").endswith("元"):
+                    if info.unit == "CNY" and u.endswith("元"):
                         # 新台币850亿元, 港币100亿元: the currency written before decides what 元 is
                         cm = self.prefix_money_re.search(norm, max(0, s - 4), s)
                         if cm and self._prefix_money[cm.group(0).strip()] not in ("CNY", "USD"):
                             c.unit = self._prefix_money[cm.group(0).strip()]
+                            if cm.end() == s:
+                                c.start = cm.start()   # the span holds its currency: 港币430亿元
                 if info.kind == "count" and c.unit == "万户":
                     c.unit, c.value = "户", value * 10000
                 return c
         # currency written before the number: $3.56, 人民币300亿 (no 元)
-        cm = self.prefix_money_re.search(norm, max(0, s - 4), s)
+        cm = self.prefix_money_re.search(norm, max(0, s - self._prefix_window), s)
         if cm:
             iso = self._prefix_money[cm.group(0).strip()]
             c.start, c.kind, c.unit, c.rule = cm.start(), "money", iso, "zh.money.prefix"
             return c
+        if c.extra.get("k"):
+            return None  # 4K电视: a name, not a thousand
         if numeral == "cn" and not has_scale and len(m.group("cn")) == 1 and m.group("cn") in "十百千":
             return None
         return c  # a bare number: may still join a range or a list
 
+    def _tenths_tail(self, norm: str, c: Candidate) -> None:
+        """三成半 = 35%, 七成六 / 七成 六 = 76%: the half or the digit after 成 belongs to the figure
+        (not in 三成五家, where the digit counts something else)."""
+        if self._tenths_half is not None:
+            h = self._tenths_half.match(norm, c.end)
+            if h and not self._tenths_not_after.match(norm, h.end()):
+                c.value += 5
+                c.end = h.end()
+                return
+        if self._tenths_digit is not None:
+            d = self._tenths_digit.match(norm, c.end)
+            if d and not self.unit_re.match(norm, d.end()) and not self._time_unit.match(norm, d.end()):
+                v = zh_numbers.parse(d.group("d"))
+                if v is not None and 0 < v < 10:
+                    c.value += v
+                    c.end = d.end()
+
     def _accept_unit(self, norm: str, c: Candidate, info: UnitInfo, um: re.Match) -> bool:
-        u = um.group("u")
+        u = _unspaced(um.group("u"))
         after = norm[um.end():um.end() + 3]
+        if u.isascii() and u[-1:].isalpha() and after[:1].isascii() and after[:1].isalpha():
+            return False  # 100 USDT is not US dollars
         if info.kind == "money" and info.weak:
             # 三块 / 三块钱 are money; 3块土地 is a count of plots
             return not after or not _is_han(after[0]) or after.startswith("钱") or bool(_JIAO.match(after))
@@ -211,6 +292,35 @@ class ZhExtractor(BaseExtractor):
 
 
 _JIAO = re.compile(r"[零一二两三四五六七八九\d]+[毛角]")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _spaced_alternation(terms) -> str:
+    """Alternation of ``terms`` as a trie (longest first, one branch per character for the regex engine),
+    where spaces may stand between two Chinese characters."""
+    root: dict = {}
+    for t in set(terms):
+        node = root
+        for ch in t:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict, prev: str) -> str:
+        alts = []
+        for ch, child in sorted(node.items()):
+            if ch:
+                sep = r"[ \t]*" if prev and _HAN_CHAR.match(prev) and _HAN_CHAR.match(ch) else ""
+                alts.append(sep + re.escape(ch) + build(child, ch))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + build(root, "") + ")"
+
+
+def _unspaced(u: str) -> str:
+    return u.replace(" ", "").replace("\t", "") if (" " in u or "\t" in u) else u
 
 
 def _is_han(ch: str) -> bool:

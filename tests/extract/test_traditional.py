@@ -24,7 +24,7 @@ def test_conversion_keeps_offsets_and_tells_the_script():
     ("去年訪港旅客達到3,400萬人次，酒店入住率為85%。", [("3,400萬人次", 3.4e7), ("85%", 85)]),
     ("政府預留100億港元，並撥款5,000萬港幣推行計劃。", [("100億港元", 1e10, "HKD"), ("5,000萬港幣", 5e7, "HKD")]),
     # Taiwan: 新臺幣 before 億元 decides the currency; 成長 is growth
-    ("台北市觀光收入達新臺幣850億元，成長12%。", [("850億元", 8.5e10, "TWD"), ("12%", 12, "%", "increase")]),
+    ("台北市觀光收入達新臺幣850億元，成長12%。", [("新臺幣850億元", 8.5e10, "TWD"), ("12%", 12, "%", "increase")]),
 ])
 def test_traditional_figures(text, expected):
     figs = extract_figures(text, lang="zh")
