@@ -33,5 +33,5 @@ def analyse_document(doc: Document, link: bool = True) -> Document:
         update["script"] = to_simplified(doc.text)[1]
     if structure is not None:
         update["dateline"] = structure.dateline
-        update["sections"] = structure.sections()
+        update["sections"] = structure.sections(doc.text)
     return doc.model_copy(update=update)

@@ -96,12 +96,16 @@ class Structure:
     def dateline_year(self) -> int | None:
         return self.dateline.year if self.dateline else None
 
-    def sections(self) -> list[Section]:
-        """The headings and openings, for the output (``Document.sections``)."""
+    def sections(self, text: str | None = None) -> list[Section]:
+        """The headings and openings, for the output (``Document.sections``); with ``text``, the heading is
+        copied as written (the structure is read on the normalised text: a traditional heading stays
+        traditional, full-width digits stay full-width)."""
         out = []
         for n in self.nodes:
+            heading = text[n.start:n.head_end].strip() if text is not None else n.text
             out.append(Section(kind=n.kind, level=n.level, start=n.start, end=n.end, heading_end=n.head_end,
-                               heading=n.text, year=n.frame.year, mode=n.frame.mode, multi_year=n.frame.multi))
+                               heading=heading or n.text, year=n.frame.year, mode=n.frame.mode,
+                               multi_year=n.frame.multi))
         return out
 
 

@@ -228,6 +228,8 @@ class Linker:
                 subject = self.subject.subject(ctx, c, si, ss, se) or p_subject
             prev_in_sentence[si] = (c, metric)
             f = to_figure(text, c)
+            metric = _clean_phrase(metric)
+            subject = _clean_phrase(subject)
             out.append(f.model_copy(update={"role": role, "year": year, "metric": metric, "subject": subject,
                                             "sentence_start": ss, "sentence_end": max(se, c.end)}))
         return out
@@ -402,6 +404,17 @@ _CONVERSION = re.compile(r"\s*[(（]\s*(?:about|around|approximately|roughly|or|
 _NEW_CLAUSE_EN = re.compile(r"\b(?:and|but|while|which|as)\s+(?:is|are|was|were|will|would|has|have|had|it|they|is\s+expected|are\s+expected)\b"
                             r"|\b(?:after|because|since|when|although|though|before|once)\s+(?:it|they|the|a|an|he|she|its|their|[A-Z]\w+)\b")
 _NEW_PREDICATE = re.compile(r"\b(?:and|but|while|warned|said|says|may|might|will|would|could|expects?)\b")
+
+
+_PHRASE_EDGE = re.compile(r"^[^\w“‘\"'《（(【\[]+|[\s，,；;：:、。]+$")
+
+
+def _clean_phrase(p: str | None) -> str | None:
+    """A metric or subject without a leading emoji, symbol or punctuation (🎉新增… -> 新增…)."""
+    if not p:
+        return p
+    q = _PHRASE_EDGE.sub("", p)
+    return q or None
 
 
 def _word_end(norm: str, pos: int, limit: int) -> int:

@@ -94,3 +94,7 @@ def test_zh_metric_boundaries(text, figure, metric):
 ])
 def test_zh_organisation_names(text, figure, subject):
     assert fig(text, "zh", figure).subject == subject
+
+
+def test_a_leading_symbol_is_not_part_of_the_metric():
+    assert fig("🚀规上工业增加值增长8.2%。", "zh", "8.2%").metric == "规上工业增加值"

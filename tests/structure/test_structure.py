@@ -178,3 +178,12 @@ def test_photo_credit_and_bracketed_delivery_date_are_front_matter():
 ])
 def test_a_date_inside_a_sentence_is_not_a_dateline(text, lang):
     assert st(text, lang).dateline is None
+
+
+def test_headings_are_reported_as_written():
+    from pipeline.api import analyse_document
+    from pipeline.models import Document
+
+    d = analyse_document(Document(doc_id="t", lang="zh", text="一、2024/25年度經濟概況\n本年度政府收入預計為港幣6,280億元。\n"))
+    assert d.sections[0].heading == "一、2024/25年度經濟概況" and d.sections[0].year == 2025
+    assert d.script == "hant"
