@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 __all__ = [
     "EXPORTERS", "BaseExporter", "JsonLinesExporter", "atomic_open", "dumps", "fsync_dir", "get_exporter",
-    "schema_text", "write_json", "write_jsonl", "write_schema",
+    "export_figures", "schema_text", "write_json", "write_jsonl", "write_schema",
 ]
 
 
@@ -140,6 +140,13 @@ def write_json(path: str | Path, obj: Any, *, indent: int | None = 2) -> None:
     """Write one JSON document atomically (raw UTF-8, trailing newline)."""
     with atomic_open(path) as fh:
         fh.write(json.dumps(obj, ensure_ascii=False, indent=indent) + "\n")
+
+
+def export_figures(run_dir: str | Path, fmt: str, out: str | Path | None = None) -> dict[str, Any]:
+    """One row per figure of a run as ``csv`` or ``parquet``: see :mod:`pipeline.export_table`."""
+    from .export_table import export_figures as _export
+
+    return _export(run_dir, fmt, out)
 
 
 def schema_text() -> str:

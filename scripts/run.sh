@@ -8,3 +8,7 @@ pages=(corpus/html/*.html corpus/html/*.htm corpus/html/*.html.gz)
 [ -d corpus/html/pages ] && pages+=(corpus/html/pages)
 .venv/bin/policy-extract run corpus/docs "${pages[@]}" --out outputs "$@"
 echo "wrote outputs/documents.jsonl and outputs/errors.jsonl"
+# the review site of the run, and the README's screenshots of it when a headless Chromium is there
+.venv/bin/policy-extract review outputs --out outputs/review >/dev/null   # says how to open it
+.venv/bin/python -m pipeline.review.screenshots outputs/review outputs \
+  || echo "screenshots in outputs/ not updated (bash scripts/browser.sh installs a headless Chromium)"

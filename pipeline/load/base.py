@@ -69,8 +69,9 @@ def _typ(spec: str | tuple[str, str], dialect: int) -> str:
     return spec if isinstance(spec, str) else spec[dialect]
 
 
-def ddl(dialect: str) -> list[str]:
-    """``CREATE TABLE/INDEX IF NOT EXISTS`` statements for ``sqlite`` or ``postgres``."""
+def ddl(dialect: str, *, views: bool = True) -> list[str]:
+    """``CREATE TABLE/INDEX IF NOT EXISTS`` statements for ``sqlite`` or ``postgres``, then the views
+    (:func:`view_ddl`) unless ``views=False``."""
     d = 0 if dialect == "sqlite" else 1
     js = "TEXT" if d == 0 else "JSONB"
     ts = ("TEXT" if d == 0 else "TIMESTAMPTZ") + " NOT NULL DEFAULT CURRENT_TIMESTAMP"
@@ -135,7 +136,36 @@ def ddl(dialect: str) -> list[str]:
         "CREATE INDEX IF NOT EXISTS errors_code ON errors (code)",
         "CREATE INDEX IF NOT EXISTS errors_doc_id ON errors (doc_id)",
         "CREATE INDEX IF NOT EXISTS duplicates_duplicate_of ON duplicates (duplicate_of)",
-    ]
+    ] + (view_ddl(dialect) if views else [])
+
+
+# the columns of the ``targets`` view: every target with its document
+TARGET_VIEW_SQL = """SELECT f.doc_id, f.ordinal, d.title, d.published, d.dateline, d.lang,
+  f.subject, f.metric, f.year, f.kind, f.value, f.high, f.unit, f.comparator, f."change",
+  f."text", f."start", f."end", f.sentence_start, f.sentence_end
+FROM figures f JOIN documents d ON d.doc_id = f.doc_id
+WHERE f.role = 'target'"""
+
+
+def view_ddl(dialect: str) -> list[str]:
+    """Create the views if missing: ``targets`` (every figure whose role is target, with its document).
+
+    Run after the tables exist and are migrated (the view reads ``documents.dateline``), on every
+    open, so a database made before the view existed gets it without a schema version of its own.
+    PostgreSQL has no ``CREATE VIEW IF NOT EXISTS``, and ``CREATE OR REPLACE`` would lock the view
+    against readers at every load: it is created only when the current schema lacks it.
+    """
+    if dialect == "sqlite":
+        return [f"CREATE VIEW IF NOT EXISTS targets AS\n{TARGET_VIEW_SQL}"]
+    return [f"""DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE c.relname = 'targets' AND n.nspname = current_schema()) THEN
+    CREATE VIEW targets AS
+{TARGET_VIEW_SQL};
+  END IF;
+END
+$$"""]
 
 
 def sha256(s: str) -> str:
@@ -240,7 +270,7 @@ class Loader:
     # -- schema ------------------------------------------------------------------------------
     def create_schema(self) -> None:
         self.begin()
-        for stmt in ddl(self.dialect):
+        for stmt in ddl(self.dialect, views=False):
             self.execute(stmt)
         row = self.execute("SELECT value FROM policy_extract_meta WHERE key = 'schema_version'").fetchone()
         if row is None:
@@ -256,6 +286,8 @@ class Loader:
                 version += 1
             self.execute(f"UPDATE policy_extract_meta SET value = {self.ph} WHERE key = 'schema_version'",
                          (str(SCHEMA_VERSION),))
+        for stmt in view_ddl(self.dialect):           # after the migrations: views read migrated columns
+            self.execute(stmt)
         self.commit()
 
     def _insert_sql(self, table: str, cols: list[str]) -> str:
