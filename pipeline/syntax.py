@@ -128,6 +128,11 @@ def _np_span(noun, figure_ids: set[int]) -> tuple[int, int] | None:
     return start, end
 
 
+def _measured_name(tok) -> bool:
+    """A proper-noun tag on what is in fact measured: a possessed noun (China's GDP) or an acronym (CPI)."""
+    return any(c.dep_ == "nmod:poss" for c in tok.children) or (tok.text.isupper() and len(tok.text) <= 4)
+
+
 def _subject_of(pred):
     for c in pred.children:
         if c.dep_ in _SUBJ:
@@ -196,7 +201,7 @@ def metric_and_owner(sent, fs: int, fe: int, generic: set[str], level_verbs: set
             subj = _subject_of(pred)
             hops += 1
         if subj is not None and subj.i not in ids:
-            if subj.lower_ in actors or subj.tag_ in _PROPN:
+            if subj.lower_ in actors or (subj.tag_ in _PROPN and not _measured_name(subj)):
                 # "Analysts expect …", "Pernod slipped 1.2%": an actor or a name, not what is measured
                 return None, subj if subj.tag_ in _PROPN else None, route
             noun = subj
@@ -208,8 +213,9 @@ def metric_and_owner(sent, fs: int, fe: int, generic: set[str], level_verbs: set
             owner = c
         elif c.dep_ in ("compound", "flat") and c.tag_ in _PROPN and owner is None:
             owner = c
-    if noun.tag_ in _PROPN:
+    if noun.tag_ in _PROPN and not _measured_name(noun):
         # the subject itself is a name ("Pernod slipped 1.2%"): it owns the figure, no metric here
+        # (but China's GDP, CPI: a possessed noun or an acronym is what is measured)
         return None, noun, route
     if noun.i > node.i and any(c.dep_ == "case" and c.lower_ == "of" for c in noun.children) \
             and noun.head.i in ids:

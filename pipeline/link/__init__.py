@@ -155,7 +155,9 @@ class Linker:
         span, owner, route = metric_and_owner(doc, c.start - off, c.end - off, self.metric.generic, self.level_verbs,
                                               self.generic_heads, self.actor_words)
         metric = ctx.text[span[0] + off:span[1] + off].strip() if span else None
-        if metric and self.lang == "en" and (self.metric._name(ctx, metric) or (metric.isupper() and len(metric) > 4)
+        acronym = bool(metric) and metric.isupper() and len(metric) <= 4          # GDP, CPI: a metric
+        if metric and self.lang == "en" and ((self.metric._name(ctx, metric) and not acronym)
+                                             or (metric.isupper() and not acronym)
                                              or ctx.structure.excluded(span[0] + off)):
             metric = None                      # a name, or the wire dateline's city: not what is measured
         subject = None
