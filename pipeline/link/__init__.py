@@ -112,6 +112,12 @@ class Linker:
                       para_starts=[p for p, _ in paras], dateline=dateline, times=times, frames=[],
                       structure=structure, main_subject=None)
         self._frames(ctx)
+        if ctx.sents:
+            last: dict[int, int] = {}
+            for c in cands:
+                si = self._sent_of(ctx, c.start)
+                last[si] = max(last.get(si, 0), c.end)
+            ctx.cache["last_figure_end"] = last
         ctx.main_subject = self.subject.main_of(ctx)
         if parses is not None:
             ctx.parses = parses

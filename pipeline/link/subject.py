@@ -108,8 +108,21 @@ def sentence_tokens(ctx, si: int) -> list[tuple[str, str, int]]:
     key = ("tokens", si)
     if key not in ctx.cache:
         s, e = ctx.sents[si] if ctx.sents else (0, len(ctx.norm))
+        # a long sentence is segmented only a little past its last figure (jieba is the cost of linking)
+        last = ctx.cache.get("last_figure_end", {}).get(si)
+        if last is not None and e - last > TOKEN_TAIL:
+            cut = last + TOKEN_TAIL
+            while cut < e and "\u4e00" <= ctx.norm[cut - 1] <= "\u9fff" and "\u4e00" <= ctx.norm[cut] <= "\u9fff":
+                cut += 1                                   # end at a non-Han character
+                if cut - last > 2 * TOKEN_TAIL:
+                    break
+            e = cut
         ctx.cache[key] = zh_tokens(ctx.norm[s:e])
     return ctx.cache[key]
+
+
+# characters segmented after a sentence's last figure (its counted noun, a name right after it)
+TOKEN_TAIL = 40
 
 
 _MID_SENTENCE_CAP = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}\b")
