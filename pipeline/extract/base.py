@@ -518,7 +518,8 @@ def to_figure(text: str, c: Candidate) -> Figure:
     value = float(c.value)
     high = float(c.high) if c.high is not None else None
     unit = c.unit
-    if unit and c.kind in ("count", "quantity") and _HAN_UNIT.search(unit):
+    if unit and c.kind in ("count", "quantity") and _HAN_UNIT.search(unit) \
+            and unit not in text[c.start:c.end + 12]:
         # a classifier or unit as written: the text may be traditional (個, 萬噸) where matching read 个
         for a in range(c.start, c.end + 12):
             seg = text[a:a + len(unit)]
