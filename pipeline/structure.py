@@ -185,6 +185,7 @@ class Reader:
 
     # -- frames ------------------------------------------------------------------------------
     def heading_frame(self, text: str, current: int | None, level: int = 1) -> Frame:
+        text = _BOOK_TITLE.sub("", text)            # 《2025年拨款条例草案》 names a document, it dates nothing
         years = [int(m.group("y")) if m.group("y") else int(m.group("fc") + m.group("fy"))
                  for m in self.year_re.finditer(text)]
         periods = [self.periods[_period_key(self.periods, m.group(0))] for m in self.period_re.finditer(text)] \
@@ -460,6 +461,9 @@ class Reader:
             frames.append(nd.frame)
             # where a scope ends without another node starting there, the frame reverts
         st.points, st.frames = points, frames
+
+
+_BOOK_TITLE = re.compile(r"《[^》]{0,40}》")
 
 
 def _period_key(periods: dict, text: str) -> str:

@@ -187,3 +187,9 @@ def test_headings_are_reported_as_written():
     d = analyse_document(Document(doc_id="t", lang="zh", text="一、2024/25年度經濟概況\n本年度政府收入預計為港幣6,280億元。\n"))
     assert d.sections[0].heading == "一、2024/25年度經濟概況" and d.sections[0].year == 2025
     assert d.script == "hant"
+
+
+def test_a_year_in_a_book_title_does_not_date_a_heading():
+    s = st("主席：\n我动议二读《2025年拨款条例草案》。\n一、经济概况\n去年本地生产总值增长2.5%。\n", published="2025-02-26")
+    heads = {n.text: n.own for n in s.nodes if n.kind == "heading"}
+    assert heads["我动议二读《2025年拨款条例草案》。"].year is None
