@@ -603,6 +603,41 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
 
 
+def read_not_figures(doc: Doc, items: list, at=None) -> None:
+    """Add the declared negatives to ``doc.not_spans`` (errors to ``doc.errors``). An entry is a regex
+    (``re``), or a ``text`` with all its occurrences, one of them (``occ``/``ctx``) or, when ``at`` is given
+    (a locator ``at(text, item, what, errors) -> [start]``), the one at an offset."""
+    text = doc.text
+    for j, item in enumerate(items):
+        what = f"{doc.doc_id} not_figures #{j + 1}"
+        if not isinstance(item, dict) or item.get("why") not in NOT_WHY:
+            doc.errors.append(f"{what}: needs why in {NOT_WHY}: {item!r}")
+            continue
+        if "re" in item:
+            try:
+                rx = re.compile(item["re"])
+            except re.error as exc:
+                doc.errors.append(f"{what}: bad regex: {exc}")
+                continue
+            hits = [(m.start(), m.end()) for m in rx.finditer(text)]
+            if not hits:
+                doc.errors.append(f"{what}: regex {item['re']!r} matches nothing")
+            doc.not_spans += [(a, b, item["why"]) for a, b in hits]
+        elif "text" in item:
+            item = {**item, "text": str(item["text"])}
+            if at is not None and "at" in item:
+                starts = at(text, item, what, doc.errors)
+            elif item.get("occ") is None and item.get("ctx") is None:
+                starts = find_all(text, item["text"])
+                if not starts:
+                    doc.errors.append(f"{what}: text {item['text']!r} not found")
+            else:
+                starts = locate(text, item, what, doc.errors)
+            doc.not_spans += [(h, h + len(item["text"]), item["why"]) for h in starts]
+        else:
+            doc.errors.append(f"{what}: needs text or re")
+
+
 def load_doc(src_path: Path) -> Doc:
     data = yaml.safe_load(src_path.read_text(encoding="utf-8"))
     doc_id = src_path.stem
@@ -652,33 +687,7 @@ def load_doc(src_path: Path) -> Doc:
             doc.errors.append(f"{doc_id}: spans overlap: {a['text']!r}@{a['start']} and {b['text']!r}@{b['start']}")
     doc.figures = order
     # negatives
-    for j, item in enumerate(data.get("not_figures") or []):
-        what = f"{doc_id} not_figures #{j + 1}"
-        if not isinstance(item, dict) or item.get("why") not in NOT_WHY:
-            doc.errors.append(f"{what}: needs why in {NOT_WHY}: {item!r}")
-            continue
-        if "re" in item:
-            try:
-                rx = re.compile(item["re"])
-            except re.error as exc:
-                doc.errors.append(f"{what}: bad regex: {exc}")
-                continue
-            hits = [(m.start(), m.end()) for m in rx.finditer(text)]
-            if not hits:
-                doc.errors.append(f"{what}: regex {item['re']!r} matches nothing")
-            doc.not_spans += [(a, b, item["why"]) for a, b in hits]
-        elif "text" in item:
-            item = {**item, "text": str(item["text"])}
-            if item.get("occ") is None and item.get("ctx") is None:
-                hits = find_all(text, item["text"])
-                if not hits:
-                    doc.errors.append(f"{what}: text {item['text']!r} not found")
-                doc.not_spans += [(h, h + len(item["text"]), item["why"]) for h in hits]
-            else:
-                for h in locate(text, item, what, doc.errors):
-                    doc.not_spans.append((h, h + len(item["text"]), item["why"]))
-        else:
-            doc.errors.append(f"{what}: needs text or re")
+    read_not_figures(doc, data.get("not_figures") or [])
     # completeness: every numeral is a figure or a declared negative
     covered = [(f["start"], f["end"]) for f in doc.figures] + [(a, b) for a, b, _ in doc.not_spans]
     for a, b, tok in numeral_tokens(text):

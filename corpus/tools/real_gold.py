@@ -203,34 +203,7 @@ def load_source(doc_id: str, docs: dict[str, dict]) -> bg.Doc:
     doc.figures = order
     for rx, why in AUTO_NOT:
         doc.not_spans += [(m.start(), m.end(), why) for m in rx.finditer(text)]
-    for j, item in enumerate(data.get("not_figures") or []):
-        what = f"{doc_id} not_figures #{j + 1}"
-        if not isinstance(item, dict) or item.get("why") not in bg.NOT_WHY:
-            doc.errors.append(f"{what}: needs why in {bg.NOT_WHY}: {item!r}")
-            continue
-        if "re" in item:
-            try:
-                rx = re.compile(item["re"])
-            except re.error as exc:
-                doc.errors.append(f"{what}: bad regex: {exc}")
-                continue
-            hits = [(m.start(), m.end()) for m in rx.finditer(text)]
-            if not hits:
-                doc.errors.append(f"{what}: regex {item['re']!r} matches nothing")
-            doc.not_spans += [(a, b, item["why"]) for a, b in hits]
-        elif "text" in item:
-            item = {**item, "text": str(item["text"])}
-            if "at" in item:
-                hits = _locate_at(text, item, what, doc.errors)
-            elif item.get("occ") is None and item.get("ctx") is None:
-                hits = bg.find_all(text, item["text"])
-                if not hits:
-                    doc.errors.append(f"{what}: text {item['text']!r} not found")
-            else:
-                hits = bg.locate(text, item, what, doc.errors)
-            doc.not_spans += [(h, h + len(item["text"]), item["why"]) for h in hits]
-        else:
-            doc.errors.append(f"{what}: needs text or re")
+    bg.read_not_figures(doc, data.get("not_figures") or [], at=_locate_at)
     covered = [(f["start"], f["end"]) for f in doc.figures] + [(a, b) for a, b, _ in doc.not_spans]
     covered.sort()
     starts = [c[0] for c in covered]
