@@ -280,8 +280,8 @@ class Reader:
         # furniture lines and a furniture tail (related articles at the end)
         kept = []
         for s, e in lines:
-            if any(a <= s < b for a, b in furniture):
-                continue
+            if any(a <= s and e <= b for a, b in furniture):
+                continue                              # a line wholly inside page furniture
             if self.furniture_tail and s > n // 2 and self.furniture_tail.fullmatch(norm, s, e):
                 furniture.append((s, n))
                 body_end = min(body_end, s)

@@ -140,6 +140,10 @@ def sentence_names(finder, ctx, si: int) -> list[tuple[int, int]]:
             if kk not in ctx.cache:  # capitalised words used mid-sentence somewhere: Heineken and Carlsberg
                 ctx.cache[kk] = {m.group(0) for m in _MID_SENTENCE_CAP.finditer(ctx.norm)}
             ctx.cache[key] = finder.names(ctx.norm, s, e, ctx.cache[kk])
+        if isinstance(finder, ZhSubject):
+            # a paper's dateline (深圳商报讯) and page furniture name sources, not subjects (an English wire
+            # dateline's city often is the story's subject: left in)
+            ctx.cache[key] = [n for n in ctx.cache[key] if not ctx.structure.excluded(n[0])]
     return ctx.cache[key]
 
 

@@ -98,3 +98,14 @@ def test_zh_organisation_names(text, figure, subject):
 
 def test_a_leading_symbol_is_not_part_of_the_metric():
     assert fig("🚀规上工业增加值增长8.2%。", "zh", "8.2%").metric == "规上工业增加值"
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a paper's own dateline names the source, not the subject
+    ("晚报讯（记者王明）昨日，全市新增充电桩1200个。", "1200个", None),
+    # a bureau is a name; generic places (区县, 重灾区) are not
+    ("市统计局公布，全市规上企业达到860家。", "860家", "统计局"),
+    ("全市各区县新建口袋公园35个。", "35个", None),
+])
+def test_zh_subject_sources_bureaus_and_generic_places(text, figure, subject):
+    assert fig(text, "zh", figure).subject == subject
