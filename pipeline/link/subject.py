@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..extract.normalize import normalize
 from ..patterns import LangPatterns
 from ..segment import zh_tokens
 
@@ -159,8 +160,6 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
     """Nearest strong name before the figure, after it, in the sentence before; else the main subject;
     else the nearest weak name."""
     norm, text = ctx.norm, ctx.text
-    from ..extract.normalize import normalize
-
     main = normalize(ctx.main_subject or "").lower()   # compared with the normalised text
 
     def strong(span) -> bool:
@@ -170,7 +169,6 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
     here = sentence_names(finder, ctx, si)
     before = [n for n in here if n[1] <= c.start]
     after = [n for n in here if n[0] >= c.end]
-    prev = sentence_names(finder, ctx, si - 1) if si > 0 else []
     if main:
         for group in (before, after):
             # the main subject, or a short form of it with the same last character (高新区 for 襄阳高新区,
@@ -180,7 +178,9 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
             if hit:
                 a, b = hit[-1]
                 return text[a:b]
-    for group, last in ((before, True), (after, False), (prev, True)):
+    for k, last in ((0, True), (1, False), (2, True)):
+        # the sentence before is segmented only when this one names nobody
+        group = before if k == 0 else after if k == 1 else (sentence_names(finder, ctx, si - 1) if si > 0 else [])
         cands = [n for n in group if strong(n) and not finder.is_source(norm, n)]
         if cands:
             a, b = cands[-1] if last else cands[0]
