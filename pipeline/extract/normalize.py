@@ -61,13 +61,19 @@ _char_cache: dict[str, str] = {}
 def to_simplified(text: str) -> tuple[str, str | None]:
     """(text in simplified characters, script): ``hant`` when the text is traditional Chinese, ``hans``
     when it has Han characters and is not, None without any. Same length as ``text``."""
-    han = len(_HAN.findall(text)) if text else 0
-    if not han:
+    return _to_simplified(text) if text else (text, None)
+
+
+@lru_cache(maxsize=4)   # a document's text is read twice: for the figures and for its script
+def _to_simplified(text: str) -> tuple[str, str | None]:
+    if not _HAN.search(text):
         return text, None
     cc = _converter()
     if cc is None:
         return text, "hans"
     conv = cc.convert(text)
+    if conv == text:
+        return text, "hans"
     if len(conv) != len(text):
         # a phrase rule changed the length: convert character by character instead (offsets must hold)
         out = []
@@ -78,8 +84,8 @@ def to_simplified(text: str) -> tuple[str, str | None]:
                 c = _char_cache[ch] = c if len(c) == 1 else ch
             out.append(c)
         conv = "".join(out)
-    changed = sum(1 for a, b in zip(text, conv) if a != b)
+    changed = sum(map(str.__ne__, text, conv))
     conf = load_lang("zh").base.get("traditional") or {}
-    if changed >= int(conf.get("min_chars", 3)) and changed >= float(conf.get("min_share", 0.02)) * han:
+    if changed >= int(conf.get("min_chars", 3)) and changed >= float(conf.get("min_share", 0.02)) * len(_HAN.findall(text)):
         return conv, "hant"
     return text, "hans"
