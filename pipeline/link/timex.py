@@ -52,15 +52,20 @@ class TimeIndex:
         def comparison(s: int) -> bool:
             return bool(cmp_re.search(norm, max(0, s - 24), s))
 
-        taken: list[tuple[int, int]] = []
+        # spans taken so far, disjoint, sorted by start (so their ends are sorted too): an overlap test is
+        # one bisection, not a scan (a work report has thousands of time expressions)
+        taken_starts: list[int] = []
+        taken_ends: list[int] = []
 
         def add(s: int, e: int, year: int | None, kind: str) -> None:
             if skip is not None and skip(s):
                 return  # page furniture, a wire dateline: not a time expression of the text
-            for a, b in taken:
-                if s < b and a < e:
-                    return
-            taken.append((s, e))
+            i = bisect.bisect_left(taken_starts, e) - 1          # the last span that starts before e
+            if i >= 0 and s < taken_ends[i]:
+                return
+            j = bisect.bisect_right(taken_starts, s)
+            taken_starts.insert(j, s)
+            taken_ends.insert(j, e)
             exprs.append(TimeExpr(s, e, year, kind))
 
         for m in re.finditer(L["deadline"], norm, flags):
