@@ -24,6 +24,7 @@ Rules over the parse (UD relations):
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,6 +41,27 @@ _PREDICATE_DEPS = {"obj", "iobj", "obl", "obl:npmod", "obl:tmod", "obl:unmarked"
 _INHERIT = {"conj", "xcomp", "ccomp", "advcl", "acl", "acl:relcl", "parataxis"}
 _NP_LEFT = {"compound", "amod", "nmod:poss", "flat", "nummod"}
 _PREP_OK = {"of", "on", "in", "to", "for", "from"}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The words the parse rules need (``patterns/<lang>/link.yaml``)."""
+    generic: frozenset[str] = frozenset()        # never a metric on their own (it, company, total)
+    level_verbs: frozenset[str] | None = None   # a figure after these measures the subject (rose, reached)
+    generic_heads: frozenset[str] = frozenset()  # a figure modifying these says only that something changed
+    actors: frozenset[str] = frozenset()         # analysts, officials: who speaks, not what is measured
+    rate_nouns: frozenset[str] = frozenset()     # at an annual rate of 4%: the rate of the subject
+    subject_measures: frozenset[str] = frozenset()  # generic, yet measured when the subject (Growth was 1.1%)
+
+    @classmethod
+    def from_link(cls, L: dict, generic) -> "Lexicon":
+        def words(key):
+            return frozenset(w.lower() for w in L.get(key, []))
+
+        return cls(generic=frozenset(generic), level_verbs=words("syntax_level_verbs") or None,
+                   generic_heads=words("syntax_generic_heads"),
+                   actors=words("actor_nouns") | words("syntax_actors"),
+                   rate_nouns=words("syntax_rate_nouns"), subject_measures=words("syntax_subject_measures"))
 
 
 def syntax_enabled() -> bool:
@@ -158,14 +180,14 @@ def _action(pred, node, sent) -> tuple[int, int] | None:
     return a, b
 
 
-def metric_and_owner(sent, fs: int, fe: int, generic: set[str], level_verbs: set[str] | None = None,
-                     generic_heads: frozenset[str] = frozenset(), actors: frozenset[str] = frozenset()):
+def metric_and_owner(sent, fs: int, fe: int, lex: Lexicon):
     """(metric span, owner token, route) for the figure at [fs, fe) of a parsed sentence.
 
     The span (character offsets into the sentence) and the owner may be None; the route says how the
     figure attaches: ``noun`` (it modifies or hangs from a noun), ``subject`` (the object of a level
     verb: its subject), ``copula`` (the figure is the predicate), ``action`` (the object of another verb:
     the action), or None."""
+    generic, level_verbs, generic_heads, actors = lex.generic, lex.level_verbs, lex.generic_heads, lex.actors
     toks = _figure_tokens(sent, fs, fe)
     if not toks:
         return None, None, None
@@ -175,6 +197,11 @@ def metric_and_owner(sent, fs: int, fe: int, generic: set[str], level_verbs: set
     pred = None
     route = None
     head = node.head
+    if node.dep_ == "nmod" and head.i not in ids and head.lower_ in lex.rate_nouns \
+            and any(c.dep_ == "case" and c.lower_ == "of" for c in node.children) \
+            and head.dep_ in ("ROOT", "obl", "nmod", "obj", "dobj"):
+        node, head = head, head.head                 # grew at an annual rate of 4%: the rate is the figure's
+        ids = ids | {node.i}
     if node.dep_ in ("nummod", "compound", "amod", "nmod", "nmod:unmarked") and head.i not in ids \
             and head.tag_ in _NOUN_TAGS:
         noun = head                                  # a $48m contract, revenues of A$2.6bn
@@ -223,8 +250,9 @@ def metric_and_owner(sent, fs: int, fe: int, generic: set[str], level_verbs: set
     span = _np_span(noun, ids)
     if span is not None:
         words = noun.doc.text[span[0]:span[1]].lower().split()
-        if not words or (len(words) == 1 and words[0] in generic) or noun.lower_ in generic_heads:
-            span = None
+        if not words or (" ".join(words) in generic and not (route != "noun" and " ".join(words) in lex.subject_measures)) or \
+                (noun.lower_ in generic_heads and route == "noun"):
+            span = None                             # a 5% increase: the rules look further for what increased
     return span, owner, route
 
 

@@ -72,10 +72,6 @@ class Linker:
         self.target_re = _join(L.get("target_cues", []), ci)
         self.weak_target_re = _join(L.get("target_cues_weak", []), ci)
         self.target_after_re = _join(L["target_after"], ci) if "target_after" in L else self.target_re
-        self.level_verbs = {w.lower() for w in L.get("syntax_level_verbs", [])} or None
-        self.generic_heads = frozenset(w.lower() for w in L.get("syntax_generic_heads", []))
-        self.actor_words = frozenset(w.lower() for w in L.get("actor_nouns", []) + ["analysts", "economists", "experts",
-                                                                                      "officials", "investors", "traders"])
         self.base_re = re.compile(L["base_of_change"], ci) if L.get("base_of_change") else None
         self.weak_scope = L.get("weak_scope", "clause")
         self.past_between_re = re.compile(L["past_between"], ci) if L.get("past_between") else None
@@ -89,6 +85,9 @@ class Linker:
         self.subject = ZhSubject(P) if lang == "zh" else EnSubject(P)
         if lang == "en":
             self.metric.subject = self.subject
+        from ..syntax import Lexicon
+
+        self.syntax_lexicon = Lexicon.from_link(L, self.metric.generic)
         if lang == "zh":
             from .subject import sentence_names
 
@@ -158,8 +157,7 @@ class Linker:
             doc, off = ctx.parses.get(ss), ss
             if doc is None:
                 return None, None, None
-        span, owner, route = metric_and_owner(doc, c.start - off, c.end - off, self.metric.generic, self.level_verbs,
-                                              self.generic_heads, self.actor_words)
+        span, owner, route = metric_and_owner(doc, c.start - off, c.end - off, self.syntax_lexicon)
         metric = ctx.text[span[0] + off:span[1] + off].strip() if span else None
         acronym = bool(metric) and metric.isupper() and len(metric) <= 4          # GDP, CPI: a metric
         if metric and self.lang == "en" and ((self.metric._name(ctx, metric) and not acronym)

@@ -23,8 +23,7 @@ def parsed(words, tags, heads, deps, spaces=None):
 
 def metric(doc, figure):
     start = doc.text.index(figure)
-    span, owner, route = syntax.metric_and_owner(doc, start, start + len(figure), LINK.metric.generic,
-                                                 LINK.level_verbs, LINK.generic_heads, LINK.actor_words)
+    span, owner, route = syntax.metric_and_owner(doc, start, start + len(figure), LINK.syntax_lexicon)
     return (doc.text[span[0]:span[1]] if span else None), (owner.text if owner is not None else None), route
 
 
@@ -156,3 +155,28 @@ def test_linking_reads_the_parse_and_a_users_pipeline_can_supply_it():
     doc = nlp("Last year Japan's exports grew 3.5%.")
     fig = doc.spans["figures"][0]._.figure
     assert (fig.metric, fig.subject) == ("exports", "Japan")
+
+
+def test_a_figure_hanging_from_a_rate_noun_is_the_rate_of_the_subject():
+    # Output grew at a pace of 6%
+    d = parsed(["Output", "grew", "at", "a", "pace", "of", "6", "%"], ["NN", "VBD", "IN", "DT", "NN", "IN", "CD", "NN"],
+               [1, 1, 4, 4, 1, 7, 7, 4], ["nsubj", "ROOT", "case", "det", "obl", "case", "nummod", "nmod"],
+               [True, True, True, True, True, True, False, False])
+    assert metric(d, "6%") == ("Output", None, "subject")
+    # Inflation was at a level of 2% (the rate noun is the copula's predicate)
+    d = parsed(["Inflation", "was", "at", "a", "level", "of", "2", "%"], ["NN", "VBD", "IN", "DT", "NN", "IN", "CD", "NN"],
+               [4, 4, 4, 4, 4, 7, 7, 4], ["nsubj", "cop", "case", "det", "ROOT", "case", "nummod", "nmod"],
+               [True, True, True, True, True, True, False, False])
+    assert metric(d, "2%") == ("Inflation", None, "copula")
+
+
+def test_a_generic_measure_is_the_metric_only_as_the_subject():
+    # Growth slowed to 2.5% (what the sentence measures, though a generic word)
+    d = parsed(["Growth", "slowed", "to", "2.5", "%"], ["NN", "VBD", "IN", "CD", "NN"],
+               [1, 1, 4, 4, 1], ["nsubj", "ROOT", "case", "nummod", "obl"], [True, True, True, False, False])
+    assert metric(d, "2.5%")[0] == "Growth"
+    # a 4% rise: the figure modifies the generic noun, which says only that something rose
+    d = parsed(["They", "reported", "a", "4", "%", "rise"], ["PRP", "VBD", "DT", "CD", "NN", "NN"],
+               [1, 1, 5, 4, 5, 1], ["nsubj", "ROOT", "det", "nummod", "compound", "obj"],
+               [True, True, True, False, True, False])
+    assert metric(d, "4%")[0] is None
