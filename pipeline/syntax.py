@@ -213,6 +213,13 @@ def metric_and_owner(sent, fs: int, fe: int, lex: Lexicon):
     if pred is not None and level_verbs is not None and pred.tag_.startswith("VB") \
             and pred.lower_ not in level_verbs and pred.lemma_.lower() not in level_verbs \
             and node.dep_ in ("obj", "dobj", "obl", "iobj", "obl:npmod", "nmod:npmod"):
+        obj = next((c for c in pred.children if c.dep_ in ("obj", "dobj") and c.i not in ids and c.i < node.i
+                    and c.tag_ in _NOUN_TAGS and c.tag_ not in _PROPN), None)
+        if obj is not None and node.dep_ == "obl" and any(c.dep_ == "case" and c.lower_ == "at" for c in node.children):
+            # set compensation at 250 euros, put the cost at $2bn: the object is what the figure measures
+            span = _np_span(obj, ids)
+            owner = _subject_of(pred)
+            return span, owner if owner is not None and owner.tag_ in _PROPN else None, "noun"
         span = _action(pred, node, sent)         # was fined 11m euros, agreed to pay $1.1bn
         owner = _subject_of(pred)
         return span, owner if owner is not None and owner.tag_ in _PROPN else None, "action"

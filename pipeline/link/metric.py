@@ -188,7 +188,7 @@ def _is_name(phrase: str) -> bool:
     if any(w.endswith(("'s", "’s")) for w in ws[:-1]):
         return False
     words = [w for w in ws if not (w.isupper() and len(w) <= 5)]
-    return bool(words) and all(w[0].isupper() for w in words)
+    return len(words) >= 2 and all(w[0].isupper() for w in words)   # Shares of IPC: one word left
 
 
 def _extend_pp(norm: str, end: int) -> int:

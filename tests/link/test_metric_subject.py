@@ -109,3 +109,12 @@ def test_a_leading_symbol_is_not_part_of_the_metric():
 ])
 def test_zh_subject_sources_bureaus_and_generic_places(text, figure, subject):
     assert fig(text, "zh", figure).subject == subject
+
+
+def test_a_capitalised_common_noun_of_an_acronym_is_not_a_name():
+    from pipeline.link.metric import _is_name
+
+    assert not _is_name("Sales of GM")          # a sentence-initial noun and an acronym: a metric
+    assert not _is_name("Exports")
+    assert _is_name("Bank of China")
+    assert _is_name("Huangshi Science and Technology City")

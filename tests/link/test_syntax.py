@@ -180,3 +180,14 @@ def test_a_generic_measure_is_the_metric_only_as_the_subject():
                [1, 1, 5, 4, 5, 1], ["nsubj", "ROOT", "det", "nummod", "compound", "obj"],
                [True, True, True, False, True, False])
     assert metric(d, "4%")[0] is None
+
+
+def test_a_figure_after_at_measures_the_verbs_object():
+    # The regulator capped fees at 50 pounds (not the action "capped", not the regulator)
+    d = parsed(["The", "regulator", "capped", "fees", "at", "50", "pounds"], ["DT", "NN", "VBD", "NNS", "IN", "CD", "NNS"],
+               [1, 2, 2, 2, 6, 6, 2], ["det", "nsubj", "ROOT", "obj", "case", "nummod", "obl"])
+    assert metric(d, "50 pounds") == ("fees", None, "noun")
+    # ... but "paid 50 pounds at the door" is the action's amount
+    d = parsed(["They", "paid", "50", "pounds", "at", "the", "door"], ["PRP", "VBD", "CD", "NNS", "IN", "DT", "NN"],
+               [1, 1, 3, 1, 6, 6, 1], ["nsubj", "ROOT", "nummod", "obj", "case", "det", "obl"])
+    assert metric(d, "50 pounds")[2] == "action"
