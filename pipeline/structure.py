@@ -92,6 +92,14 @@ class Structure:
         i = bisect.bisect_right(self._fstarts, pos) - 1
         return i >= 0 and self.furniture[i][0] <= pos < self.furniture[i][1]
 
+    def page_furniture(self, pos: int) -> bool:
+        """True inside page furniture or front matter: excluded, and neither the title nor a heading."""
+        if not self.excluded(pos):
+            return False
+        if self.title is not None and self.title[0] <= pos < self.title[1]:
+            return False
+        return not any(n.start <= pos < n.head_end for n in self.nodes)
+
     @property
     def dateline_year(self) -> int | None:
         return self.dateline.year if self.dateline else None

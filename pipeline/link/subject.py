@@ -280,8 +280,8 @@ class EnSubject:
         first: dict[str, int] = {}
         for i in range(len(ctx.sents)):
             for a, b in sentence_names(self, ctx, i):
-                if self.is_source(norm, (a, b)):
-                    continue
+                if self.is_source(norm, (a, b)) or ctx.structure.page_furniture(a):
+                    continue                               # a source, page furniture (menus, other headlines)
                 key = norm[a:b]
                 counts[key] += 2 if self.strong(key) else 1
                 first.setdefault(key, a)

@@ -118,3 +118,15 @@ def test_a_capitalised_common_noun_of_an_acronym_is_not_a_name():
     assert not _is_name("Exports")
     assert _is_name("Bank of China")
     assert _is_name("Huangshi Science and Technology City")
+
+
+def test_names_in_page_furniture_are_not_the_main_subject():
+    """A saved page's "Most Read" list names China four times; the story is about Britain."""
+    from pipeline.api import extract_figures
+
+    t = ("Green plan unveiled\n\nLONDON, Nov. 18 (Xinhua) -- The plan of the British government will cost "
+         "12 billion pounds, officials said on Wednesday. Offshore wind power will reach 40 gigawatts by 2030.\n\n"
+         "Most Read\nExports from China rise\nPremier visits China\nTourism in China grows\nRail link for China\n")
+    figs = {f.text: f.subject for f in extract_figures(t, "en", title="Green plan unveiled")}
+    assert figs["12 billion pounds"] != "China"
+    assert figs["40 gigawatts"] != "China"
