@@ -231,6 +231,13 @@ def metric_and_owner(sent, fs: int, fe: int, lex: Lexicon):
             if pred.dep_ in ("acl", "acl:relcl") and pred.head.tag_ in _NOUN_TAGS:
                 subj = pred.head
                 break
+            if pred.dep_ == "xcomp" and any(c.dep_ == "mark" and c.lower_ == "to" for c in pred.children):
+                # the IMF expects China's economy to expand 4.6%: the object of the governing verb is the
+                # subject of its complement
+                obj = next((c for c in pred.head.children if c.dep_ in ("obj", "dobj") and c.i < pred.i), None)
+                if obj is not None:
+                    subj = obj
+                    break
             pred = pred.head
             subj = _subject_of(pred)
             hops += 1

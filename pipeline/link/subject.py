@@ -194,8 +194,10 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
     return None
 
 
-def _in_quotes(norm: str, pos: int) -> bool:
-    lo = max(0, pos - 120)
+def _in_quotes(norm: str, pos: int, lo: int = 0) -> bool:
+    """Inside a quotation (or parentheses) opened since ``lo`` (the sentence start): straight quotes are
+    counted from there, not from a fixed window, whose edge may cut a quotation in half."""
+    lo = max(lo, pos - 400)
     seg = norm[lo:pos]
     return seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1 or seg.count("(") > seg.count(")")
 
@@ -204,6 +206,7 @@ class EnSubject:
     def __init__(self, P: LangPatterns):
         L = P.link
         self.not_names = set(L["subject_not_names"])
+        self.strip_leading = {"The", "A", "An"} | set(L.get("subject_strip_leading", []))
         self.inner = set(L["subject_inner"])
         self.suffixes = set(L["subject_suffixes"])
         self.generic = set(L["subject_generic"])
@@ -227,9 +230,9 @@ class EnSubject:
                     in (".", "-", ":", "”", "\"")
                 bare = w0.rstrip("'s").rstrip("’s")
                 ok_start = w0.endswith(("'s", "’s")) or (known is not None and bare in known)
-                if (at_start and not ok_start) or (w0.isupper() and len(w0) <= 5) or _in_quotes(norm, run[0].start()):
+                if (at_start and not ok_start) or (w0.isupper() and len(w0) <= 5) or _in_quotes(norm, run[0].start(), s):
                     run.clear()  # a capitalised first word, an acronym, a quoted title word
-            while run and run[0].group(0).rstrip(".") in {"The", "A", "An"} | self.inner:
+            while run and run[0].group(0).rstrip(".") in self.strip_leading | self.inner:
                 run.pop(0)
             if run:
                 words = [w.group(0).rstrip(".").rstrip("'s").rstrip("’s") for w in run]

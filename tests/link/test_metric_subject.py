@@ -130,3 +130,20 @@ def test_names_in_page_furniture_are_not_the_main_subject():
     figs = {f.text: f.subject for f in extract_figures(t, "en", title="Green plan unveiled")}
     assert figs["12 billion pounds"] != "China"
     assert figs["40 gigawatts"] != "China"
+
+
+def test_a_closed_quotation_far_back_does_not_hide_the_next_name():
+    from pipeline.api import extract_figures
+
+    t = ('Steel makers fell sharply.\n\n"We see higher costs ahead," explained Kazuhiro Takahashi, a steel analyst at '
+         'a large Tokyo brokerage firm in the city centre. In Europe, Arcelor shed 2.1% to 17.58 euros in Paris.')
+    assert {f.text: f.subject for f in extract_figures(t, "en")}["2.1%"] == "Arcelor"
+
+
+def test_a_capitalised_first_word_tagged_as_a_name_is_not_the_subject():
+    """The tagger calls a sentence-initial "Revenue" a proper noun; the name finder does not agree."""
+    from pipeline.api import extract_figures
+
+    t = "The carmaker sold 4.2 million vehicles last year. Revenue rose 18% to 9.6bn euros."
+    figs = {f.text: f.subject for f in extract_figures(t, "en")}
+    assert figs["18%"] is None and figs["9.6bn euros"] is None

@@ -191,3 +191,12 @@ def test_a_figure_after_at_measures_the_verbs_object():
     d = parsed(["They", "paid", "50", "pounds", "at", "the", "door"], ["PRP", "VBD", "CD", "NNS", "IN", "DT", "NN"],
                [1, 1, 3, 1, 6, 6, 1], ["nsubj", "ROOT", "nummod", "obj", "case", "det", "obl"])
     assert metric(d, "50 pounds")[2] == "action"
+
+
+def test_the_object_of_the_governing_verb_is_the_subject_of_its_complement():
+    # Analysts expect Japan's output to rise 2% (not the analysts': what they expect to rise)
+    d = parsed(["Analysts", "expect", "Japan", "'s", "output", "to", "rise", "2", "%"],
+               ["NNS", "VBP", "NNP", "POS", "NN", "TO", "VB", "CD", "NN"],
+               [1, 1, 4, 2, 1, 6, 1, 8, 6], ["nsubj", "ROOT", "nmod:poss", "case", "obj", "mark", "xcomp", "nummod", "obj"],
+               [True, True, False, True, True, True, True, False, False])
+    assert metric(d, "2%") == ("output", "Japan", "subject")
