@@ -157,8 +157,9 @@ def doc_names(finder, ctx) -> set[str]:
 
 
 def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
-    """Nearest strong name before the figure, after it, in the sentence before; else the main subject;
-    else the nearest weak name."""
+    """Nearest strong name before the figure, after it, in the sentence before; else the nearest name
+    before it in its sentence (Elsewhere, Honda lost 1.4%); else the document's main subject; else the
+    first name after it (a speaker after the figure is a weaker claim than the main subject)."""
     norm, text = ctx.norm, ctx.text
     main = normalize(ctx.main_subject or "").lower()   # compared with the normalised text
 
@@ -185,12 +186,14 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
         if cands:
             a, b = cands[-1] if last else cands[0]
             return text[a:b]
+    if before:
+        a, b = before[-1]
+        return text[a:b]
     if ctx.main_subject:
         return ctx.main_subject
-    for group, last in ((before, True), (after, False)):
-        if group:
-            a, b = group[-1] if last else group[0]
-            return text[a:b]
+    if after:
+        a, b = after[0]
+        return text[a:b]
     return None
 
 

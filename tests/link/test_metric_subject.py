@@ -147,3 +147,22 @@ def test_a_capitalised_first_word_tagged_as_a_name_is_not_the_subject():
     t = "The carmaker sold 4.2 million vehicles last year. Revenue rose 18% to 9.6bn euros."
     figs = {f.text: f.subject for f in extract_figures(t, "en")}
     assert figs["18%"] is None and figs["9.6bn euros"] is None
+
+
+def test_a_name_before_the_figure_beats_the_documents_main_subject():
+    from pipeline.api import extract_figures
+
+    t = ("Toyota shares rise\n\nToyota Motor said profits rose. Toyota Motor sold more cars in Asia, and Toyota Motor "
+         "raised its forecast. Elsewhere, Honda lost 1.4% in Tokyo trading. The company shipped 4,500 cars last "
+         "month, said Kenji Sato.")
+    figs = {f.text: f.subject for f in extract_figures(t, "en", title="Toyota shares rise")}
+    assert figs["1.4%"] == "Honda"
+    # a name after the figure (the speaker) does not: the main subject stays
+    assert figs["4,500"] == "Toyota Motor"
+
+
+def test_a_month_abbreviation_is_not_a_name():
+    from pipeline.api import extract_figures
+
+    t = "CHONGQING, Nov. 18 (Xinhua) -- The firm opened four new stores this month."
+    assert {f.text: f.subject for f in extract_figures(t, "en")}["four"] is None
