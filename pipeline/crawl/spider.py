@@ -18,7 +18,7 @@ from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, StopDownload
 
 from ..clean.encoding import decode
-from ..ingest.files import content_hash
+from ..ingest.document import content_hash
 from ..ingest.warc import charset_of
 from .archive import PageLog, WarcArchive
 from .discover import maybe_gunzip, parse_links, parse_xml_listing, robots_sitemaps

@@ -1,53 +1,24 @@
 """Local files: ``.jsonl`` (one clean-text document per line), ``.txt`` (one document), ``.html``/
-``.htm`` (also gzipped) and ``.warc``/``.warc.gz`` archives (see :mod:`.warc`)."""
+``.htm`` (also gzipped) and ``.warc``/``.warc.gz`` archives (see :mod:`.warc`).
+
+:func:`iter_path` is the dispatcher: it picks the reader by file name. It depends on the readers
+(:mod:`.html`, :mod:`.warc`); they depend only on :mod:`.document`, never on this module.
+"""
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
-import re
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import Code
 from ..models import Document, ErrorRecord, Source
+from .document import MAX_TEXT_CHARS, file_doc_id, file_stem, make_doc, sniff_binary
+from .html import html_document
+from .warc import read_warc
 
-MAX_TEXT_CHARS = 20_000_000  # a single document larger than this is refused (E004)
-
-# Leading bytes of formats that are not text (a PDF or an image saved as .html).
-_MAGIC = ((b"%PDF", "a PDF file"), (b"PK\x03\x04", "a ZIP archive (or Office document)"),
-          (b"\x89PNG", "a PNG image"), (b"GIF8", "a GIF image"), (b"\xff\xd8\xff", "a JPEG image"),
-          (b"\x1f\x8b", "gzip-compressed data"), (b"\xd0\xcf\x11\xe0", "an OLE (old Office) file"),
-          (b"Rar!", "a RAR archive"), (b"7z\xbc\xaf", "a 7-Zip archive"), (b"\x7fELF", "an executable"))
 _HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz", ".xhtml", ".shtml")
-_STEM_SUFFIX = re.compile(r"(\.(html?|xhtml|shtml|txt|jsonl|warc))?(\.gz)?$", re.I)
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def file_stem(path: Path) -> str:
-    """The file name without its input suffixes: ``a.html.gz`` -> ``a``."""
-    return _STEM_SUFFIX.sub("", path.name) or path.name
-
-
-def file_doc_id(path: Path, text: str) -> str:
-    """A stable id from the file name and the content hash."""
-    return f"{file_stem(path)}-{content_hash(text)[:12]}"
-
-
-def sniff_binary(data: bytes) -> str | None:
-    """Why ``data`` is not text (a known binary signature, NUL bytes), or None."""
-    for magic, what in _MAGIC:
-        if data.startswith(magic):
-            return f"content is {what}"
-    head = data[:4096]
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
-        if head.count(b"\x00") > len(head) // 100 + 1:
-            return "content has NUL bytes: binary data"
-    return None
 
 
 def iter_path(path: Path) -> Iterator[Document | ErrorRecord]:
@@ -74,8 +45,6 @@ def _reader_for(path: Path):
     if name.endswith(_HTML_SUFFIXES):
         return read_html
     if name.endswith((".warc", ".warc.gz")):
-        from .warc import read_warc
-
         return read_warc
     return None
 
@@ -96,7 +65,6 @@ def read_capped(path: Path, cap: int) -> bytes:
 
 def read_html(path: Path) -> Iterator[Document | ErrorRecord]:
     """One HTML page (``.html``, ``.htm``, or gzipped) -> one Document or ErrorRecord."""
-    from .html import html_document
     from .settings import default_settings
 
     source = Source(kind="html", path=str(path))
@@ -113,29 +81,6 @@ def read_html(path: Path) -> Iterator[Document | ErrorRecord]:
                           source=source)
         return
     yield html_document(data, source, stem)
-
-
-def make_doc(doc_id: str, text: str, lang: str | None, source: Source, **meta) -> Document | ErrorRecord:
-    from ..lang import detect_lang  # local import: keeps ingest importable on its own
-
-    if not text.strip():
-        return ErrorRecord(doc_id=doc_id, code=Code.EMPTY.value, reason="document has no text", source=source)
-    if len(text) > MAX_TEXT_CHARS:
-        return ErrorRecord(doc_id=doc_id, code=Code.TOO_LARGE.value,
-                           reason=f"text has {len(text)} characters, over the cap of {MAX_TEXT_CHARS}", source=source)
-    if _looks_binary(text):
-        return ErrorRecord(doc_id=doc_id, code=Code.BINARY.value, reason="text is mostly control characters", source=source)
-    source.content_hash = content_hash(text)
-    if lang not in ("zh", "en", "mixed"):
-        lang = detect_lang(text)
-    return Document(doc_id=doc_id, text=text, lang=lang, source=source,
-                    title=meta.get("title"), published=meta.get("published"))
-
-
-def _looks_binary(text: str) -> bool:
-    sample = text[:4096]
-    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f\v") or c == "\ufffd")
-    return bad > max(8, len(sample) // 10)
 
 
 def read_txt(path: Path) -> Iterator[Document | ErrorRecord]:

@@ -5,7 +5,7 @@ import logging
 
 from ..errors import Code
 from ..models import Document, ErrorRecord, Source
-from .files import content_hash, make_doc, sniff_binary
+from .document import content_hash, make_doc, sniff_binary
 
 log = logging.getLogger(__name__)
 

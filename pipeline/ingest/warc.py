@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import Code
 from ..models import Document, ErrorRecord, Source
-from .files import file_stem
+from .document import file_stem
 from .html import html_document, text_document
 from .settings import default_settings
 
