@@ -11,7 +11,7 @@ database's ``figures`` table) and every ``Figure`` field, in the order of :data:
   integers, float64 values, ``date32`` datelines, strings; written in row groups of
   :data:`ROW_GROUP` rows, so memory stays flat on any run size.
 
-Both read ``documents.jsonl`` one line at a time and write through :func:`pipeline.export.atomic_open`
+Both read ``documents.jsonl`` one line at a time and write through :func:`pipeline.atomic.atomic_open`
 (a file is complete or absent).
 """
 from __future__ import annotations
@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from .export import atomic_open
+from .atomic import atomic_open
 from .models import Figure
 
 __all__ = ["ARROW_TYPES", "COLUMNS", "FORMATS", "ROW_GROUP", "export_figures", "figure_records"]
