@@ -11,6 +11,6 @@ __version__ = "0.1.0"
 def run(inputs, out: str = "outputs", **options):
     """Run the batch job on ``inputs``; writes ``out/documents.jsonl``, ``errors.jsonl``, ``duplicates.jsonl``
     and ``summary.json`` (see ``outputs/README.md``) and returns the summary."""
-    from .runner import RunOptions, run as _run
+    from .batch import RunOptions, run as _run
 
     return _run(RunOptions(inputs=[str(i) for i in inputs], out=str(out), **options))

@@ -35,7 +35,7 @@ def _build_parser() -> argparse.ArgumentParser:
                        help="keep DIR/.state/segments after the run (a rerun on changed inputs then redoes only "
                             "the changed chunks)")
     g_run.add_argument("--processor", default=None, metavar="MODULE:FUNCTION",
-                       help="per-document function (default pipeline.runner:process_document)")
+                       help="per-document function (default pipeline.batch.work:process_document)")
 
     _add_crawl_parser(sub)
 
@@ -188,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2))
         return 0
     if args.command == "run":
-        from .runner import DEFAULT_PROCESSOR, RunLocked, RunOptions, run
+        from .batch import DEFAULT_PROCESSOR, RunLocked, RunOptions, run
 
         try:
             summary = run(RunOptions(inputs=args.inputs, out=args.out, urls_file=args.urls,

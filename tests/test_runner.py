@@ -331,7 +331,7 @@ def test_keyboard_interrupt_keeps_committed_chunks(tmp_path, monkeypatch):
 
 def test_progress_lines_and_summary(tmp_path, caplog):
     files = write_corpus(tmp_path / "in", 50)
-    with caplog.at_level(logging.INFO, logger="pipeline.runner"):
+    with caplog.at_level(logging.INFO, logger="pipeline.batch"):
         s = run(_opts(files, tmp_path / "out", chunk_size=10, progress=True, log_every=0))
     msgs = [r.getMessage() for r in caplog.records]
     assert any(m.startswith("progress: ") and "docs/s" in m for m in msgs)

@@ -6,7 +6,7 @@ import sys
 import time
 from typing import IO
 
-log = logging.getLogger("pipeline.runner")
+log = logging.getLogger(__name__)
 
 
 class Progress:
