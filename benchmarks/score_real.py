@@ -48,6 +48,22 @@ def grade(gold: list[dict], preds: list[dict], show_errors: bool = False) -> dic
     return scorer.score(gd, pd, show_errors=show_errors)
 
 
+def null_subject(gold: list[dict], by_pred: dict) -> float:
+    """Of the matched figures whose gold subject is null, the share the pipeline also leaves null."""
+    ok = n = 0
+    for g in gold:
+        preds = by_pred[g["doc_id"]]["figures"]
+        for f in g["figures"]:
+            if f.get("subject"):
+                continue
+            p = next((p for p in preds if p["kind"] == f["kind"] and p["start"] < f["end"] and f["start"] < p["end"]),
+                     None)
+            if p is not None:
+                n += 1
+                ok += not p.get("subject")
+    return ok / n if n else float("nan")
+
+
 def main(argv=None) -> int:
     import real_gold
 
@@ -76,6 +92,7 @@ def main(argv=None) -> int:
     results = {}
     for name, gs in groups.items():
         results[name] = grade(gs, [by_pred[g["doc_id"]] for g in gs], show_errors=args.show_errors and name == "all")
+        results[name]["null_subject"] = null_subject(gs, by_pred)
     if args.show_errors:
         for e in results["all"].pop("errors", []):
             print(e)
@@ -83,7 +100,8 @@ def main(argv=None) -> int:
         print(json.dumps(results, indent=1))
         return 0
     print(f"split={args.split}")
-    head = f"{'group':11} {'docs':>4} {'gold':>5} {'F1':>6} {'P':>6} {'R':>6} " + " ".join(f"{a:>7}" for a in ATTRS)
+    head = f"{'group':11} {'docs':>4} {'gold':>5} {'F1':>6} {'P':>6} {'R':>6} " + " ".join(f"{a:>7}" for a in ATTRS) \
+        + f" {'subj=null':>9}"
     print(head)
     for name, res in results.items():
         ov = res["overall"]
@@ -91,7 +109,9 @@ def main(argv=None) -> int:
         ng = sum(len(g["figures"]) for g in groups[name])
         attrs = res.get("attributes", {})
         print(f"{name:11} {n:4} {ng:5} {ov['f1']:6.3f} {ov['precision']:6.3f} {ov['recall']:6.3f} "
-              + " ".join(f"{attrs.get(a, float('nan')):7.3f}" for a in ATTRS))
+              + " ".join(f"{attrs.get(a, float('nan')):7.3f}" for a in ATTRS) + f" {res['null_subject']:9.3f}")
+    print("subj=null: of the figures whose gold subject is null, the share given none (the shared scorer grades\n"
+          "subjects only where the gold names one; this column is what it leaves out)")
     return 0
 
 

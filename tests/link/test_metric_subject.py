@@ -166,3 +166,13 @@ def test_a_month_abbreviation_is_not_a_name():
 
     t = "CHONGQING, Nov. 18 (Xinhua) -- The firm opened four new stores this month."
     assert {f.text: f.subject for f in extract_figures(t, "en")}["four"] is None
+
+
+def test_words_ending_in_a_one_character_suffix_are_not_names_without_a_proper_part():
+    """布局, 大局 end in 局 like 统计局; 小区, 城镇 in 区 and 镇 like 竹山县: they are not names."""
+    from pipeline.api import extract_figures
+
+    for t, fig in [("优化产业布局，新增规上企业30家。", "30家"), ("服务发展大局，改造老旧小区120个。", "120个"),
+                   ("城镇新增就业5.2万人。", "5.2万人"), ("对标新格局，建成社区食堂45个。", "45个")]:
+        assert {f.text: f.subject for f in extract_figures(t, "zh")}[fig] is None, t
+    assert {f.text: f.subject for f in extract_figures("竹山县新增企业30家，产业布局持续优化。", "zh")}["30家"] == "竹山县"
