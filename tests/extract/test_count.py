@@ -19,6 +19,9 @@ CASES = [
     ("en", "The workforce fell by 1.2 million people to 760 million.",
      [("1.2 million", "count", 1.2e6, "people", None, "=", "decrease"), ("760 million", "count", 7.6e8, "people")]),
     ("zh", "公司总股本4亿股。", [("4亿股", "count", 4e8, "股")]),
+    # adjectives and adverbs in -s are not the counted noun
+    ("en", "The fair drew 350 overseas Chinese organizations.", [("350", "count", 350, "organizations")]),
+    ("en", "Some 120 overseas students enrolled.", [("120", "count", 120, "students")]),
 ]
 
 
