@@ -196,13 +196,19 @@ def metric_and_owner(sent, fs: int, fe: int, lex: Lexicon):
     noun = None
     pred = None
     route = None
+    share = any(t.text == "%" or t.lower_ in ("percent", "cent", "points", "point") for t in toks)
+    of_noun = None if share else next(
+        (c for t in toks for c in t.children if c.dep_ == "nmod" and c.i not in ids and c.i > t.i
+         and c.tag_ in _NOUN_TAGS and any(x.dep_ == "case" and x.lower_ == "of" for x in c.children)), None)
     head = node.head
     if node.dep_ == "nmod" and head.i not in ids and head.lower_ in lex.rate_nouns \
             and any(c.dep_ == "case" and c.lower_ == "of" for c in node.children) \
             and head.dep_ in ("ROOT", "obl", "nmod", "obj", "dobj"):
         node, head = head, head.head                 # grew at an annual rate of 4%: the rate is the figure's
         ids = ids | {node.i}
-    if node.dep_ in ("nummod", "compound", "amod", "nmod", "nmod:unmarked") and head.i not in ids \
+    if of_noun is not None:
+        noun, route = of_noun, "noun"                # 40 gigawatts of offshore wind power, $2bn of debt
+    elif node.dep_ in ("nummod", "compound", "amod", "nmod", "nmod:unmarked") and head.i not in ids \
             and head.tag_ in _NOUN_TAGS:
         noun = head                                  # a $48m contract, revenues of A$2.6bn
         route = "noun"
@@ -258,7 +264,7 @@ def metric_and_owner(sent, fs: int, fe: int, lex: Lexicon):
         # the subject itself is a name ("Pernod slipped 1.2%"): it owns the figure, no metric here
         # (but China's GDP, CPI: a possessed noun or an acronym is what is measured)
         return None, noun, route
-    if noun.i > node.i and any(c.dep_ == "case" and c.lower_ == "of" for c in noun.children) \
+    if noun is not of_noun and noun.i > node.i and any(c.dep_ == "case" and c.lower_ == "of" for c in noun.children) \
             and noun.head.i in ids:
         return None, owner, route                   # 28.39% of GDP: GDP is the base, not the metric
     span = _np_span(noun, ids)

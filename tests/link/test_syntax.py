@@ -200,3 +200,14 @@ def test_the_object_of_the_governing_verb_is_the_subject_of_its_complement():
                [1, 1, 4, 2, 1, 6, 1, 8, 6], ["nsubj", "ROOT", "nmod:poss", "case", "obj", "mark", "xcomp", "nummod", "obj"],
                [True, True, False, True, True, True, True, False, False])
     assert metric(d, "2%") == ("output", "Japan", "subject")
+
+
+def test_an_amount_of_something_measures_that_thing_but_a_share_of_it_does_not():
+    # The farm planted 1,700 acres of cotton
+    d = parsed(["The", "farm", "planted", "1,700", "acres", "of", "cotton"], ["DT", "NN", "VBD", "CD", "NNS", "IN", "NN"],
+               [1, 2, 2, 4, 2, 6, 4], ["det", "nsubj", "ROOT", "nummod", "obj", "case", "nmod"])
+    assert metric(d, "1,700 acres")[0] == "cotton"
+    # Exports were 28% of GDP: GDP is the base
+    d = parsed(["Exports", "were", "28", "%", "of", "GDP"], ["NNS", "VBD", "CD", "NN", "IN", "NNP"],
+               [3, 3, 3, 3, 5, 3], ["nsubj", "cop", "nummod", "ROOT", "case", "nmod"], [True, True, False, True, True, False])
+    assert metric(d, "28%")[0] == "Exports"
