@@ -2,12 +2,10 @@
 title and publication date (:mod:`.metadata`). Rules are data in ``patterns/html/``."""
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
-
 from . import boilerplate, metadata
+from .tree import parse_html
 
 
 @dataclass
@@ -19,14 +17,6 @@ class CleanPage:
     published: str | None
 
 
-def parse_html(html: str) -> BeautifulSoup:
-    """BeautifulSoup on lxml: fast, and lenient with the broken markup of old pages."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        return BeautifulSoup(html, "lxml")
-
-
 def clean_html(html: str, *, url: str | None = None) -> CleanPage:
     """Main text, title and publication date of one HTML page (already decoded to ``str``).
 
@@ -34,9 +24,9 @@ def clean_html(html: str, *, url: str | None = None) -> CleanPage:
         html: the page.
         url: where it came from, if known (a date in the URL is the last resort for ``published``).
     """
-    soup = parse_html(html)
-    head = metadata.read_head(soup)
-    analysis = boilerplate.analyse(soup)
+    root = parse_html(html)  # parsed once; read in place by both
+    head = metadata.read_head(root)
+    analysis = boilerplate.analyse(root)
     text = boilerplate.text_of(analysis.main())
     lines: list[str] = []
     main_start = 0

@@ -1,6 +1,6 @@
 """Main text of an HTML page, with menus, footers, share bars and related links removed.
 
-The page (parsed by BeautifulSoup on lxml) is cut into *blocks*: the text of one
+The page (an lxml tree, :mod:`.tree`) is cut into *blocks*: the text of one
 block-level element (a paragraph, a table cell, a list item), with ``<br>`` kept as
 line breaks. Each block gets a value:
 
@@ -19,17 +19,17 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import CData
+from lxml import etree
 
 from . import rules
 from .text import collapse_ws, count_tokens
+from .tree import STRING_CONTAINERS, Element, iter_document, top_level
 
 _TOKEN_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
 _PUNCT = re.compile(r"[，。！？；、,!?;]|\.(?!\d)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: a key of the caches below
 class Vocab:
     drop_tags: frozenset[str]
     boilerplate_tags: frozenset[str]
@@ -80,16 +80,16 @@ def vocab() -> Vocab:
     )
 
 
-def class_names(tag: Tag) -> list[list[str]]:
+def class_names(tag: Element) -> list[list[str]]:
     """Each class name and the id, as lower-case tokens: ``articleShare-bar`` -> article, share, bar."""
-    raw = []
-    cls = tag.get("class")
-    if cls:
-        raw.extend(cls if isinstance(cls, list) else [cls])
-    ident = tag.get("id")
+    return _names(tag.get("class"), tag.get("id"))
+
+
+def _names(cls: str | None, ident: str | None) -> list[list[str]]:
+    raw = cls.split() if cls else []
     if ident:
-        raw.append(str(ident))
-    return [[t.lower() for t in _TOKEN_SPLIT.split(str(value)) if t] for value in raw]
+        raw.append(ident)
+    return [[t.lower() for t in _TOKEN_SPLIT.split(value) if t] for value in raw]
 
 
 def _is(token: str, token_set: tuple[frozenset[str], tuple[str, ...]]) -> bool:
@@ -101,9 +101,15 @@ def _matches(tokens: list[str], token_set: tuple[frozenset[str], tuple[str, ...]
     return any(_is(t, token_set) for t in tokens)
 
 
-def mark_strength(tag: Tag, v: Vocab) -> int:
+def mark_strength(tag: Element, v: Vocab) -> int:
     """0: no boilerplate mark; 1: weak (a negative word inside a longer name); 2: strong."""
-    names = class_names(tag)
+    return _strength(tag.get("class"), tag.get("id"), v)
+
+
+@lru_cache(maxsize=8192)
+def _strength(cls: str | None, ident: str | None, v: Vocab) -> int:
+    # pages repeat a few class names on thousands of elements: each pair is tokenised once
+    names = _names(cls, ident)
     toks = [t for name in names for t in name]
     if not toks or not _matches(toks, v.negative) or _matches(toks, v.positive):
         return 0
@@ -144,109 +150,24 @@ class Block:
         return self.link_tokens / self.tokens if self.tokens else 0.0
 
 
-@dataclass
+@dataclass(eq=False)
 class _Info:
-    block: Tag
-    chain: tuple[int, ...]
-    link: bool
-    marks: tuple[int, ...]
-    pre: bool
+    """What a string inside an element inherits from the element and its ancestors."""
+
+    name: str
+    chain: tuple[int, ...]  # ids of the element and the enclosing ones, innermost first
+    marks: tuple[int, ...]  # ids of the marked ones among them
+    link: bool  # inside <a href>
+    pre: bool  # inside <pre>
+    container: str | None  # inside <rt>, <rp>...: its strings are not page text
+    block: _Info | None = None  # the info of the block element the strings belong to
 
 
-@dataclass
-class _Segmenter:
-    """Cut a tree into blocks; ``marked`` elements (boilerplate, hidden) always start a block."""
+class _Document:
+    """The document above the root element: the top of every chain (a page without ``<body>``
+    is walked from here)."""
 
-    v: Vocab
-    marked: set[int] = field(default_factory=set)
-    info: dict[int, _Info] = field(default_factory=dict)
-    elements: dict[int, Tag] = field(default_factory=dict)
-    blocks: list[Block] = field(default_factory=list)
-    parts: list[str] = field(default_factory=list)
-    link_parts: list[str] = field(default_factory=list)
-    current: _Info | None = None
-    para: int = 0
-    lead_link: int | None = None
-
-    def info_of(self, tag: Tag) -> _Info:
-        got = self.info.get(id(tag))
-        if got is not None:
-            return got
-        pending = []  # the ancestors not yet known, innermost first (a loop: pages nest very deep)
-        node: Tag | None = tag
-        while isinstance(node, Tag) and id(node) not in self.info:
-            pending.append(node)
-            node = node.parent
-        up = self.info.get(id(node)) if isinstance(node, Tag) else None
-        for t in reversed(pending):
-            up = self.info[id(t)] = self._derive(t, up)
-        return up
-
-    def _derive(self, tag: Tag, up: _Info | None) -> _Info:
-        key = id(tag)
-        self.elements[key] = tag
-        chain = (key, *(up.chain if up else ()))
-        marks = ((key,) if key in self.marked else ()) + (up.marks if up else ())
-        link = (up.link if up else False) or (tag.name == "a" and tag.has_attr("href"))
-        pre = (up.pre if up else False) or tag.name == "pre"
-        block = tag if (tag.name in self.v.block_tags or up is None) else up.block
-        return _Info(block, chain, link, marks, pre)
-
-    def flush(self) -> None:
-        cur, self.current = self.current, None
-        if cur is not None and self.parts:
-            raw = "".join(self.parts)
-            lines = [ln for ln in (collapse_ws(p) for p in raw.split("\x00")) if ln]
-            if lines:
-                text = "\n".join(lines)
-                self.blocks.append(Block(lines=lines, tokens=count_tokens(text),
-                                         link_tokens=count_tokens("".join(self.link_parts)),
-                                         punct=len(_PUNCT.findall(text)), tag=cur.block.name,
-                                         chain=self.info[id(cur.block)].chain, para=self.para,
-                                         lead_link=self.lead_link or 0))
-        self.parts, self.link_parts, self.lead_link = [], [], None
-
-    def run(self, root: Tag) -> list[Block]:
-        for node in root.descendants:
-            if isinstance(node, Tag):
-                if node.name in self.v.block_tags:
-                    self.flush()
-                    self.para += 1
-                elif node.name == "br":  # a line of its own: flat pages put whole layouts in <br> lines
-                    cur = self.current
-                    self.flush()
-                    self.current = cur
-                continue
-            if type(node) is not NavigableString and not isinstance(node, CData):
-                continue  # comments, doctype, processing instructions
-            parent = node.parent
-            if not isinstance(parent, Tag):
-                continue
-            inf = self.info_of(parent)
-            if self.current is None or self.current.block is not inf.block or self.current.marks != inf.marks:
-                self.flush()
-                self.para += 1
-                self.current = inf
-            s = str(node)
-            if self.lead_link is None and s.strip():
-                self.lead_link = count_tokens(s) if inf.link else 0
-            if inf.pre:
-                s = s.replace("\n", "\x00")
-            self.parts.append(s)
-            if inf.link:
-                self.link_parts.append(s + " ")
-        self.flush()
-        return self.blocks
-
-
-def _hidden(tag: Tag, v: Vocab) -> bool:
-    if tag.has_attr("hidden") or str(tag.get("aria-hidden", "")).lower() == "true":
-        return True
-    style = str(tag.get("style", "")).replace(" ", "").lower()
-    if "display:none" in style or "visibility:hidden" in style:
-        return True
-    cls = tag.get("class") or []
-    return any(str(c).lower() in v.hidden_classes for c in (cls if isinstance(cls, list) else [cls]))
+    tag = "[document]"
 
 
 @dataclass
@@ -262,25 +183,147 @@ class Marks:
         return self.strong | self.weak | self.hidden
 
 
-def prune(soup: BeautifulSoup, v: Vocab) -> Marks:
-    """Drop non-content tags (scripts, styles, forms' controls); mark boilerplate and hidden elements."""
-    for tag in soup.find_all(list(v.drop_tags)):
-        tag.decompose()
-    marks = Marks()
-    for tag in soup.find_all(True):
-        if tag.name in v.protected_tags:
-            continue
+def _hidden(tag: Element, v: Vocab) -> bool:
+    if tag.get("hidden") is not None or tag.get("aria-hidden", "").lower() == "true":
+        return True
+    style = tag.get("style")
+    if style:
+        style = style.replace(" ", "").lower()
+        if "display:none" in style or "visibility:hidden" in style:
+            return True
+    cls = tag.get("class")
+    return bool(cls) and any(c.lower() in v.hidden_classes for c in cls.split())
+
+
+@dataclass
+class _Segmenter:
+    """Walk the tree once: mark boilerplate and hidden elements, and cut the text into blocks
+    (a marked element always starts a block). Non-content elements (scripts, styles, forms'
+    controls: ``drop_tags``) are skipped with everything inside them."""
+
+    v: Vocab
+    marks: Marks = field(default_factory=Marks)
+    elements: dict[int, object] = field(default_factory=dict)  # every element walked, by id (kept alive)
+    blocks: list[Block] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+    link_parts: list[str] = field(default_factory=list)
+    current: _Info | None = None
+    para: int = 0
+    lead_link: int | None = None
+
+    def _mark(self, tag: Element, key: int, name: str) -> bool:
+        v = self.v
+        if name in v.protected_tags:
+            return False
         if _hidden(tag, v):
-            marks.hidden.add(id(tag))
-        elif tag.name in v.boilerplate_tags:
-            marks.weak.add(id(tag))
+            self.marks.hidden.add(key)
+        elif name in v.boilerplate_tags:
+            self.marks.weak.add(key)
         else:
-            strength = mark_strength(tag, v)
+            strength = _strength(tag.get("class"), tag.get("id"), v)
             if strength == 2:
-                marks.strong.add(id(tag))
+                self.marks.strong.add(key)
             elif strength == 1:
-                marks.weak.add(id(tag))
-    return marks
+                self.marks.weak.add(key)
+            else:
+                return False
+        return True
+
+    def _derive(self, tag, up: _Info | None) -> _Info:
+        key = id(tag)
+        self.elements[key] = tag
+        name = tag.tag
+        if up is None:  # the document
+            inf = _Info(name, (key,), (), False, False, None)
+            inf.block = inf
+            return inf
+        marked = self._mark(tag, key, name)
+        inf = _Info(name, (key, *up.chain), ((key, *up.marks) if marked else up.marks),
+                    up.link or (name == "a" and tag.get("href") is not None), up.pre or name == "pre",
+                    name if name in STRING_CONTAINERS else up.container)
+        inf.block = inf if name in self.v.block_tags else up.block
+        return inf
+
+    def flush(self) -> None:
+        cur, self.current = self.current, None
+        if cur is not None and self.parts:
+            raw = "".join(self.parts)
+            lines = [ln for ln in (collapse_ws(p) for p in raw.split("\x00")) if ln]
+            if lines:
+                text = "\n".join(lines)
+                block = cur.block
+                self.blocks.append(Block(lines=lines, tokens=count_tokens(text),
+                                         link_tokens=count_tokens("".join(self.link_parts)),
+                                         punct=len(_PUNCT.findall(text)), tag=block.name,
+                                         chain=block.chain, para=self.para,
+                                         lead_link=self.lead_link or 0))
+        self.parts, self.link_parts, self.lead_link = [], [], None
+
+    def _string(self, s: str, inf: _Info) -> None:
+        if inf.container:
+            return  # ruby annotations (and script, style, template text, already skipped)
+        cur = self.current
+        if cur is None or cur.block is not inf.block or cur.marks != inf.marks:
+            self.flush()
+            self.para += 1
+            self.current = inf
+        if self.lead_link is None and s.strip():
+            self.lead_link = count_tokens(s) if inf.link else 0
+        if inf.pre:
+            s = s.replace("\n", "\x00")
+        self.parts.append(s)
+        if inf.link:
+            self.link_parts.append(s + " ")
+
+    def _walk(self, top: Element, up: _Info, as_root: bool) -> None:
+        """The strings and elements inside ``top``, in document order (``top`` itself too unless
+        ``as_root``: the walk's root starts no block and its tail is outside the walk)."""
+        drop, block_tags = self.v.drop_tags, self.v.block_tags
+        stack = [up]
+        walker = etree.iterwalk(top, events=("start", "end", "comment", "pi"))
+        for event, tag in walker:
+            if event == "start":
+                name = tag.tag
+                if name in drop:
+                    walker.skip_subtree()
+                    continue
+                inf = self._derive(tag, stack[-1])
+                stack.append(inf)
+                if as_root and tag is top:
+                    pass
+                elif name in block_tags:
+                    self.flush()
+                    self.para += 1
+                elif name == "br":  # a line of its own: flat pages put whole layouts in <br> lines
+                    cur = self.current
+                    self.flush()
+                    self.current = cur
+                if tag.text:
+                    self._string(tag.text, inf)
+            elif event == "end":
+                if tag.tag not in drop:
+                    stack.pop()
+                if tag is not top and tag.tail:
+                    self._string(tag.tail, stack[-1])
+            elif tag is not top and tag.tail:  # a comment or processing instruction: only its tail is text
+                self._string(tag.tail, stack[-1])
+
+    def run(self, root: Element) -> list[Block]:
+        """The blocks of the page's ``<body>``; of the whole document when it has none."""
+        doc = self._derive(_Document(), None)
+        drop = self.v.drop_tags
+        body = next((b for b in iter_document(root, "body")
+                     if not any(True for _ in b.iterancestors(*drop))), None)
+        if body is None:
+            for top in top_level(root):
+                self._walk(top, doc, as_root=False)
+        else:
+            up = doc
+            for anc in reversed(list(body.iterancestors())):
+                up = self._derive(anc, up)
+            self._walk(body, up, as_root=True)
+        self.flush()
+        return self.blocks
 
 
 @dataclass
@@ -313,21 +356,25 @@ def element_stats(blocks: list[Block]) -> dict[int, _Stats]:
     return stats
 
 
-def _signature(tag: Tag) -> tuple[str, str]:
+def _signature(tag: Element) -> tuple[str, str]:
     cls = tag.get("class")
-    first = (cls[0] if isinstance(cls, list) and cls else str(cls or "")).lower()
-    return tag.name, first
+    names = cls.split() if cls else []
+    return tag.tag, (names[0].lower() if names else "")
 
 
-def find_listings(elements: dict[int, Tag], stats: dict[int, _Stats], max_item_tokens: int) -> set[int]:
+def find_listings(elements: dict[int, object], stats: dict[int, _Stats], max_item_tokens: int) -> set[int]:
     """Items of teaser lists: runs of three or more sibling elements alike in tag and class, each a
     linked title plus a little text (a summary, a date). Such items are marked as boilerplate."""
     found: set[int] = set()
-    parents = {id(t.parent): t.parent for t in elements.values() if isinstance(t.parent, Tag)}
+    parents: dict[int, Element] = {}
+    for key in stats:  # only parents of elements that hold text can have items
+        parent = getattr(elements[key], "getparent", lambda: None)()
+        if parent is not None:
+            parents[id(parent)] = parent
     for parent in parents.values():
-        groups: dict[tuple[str, str], list[Tag]] = {}
-        for child in parent.children:
-            if isinstance(child, Tag) and id(child) in stats:
+        groups: dict[tuple[str, str], list[Element]] = {}
+        for child in parent:
+            if id(child) in stats and isinstance(child.tag, str):
                 groups.setdefault(_signature(child), []).append(child)
         for members in groups.values():
             if len(members) < 3:
@@ -469,7 +516,7 @@ class Analysis:
 
     blocks: list[Block]
     span: tuple[int, int]
-    elements: dict[int, Tag]
+    elements: dict[int, object]
 
     def main_span(self) -> tuple[int, int]:
         """The selected range less the blocks worth nothing at its ends (a dateline, a byline, a
@@ -505,23 +552,23 @@ class Analysis:
         return None
 
 
-def analyse(soup: BeautifulSoup) -> Analysis:
-    """Segment and score the page. Mutates ``soup`` (drops scripts, styles...)."""
+def analyse(root: Element | None) -> Analysis:
+    """Segment and score the page (``root``: :func:`.tree.parse_html`'s; None for an empty page).
+    The tree is not changed."""
     v = vocab()
-    marks = prune(soup, v)
-    root = soup.body or soup
-    seg = _Segmenter(v, marked=marks.all())
-    blocks = seg.run(root)
+    seg = _Segmenter(v)
+    blocks = seg.run(root) if root is not None else []
     stats = element_stats(blocks)
+    marks = seg.marks
     marks.weak |= find_listings(seg.elements, stats, v.listing_item_tokens)
     resolve_marks(blocks, marks, stats, v.wrapper_share)
     score_blocks(blocks)
     return Analysis(blocks, select(blocks), seg.elements)
 
 
-def main_blocks(soup: BeautifulSoup) -> list[Block]:
-    """The blocks of the main text, in document order. Mutates ``soup``."""
-    return analyse(soup).main()
+def main_blocks(root: Element | None) -> list[Block]:
+    """The blocks of the main text, in document order."""
+    return analyse(root).main()
 
 
 def text_of(blocks: list[Block]) -> str:
@@ -530,6 +577,6 @@ def text_of(blocks: list[Block]) -> str:
     return "\n".join(ln for b in blocks for ln in b.lines if not _boilerplate_line(ln, v))
 
 
-def main_text(soup: BeautifulSoup) -> str:
+def main_text(root: Element | None) -> str:
     """The main text of the page, one paragraph a line (empty when the page has none)."""
-    return text_of(main_blocks(soup))
+    return text_of(main_blocks(root))

@@ -15,10 +15,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from bs4 import BeautifulSoup, Tag
-
 from . import rules
 from .text import collapse_ws
+from .tree import Element, first, get_text, iter_document, string_of
 
 _MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
            "sept": 9, "oct": 10, "nov": 11, "dec": 12}
@@ -118,47 +117,62 @@ class Head:
     url: str | None = None
 
 
-def read_head(soup: BeautifulSoup) -> Head:
+_LD_JSON = re.compile("ld\\+json", re.I)
+
+
+def read_head(root: Element | None) -> Head:
+    """What the page says about itself: dated ``<meta>`` and ``itemprop`` elements, JSON-LD,
+    ``<time>``, ``<title>``, ``og:title``, ``<h1>`` and the canonical URL."""
     r = date_rules()
     head = Head()
+    if root is None:
+        return head
     rank = {name: i for i, name in enumerate(r.meta_names)}
-    for meta in soup.find_all("meta"):
+    for meta in iter_document(root, "meta"):
         key = str(meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
         content = meta.get("content")
         if not key or not content:
             continue
         if key in rank:
-            head.meta_dates.append((rank[key], str(content)))
+            head.meta_dates.append((rank[key], content))
         elif key in ("og:title", "twitter:title") and not head.og_title:
-            head.og_title = collapse_ws(str(content))
+            head.og_title = collapse_ws(content)
         elif key == "og:url" and not head.url:
-            head.url = str(content)
-    for tag in soup.find_all(attrs={"itemprop": True}):
-        key = str(tag.get("itemprop")).lower()
-        if key in rank and tag.name != "meta":
-            value = tag.get("datetime") or tag.get("content") or tag.get_text(" ", strip=True)
+            head.url = content
+    for tag in iter_document(root):
+        prop = tag.get("itemprop")
+        if prop is None:
+            continue
+        key = prop.lower()
+        if key in rank and tag.tag != "meta":
+            value = tag.get("datetime") or tag.get("content") or get_text(tag, " ", strip=True)
             if value:
-                head.meta_dates.append((rank[key], str(value)))
-    for script in soup.find_all("script", attrs={"type": re.compile("ld\\+json", re.I)}):
+                head.meta_dates.append((rank[key], value))
+    for script in iter_document(root, "script"):
+        if not _LD_JSON.search(script.get("type") or ""):
+            continue
         try:
-            data = json.loads(script.string or "")
+            data = json.loads(string_of(script) or "")
         except (ValueError, TypeError):
             continue
         _walk_jsonld(data, r.jsonld_keys, head.jsonld_dates)
-    for t in soup.find_all("time"):
-        value = t.get("datetime") or t.get_text(" ", strip=True)
+    for t in iter_document(root, "time"):
+        value = t.get("datetime") or get_text(t, " ", strip=True)
         if value:
-            if t.has_attr("pubdate"):
-                head.time_dates.insert(0, str(value))
+            if t.get("pubdate") is not None:
+                head.time_dates.insert(0, value)
             else:
-                head.time_dates.append(str(value))
-    if soup.title and soup.title.string:
-        head.title = collapse_ws(str(soup.title.string))
-    head.h1 = [t for t in (collapse_ws(h.get_text(" ")) for h in soup.find_all("h1")) if t]
+                head.time_dates.append(value)
+    title_tag = first(root, "title")
+    if title_tag is not None:
+        title_text = string_of(title_tag)
+        if title_text:
+            head.title = collapse_ws(title_text)
+    head.h1 = [t for t in (collapse_ws(get_text(h, " ")) for h in iter_document(root, "h1")) if t]
     if not head.url:
-        link = soup.find("link", rel=lambda v: v and "canonical" in v)
-        if isinstance(link, Tag) and link.get("href"):
-            head.url = str(link["href"])
+        link = next((ln for ln in iter_document(root, "link") if "canonical" in (ln.get("rel") or "")), None)
+        if link is not None and link.get("href"):
+            head.url = link.get("href")
     head.meta_dates.sort(key=lambda x: x[0])
     head.jsonld_dates.sort(key=lambda x: x[0])
     return head
