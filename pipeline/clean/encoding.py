@@ -21,6 +21,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 from . import rules
@@ -136,26 +137,45 @@ def _lenient(data: bytes, codec: str, guessed: bool) -> str | None:
     return text if plausible(text, codec, guessed) else None
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f\ufffd]+")
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{3,}")
+_C1 = tuple(chr(c) for c in range(0x80, 0xA0))
+
+
+def _non_ascii_count(text: str) -> int:
+    """Characters beyond ASCII, U+FFFD aside (counted in C: no loop over the characters)."""
+    return len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
+
+
+def _first_c1(text: str) -> int:
+    """Where the first C1 control character is, or -1 (32 ``str.find`` calls scan a page faster
+    than one regex does)."""
+    found = [i for i in (text.find(c) for c in _C1) if i >= 0]
+    return min(found) if found else -1
+
+
 def plausible(text: str, codec: str, guessed: bool = True) -> bool:
     """Whether ``text`` looks like real text in ``codec`` rather than mojibake.
 
     ``guessed``: the codec was not declared for these bytes, so GB18030 must also show
     mostly common (GB2312) characters: Latin-1 or UTF-8 bytes read as GBK do not.
     """
-    non_ascii = [c for c in text if ord(c) > 127 and c != "\ufffd"]
-    if not non_ascii:
+    if text.isascii():
         return True
-    if any(0x80 <= ord(c) <= 0x9F for c in non_ascii[:5000]):  # C1 controls: bytes read with the wrong table
-        return False
+    n_non_ascii = _non_ascii_count(text)
+    if not n_non_ascii:
+        return True
+    c1 = _first_c1(text)
+    if c1 >= 0 and _non_ascii_count(text[:c1]) < 5000:
+        return False  # C1 controls among the first 5,000 non-ASCII characters: bytes read with the wrong table
     if codec == "gb18030" and guessed:
-        common = sum(1 for c in non_ascii if _in_gb2312(c))
-        return common >= _config()["min_gb2312_share"] * len(non_ascii)
+        common = sum(n for c, n in Counter("".join(_NON_ASCII.findall(text))).items() if _in_gb2312(c))
+        return common >= _config()["min_gb2312_share"] * n_non_ascii
     if _single_byte(codec):
         # Real Latin text has isolated accented letters; CJK bytes read as Latin come in long runs
         # of symbols and letters with no ASCII between them.
-        runs = re.findall(r"[^\x00-\x7f]{3,}", text)
-        in_runs = sum(len(r) for r in runs)
-        return in_runs <= max(20, len(non_ascii) // 2)
+        in_runs = sum(len(r) for r in _NON_ASCII_RUN.findall(text))
+        return in_runs <= max(20, n_non_ascii // 2)
     return True
 
 

@@ -96,3 +96,11 @@ def test_charset_names_are_normalised(name, codec):
 def test_meta_declarations_are_sniffed():
     data = b'<?xml version="1.0" encoding="gb2312"?><meta http-equiv="Content-Type" content="text/html; charset=GBK">'
     assert sniff_declarations(data) == ["GBK", "gb2312"]
+
+
+@pytest.mark.parametrize("before, ok", [(4999, False), (5000, True)], ids=["within-5000", "past-5000"])
+def test_c1_controls_count_among_the_first_5000_non_ascii_characters(before, ok):
+    from pipeline.clean.encoding import plausible
+
+    text = "a" * 100 + "é\ufffd" * before + "\x85 end"  # U+FFFD does not count
+    assert plausible(text, "utf-8", guessed=False) is ok
