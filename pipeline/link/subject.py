@@ -28,6 +28,9 @@ class ZhSubject:
         self.org_heads = set(L.get("subject_org_heads", []))
         self.org_reach = int(L.get("subject_org_reach", 12))
         self.org_stop = set(L.get("subject_org_stop", []))
+        self.source_after = re.compile(L["subject_source_after"]) if L.get("subject_source_after") else None
+        self.source_before = re.compile(L["subject_source_before"]) if L.get("subject_source_before") else None
+        self.adjunct_before = re.compile(L["subject_adjunct_before"]) if L.get("subject_adjunct_before") else None
 
     def names(self, norm: str, s: int, e: int, toks: list | None = None) -> list[tuple[int, int]]:
         """Spans of place and organisation names in norm[s:e] (``toks``: its jieba tokens, if known)."""
@@ -102,7 +105,16 @@ class ZhSubject:
         return written[counts.most_common(1)[0][0]] if counts else None
 
     def is_source(self, norm: str, span) -> bool:
-        return False
+        """市环保局通报, 据市统计局介绍: the source of the figures, not their owner."""
+        a, b = span
+        if self.source_after is not None and self.source_after.match(norm, b):
+            return True
+        return bool(self.source_before is not None and self.source_before.search(norm, max(0, a - 4), a))
+
+    def is_adjunct(self, norm: str, span) -> bool:
+        """在英国境内, 向香港, 在东城、朝阳、丰台: a place the clause happens in or goes to, not the one it is about."""
+        a = span[0]
+        return bool(self.adjunct_before is not None and self.adjunct_before.search(norm, max(0, a - 40), a))
 
     def strong(self, name: str) -> bool:
         """A name with a proper part before its suffix (竹山县, 经开区), not a bare category (省级开发区)."""
@@ -181,6 +193,9 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
         return finder.strong(t) or (bool(main) and (t.lower() == main or main in t.lower()))
 
     here = sentence_names(finder, ctx, si)
+    owners = [n for n in here if not finder.is_source(norm, n) and not finder.is_adjunct(norm, n)]
+    if owners and len(owners) < len(here):
+        here = owners                # sources and places of adjuncts only when nothing else is named
     before = [n for n in here if n[1] <= c.start]
     after = [n for n in here if n[0] >= c.end]
     if main:
@@ -287,6 +302,9 @@ class EnSubject:
         if self.source_after is not None and self.source_after.match(norm, b):
             return True
         return bool(self.source_before is not None and self.source_before.search(norm, max(0, a - 24), a))
+
+    def is_adjunct(self, norm: str, span) -> bool:
+        return False
 
     def strong(self, name: str) -> bool:
         words = name.replace("(", " ").replace(")", " ").split()

@@ -176,3 +176,15 @@ def test_words_ending_in_a_one_character_suffix_are_not_names_without_a_proper_p
                    ("城镇新增就业5.2万人。", "5.2万人"), ("对标新格局，建成社区食堂45个。", "45个")]:
         assert {f.text: f.subject for f in extract_figures(t, "zh")}[fig] is None, t
     assert {f.text: f.subject for f in extract_figures("竹山县新增企业30家，产业布局持续优化。", "zh")}["30家"] == "竹山县"
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    ("市统计局介绍，竹山县新增企业30家。", "30家", "竹山县"),                  # a reporting bureau is the source
+    ("据省商务厅介绍，襄阳市进出口总额增长12%。", "12%", "襄阳市"),
+    ("华为公司在德国设立研发中心12个。", "12个", "华为公司"),                  # 在德国: where, not whose
+    ("北京市将在东城、朝阳、丰台等8个区域配备2.5万辆自行车。", "2.5万辆", "北京市"),
+])
+def test_chinese_sources_and_places_of_adjuncts_are_not_subjects(text, figure, subject):
+    from pipeline.api import extract_figures
+
+    assert {f.text: f.subject for f in extract_figures(text, "zh")}[figure] == subject
