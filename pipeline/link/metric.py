@@ -46,6 +46,8 @@ class ZhMetric:
         self.comparison = re.compile(alternation(L.get("comparison_words", ["比"])))
         self.generic_place = re.compile("^(?:" + alternation(L["metric_strip_places"]) + ")")
         self.names = None  # set by the linker: the subject finder's ``names(norm, s, e)``
+        grant = L.get("metric_grant_verbs") or []
+        self.grant_re = re.compile("(?:" + alternation(grant) + r")\s*(?:约|近|最高|不超过|不低于)?\s*$") if grant else None
 
     def _noun_phrase_after(self, ctx, c, ss: int) -> str | None:
         from .subject import sentence_tokens
@@ -129,11 +131,18 @@ class ZhMetric:
             # the counted noun after the figure: 新增5家国家级企业技术中心
             m = re.match(r"[\u4e00-\u9fff]{2,12}", norm[c.end:c.end + 12])
             return ctx.text[c.end:m.end() + c.end] if m and c.kind == "count" else None
+        if c.kind in ("money", "quantity") and self.grant_re is not None and self.grant_re.search(phrase):
+            # 给予30万元补助, 处以2万元罚款, 拿出约3亿元的报销经费: the noun after the amount names it
+            m = _GRANT_NOUN.match(ctx.norm, c.end)
+            if m:
+                return ctx.text[m.start(1):m.end(1)]
         if len(phrase) > 30:
             a = b - 30
         return ctx.text[a:b].strip() or None
 
 
+# the short noun phrase that closes the clause after a granted amount: 30万元补助。 3亿元的报销经费，
+_GRANT_NOUN = re.compile(r"的?([\u4e00-\u9fff]{2,8}?)(?=[，。；、）)！？,;\s]|$)")
 _OF_PLACE = {"the city", "the region", "the province", "the country", "the county", "the zone", "the park", "the district",
              "the company", "the group", "our city", "this city", "the state"}
 _FUNCTION = {"of", "and", "or", "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"}

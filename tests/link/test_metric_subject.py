@@ -12,6 +12,10 @@ METRIC = [
     ("zh", "农村居民收入增速比城镇居民高0.9个百分点。", "0.9个百分点", "农村居民收入增速"),
     ("zh", "工业增加值增长8.1%，高于全省平均水平1.3个百分点。", "1.3个百分点", "工业增加值"),
     ("zh", "新材料产业产值增长12%，占全市工业总产值的比重提高到15.6%。", "15.6%", "新材料产业产值"),
+    # a granted or imposed amount is named by the noun after it
+    ("zh", "对超标排放的企业处以5万元罚款。", "5万元", "罚款"),
+    ("zh", "市财政拿出约2亿元的专项资金。", "2亿元", "专项资金"),
+    ("zh", "对首次认定的企业给予最高20万元奖励，", "20万元", "奖励"),
     ("en", "The total R&D expenditure of the city in 2023 was 4.2 billion yuan.", "4.2 billion yuan", "total R&D expenditure"),
     ("en", "Carlsberg suffered a 4% drop in pre-tax profits.", "4%", "pre-tax profits"),
     ("en", "The city recruited 320 postdoctoral researchers.", "320", "postdoctoral researchers"),
