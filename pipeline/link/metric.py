@@ -131,6 +131,11 @@ class ZhMetric:
             # the counted noun after the figure: 新增5家国家级企业技术中心
             m = re.match(r"[\u4e00-\u9fff]{2,12}", norm[c.end:c.end + 12])
             return ctx.text[c.end:m.end() + c.end] if m and c.kind == "count" else None
+        if c.kind == "quantity" and _PRODUCT_NEXT.match(ctx.norm, c.end):
+            # 推动60万吨赖氨酸等项目, 中粮油脂年产60万吨油料: a capacity names its product after it
+            after = _zh_noun_phrase_after(ctx.norm, ctx.text, c.end)
+            if after is not None:
+                return after
         if c.kind in ("money", "quantity") and self.grant_re is not None and self.grant_re.search(phrase):
             # 给予30万元补助, 处以2万元罚款, 拿出约3亿元的报销经费: the noun after the amount names it
             m = _GRANT_NOUN.match(ctx.norm, c.end)
@@ -141,6 +146,8 @@ class ZhMetric:
         return ctx.text[a:b].strip() or None
 
 
+# a Han character right after a quantity that is not a comparator, a particle or a conjunction starts its product
+_PRODUCT_NEXT = re.compile(r"(?![以左上下多余的和及与等至到、，。；])[\u4e00-\u9fff]")
 # the short noun phrase that closes the clause after a granted amount: 30万元补助。 3亿元的报销经费，
 _GRANT_NOUN = re.compile(r"的?([\u4e00-\u9fff]{2,8}?)(?=[，。；、）)！？,;\s]|$)")
 _OF_PLACE = {"the city", "the region", "the province", "the country", "the county", "the zone", "the park", "the district",
