@@ -16,6 +16,9 @@ CASES = [
     ("en", "Net income fell to 410m euros during 2019, from 520m euros a year earlier.", "410m euros", None, 2019),
     ("en", "Sales were $4bn, up 6% from $3.8bn in 2018.", "$3.8bn", None, 2018),
     ("en", "Under the 14th Five-Year Plan, the city aims to build 50 new parks.", "50", None, 2025),
+    # a frame inside an opening quotation still frames the sentences after it
+    ("en", "The farm grew fast. “In 2023, we sold 4,000 tickets. Each ticket cost 50 yuan,” he said.", "50 yuan", None, 2023),
+    ("zh", "“2024年，我们新增客户300家。其中外资企业42家。”他说。", "42家", None, 2024),
     # a year written against one figure does not date the others
     ("en", "Revenue rose to €8.1bn from €7.5bn in 2022.", "€8.1bn", None, None),
     ("en", "Revenue rose to €8.1bn from €7.5bn in 2022.", "€7.5bn", None, 2022),
