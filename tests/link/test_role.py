@@ -9,6 +9,11 @@ CASES = [
     ("zh", "去年全县规上工业企业达到231家。", "231家", "actual"),
     ("zh", "多家券商预计公司明年净利润达到8亿元。", "8亿元", "actual"),
     ("zh", "对认定的企业最高给予200万元奖励。", "200万元", "target"),
+    # fees and rates of a scheme are standing rules (corpus/README.md decision 9)
+    ("zh", "停车场每小时收费5元。", "5元", "target"),
+    ("zh", "按每人每月300元的标准发放生活补贴。", "300元", "target"),
+    ("zh", "救助标准为每人每天30元。", "30元", "target"),
+    ("zh", "推进收费标准化改革，全年收费1.2亿元。", "1.2亿元", "actual"),
     ("zh", "全年能耗下降3.2%，完成年度目标任务的百分之九十五。", "百分之九十五", "actual"),
     ("en", "By 2026, the province will have 1,200 high-tech enterprises.", "1,200", "target"),
     ("en", "The company plans to invest $2.5bn in new plants.", "$2.5bn", "target"),
