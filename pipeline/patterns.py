@@ -135,3 +135,135 @@ def load_lang(lang: str) -> LangPatterns:
     if lang not in LANGS:
         raise PatternError(f"unsupported language {lang!r}; expected one of {LANGS}")
     return LangPatterns(lang)
+
+
+# -- fast scanning -------------------------------------------------------------------------
+# The regex engine tries a pattern at every position of the text unless the pattern starts with a
+# literal or a character class; most of ours start with a lookbehind (``(?<![\d.])\d+``), so a pass over
+# a 100,000-character document makes 100,000 attempts. When every match must start with one of a few
+# characters (digits, Chinese numerals, 到/至), a class of those characters finds the places to try in
+# one fast scan, and the pattern is tried only there: the same matches, in the same order.
+
+try:  # the regex parser of CPython (3.11+); without it every pattern is scanned as usual
+    from re import _constants as _C, _parser as _sre_parse
+except ImportError:  # pragma: no cover
+    _C = _sre_parse = None
+
+# the classes whose characters have no case (a class under IGNORECASE is scanned fast only without them)
+_CATEGORY_CLASS = {"CATEGORY_DIGIT": (r"\d", True), "CATEGORY_SPACE": (r"\s", True),
+                   "CATEGORY_NOT_DIGIT": (r"\D", False), "CATEGORY_NOT_SPACE": (r"\S", False),
+                   "CATEGORY_WORD": (r"\w", False), "CATEGORY_NOT_WORD": (r"\W", False)}
+
+
+class _Unknown(Exception):
+    """A construct the first-character analysis does not read: no anchor for this pattern."""
+
+
+def _char(c: int) -> tuple[str, bool]:
+    ch = chr(c)
+    return ("\\" + ch if ch in "-]\\^" else re.escape(ch)), ch.lower() == ch.upper() == ch.casefold()
+
+
+def _first(items) -> tuple[list[tuple[str, bool]], bool]:
+    """(class items, each with whether its characters have no case, that a match of the sequence ``items``
+    can start with; whether it can match the empty string)."""
+    parts: list[tuple[str, bool]] = []
+    for op, av in items:
+        if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+            continue                                    # zero-width: the next item consumes the first character
+        if op is _C.LITERAL:
+            parts.append(_char(av))
+            return parts, False
+        if op is _C.IN:
+            for o, a in av:
+                if o is _C.LITERAL:
+                    parts.append(_char(a))
+                elif o is _C.RANGE:
+                    lo, hi = _char(a[0]), _char(a[1])
+                    uncased = all(_char(c)[1] for c in range(a[0], a[1] + 1))
+                    parts.append((lo[0] + "-" + hi[0], uncased))
+                elif o is _C.CATEGORY and str(a) in _CATEGORY_CLASS:
+                    parts.append(_CATEGORY_CLASS[str(a)])
+                else:
+                    raise _Unknown(str(o))              # a negated class, ...
+            return parts, False
+        if op is _C.BRANCH:
+            nullable = False
+            for alt in av[1]:
+                p, n = _first(alt)
+                parts += p
+                nullable = nullable or n
+            if not nullable:
+                return parts, False
+            continue
+        if op is _C.SUBPATTERN:
+            _, add_flags, del_flags, sub = av
+            if add_flags or del_flags:
+                raise _Unknown("inline flags")
+            p, n = _first(sub)
+            parts += p
+            if not n:
+                return parts, False
+            continue
+        if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+            lo, _, sub = av
+            p, n = _first(sub)
+            parts += p
+            if lo > 0 and not n:
+                return parts, False
+            continue
+        raise _Unknown(str(op))                         # any character, a back reference, ...
+    return parts, True
+
+
+def first_chars(rx: re.Pattern) -> tuple[re.Pattern, bool] | None:
+    """A character class matching every character a match of ``rx`` can start with (compiled with the same
+    flags) and whether the engine scans for it fast (no case to fold: digits, Chinese, punctuation; or no
+    IGNORECASE); None when there is none to tell: a match may be empty, may start with any character
+    (``.``, ``[^…]``), or the pattern uses a construct the analysis does not read (inline flags, back
+    references)."""
+    if _sre_parse is None or not isinstance(rx.pattern, str):
+        return None
+    try:
+        parts, nullable = _first(_sre_parse.parse(rx.pattern, rx.flags).data)
+    except (_Unknown, re.error, RecursionError):
+        return None
+    if nullable or not parts:
+        return None
+    cls = re.compile("[" + "".join(dict.fromkeys(p for p, _ in parts)) + "]", rx.flags & (re.IGNORECASE | re.ASCII))
+    return cls, not (rx.flags & re.IGNORECASE) or all(uncased for _, uncased in parts)
+
+
+class Anchored:
+    """``rx`` tried only where its first character can stand: ``finditer`` gives the matches of
+    ``rx.finditer`` (the same spans and groups, in the same order). The pattern is tried with ``match``
+    at each character of the class, and ``match`` sees the text before its position as a search does
+    (lookbehinds, ``\\b``)."""
+
+    __slots__ = ("rx", "anchor")
+
+    def __init__(self, rx: re.Pattern, anchor: re.Pattern):
+        self.rx, self.anchor = rx, anchor
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else endpos
+        find, match = self.anchor.search, self.rx.match
+        while True:
+            a = find(text, pos, end)
+            if a is None:
+                return
+            m = match(text, a.start(), end)
+            if m is None:
+                pos = a.start() + 1
+                continue
+            yield m
+            pos = m.end()                               # never empty: a match starts with a character
+
+
+def fast_finditer(rx: re.Pattern):
+    """``rx.finditer``, or the same search tried only at the characters a match can start with
+    (:class:`Anchored`) when those form a class the engine scans fast (see :func:`first_chars`)."""
+    found = first_chars(rx)
+    if found is None or not found[1]:
+        return rx.finditer
+    return Anchored(rx, found[0]).finditer

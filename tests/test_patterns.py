@@ -85,3 +85,63 @@ def test_generated_currencies_are_up_to_date():
     gen = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gen)
     assert gen.main(["--check"]) == 0
+
+
+# -- fast scanning (patterns.fast_finditer): the same matches as finditer -----------------------------
+
+def _matches(it):
+    return [(m.span(), m.groups()) for m in it]
+
+
+def _scan_texts() -> list[str]:
+    import random
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "corpus" / "docs").glob("*.txt"))]
+    rng = random.Random(11)
+    alphabet = "0123456789-.,%  一二三十百千万亿两零到至于截年月日底前的Ʃ" "abyBYthe in on by Jan May 2025 1999 ſK\n"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 400))) for _ in range(300)]
+    return texts
+
+
+def _rule_patterns():
+    import re
+
+    out = []
+    for lang in LANGS:
+        P = load_lang(lang)
+        flags = re.IGNORECASE if lang == "en" else 0
+        out += [P.regex(k) for k, v in P.numbers.items() if k != "fragments" and isinstance(v, str)]
+        L = P.link
+        out += [re.compile(L[k], flags) for k in ("deadline", "year_span", "year", "month_day") if L.get(k)]
+        out += [re.compile(p, flags) for p in L.get("periods", [])]
+    return out
+
+
+def test_fast_finditer_gives_the_matches_of_finditer():
+    import re
+
+    from pipeline.patterns import fast_finditer
+
+    texts = _scan_texts()
+    tricky = [r"(?<![\d.])\d+(?:\.\d+)?", r"(?<=a)b+", r"\bx\d", r"-?\d+", r"(?:ab)?c", r"[12](?!0)\d*|到\d",
+              r"(?i:k)\d", r"\d*", r".\d", r"[^a]b"]
+    for rx in _rule_patterns() + [re.compile(p) for p in tricky] + [re.compile(r"(?:19|20)\d{2}", re.I)]:
+        scan = fast_finditer(rx)
+        for t in texts:
+            assert _matches(scan(t)) == _matches(rx.finditer(t)), (rx.pattern[:80], t[:80])
+
+
+def test_first_chars():
+    import re
+
+    from pipeline.patterns import first_chars
+
+    cls, fast = first_chars(re.compile(r"(?<![\d.])-?\d+|(?:到|至)\d"))
+    assert fast and all(cls.match(c) for c in "-7到至") and not cls.match("a")
+    assert first_chars(re.compile(r"\d*")) is None                       # may match the empty string
+    assert first_chars(re.compile(r".\d")) is None                       # any character
+    assert first_chars(re.compile(r"[^a]b")) is None                     # a negated class
+    assert first_chars(re.compile(r"\bthe", re.I))[1] is False           # letters under IGNORECASE: no fast scan
+    assert first_chars(re.compile(r"(?:19|20)\d{2}", re.I))[1] is True   # digits have no case

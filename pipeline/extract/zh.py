@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..patterns import alternation
+from ..patterns import alternation, fast_finditer
 from ..resolve import zh_numbers
 from .base import ONE, BaseExtractor, Candidate, EndMatcher, UnitInfo
 
@@ -19,6 +19,9 @@ class ZhExtractor(BaseExtractor):
         U = self.P.units
         self.num_re = self.P.regex("number")
         self.big_count_re = self.P.regex("big_count")
+        # both start with a digit or a Chinese numeral: tried only there (same matches)
+        self._numbers = fast_finditer(self.num_re)
+        self._big_counts = fast_finditer(self.big_count_re)
         self.neg_re = self.P.regex("negative")
         self.units: dict[str, UnitInfo] = {}
         money = U["money"]
@@ -89,11 +92,11 @@ class ZhExtractor(BaseExtractor):
     # -----------------------------------------------------------------------------------------
     def candidates(self, norm: str) -> list[Candidate]:
         out: list[Candidate] = []
-        for m in self.num_re.finditer(norm):
+        for m in self._numbers(norm):
             c = self._from_match(norm, m)
             if c is not None:
                 out.append(c)
-        for m in self.big_count_re.finditer(norm):
+        for m in self._big_counts(norm):
             c = self._big_count(norm, m)
             if c is not None:
                 out.append(c)

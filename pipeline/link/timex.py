@@ -8,6 +8,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from ..patterns import fast_finditer
+
 
 # a year right after these is what the figure is compared with, not its own (快于2025年0.6个百分点)
 _COMPARED = re.compile(r"(?:比|较|相比|快于|慢于|高于|低于|好于|优于|多于|少于|than|compared\s+with)\s*$", re.I)
@@ -32,16 +34,67 @@ def _same_sentence_year(norm: str, years: list[tuple[int, int]], pos: int, windo
     return best
 
 
+class TimePatterns:
+    """The time-expression rules of one language (``link.yaml``), compiled once per process: a document
+    only runs them. Each pass over the text is a ``finditer`` that tries its pattern only where a match can
+    start when that is a short class of characters (``patterns.fast_finditer``: digits, 到/至/于)."""
+
+    def __init__(self, L: dict, lang: str, flags: int):
+        self.rel = {k.lower(): int(v) for k, v in (L.get("relative_years") or {}).items()}
+        self.plans = {k.lower(): int(v) for k, v in (L.get("plan_periods") or {}).items()}
+        self.cmp_re = re.compile(L["comparison_year"] + ("" if L["comparison_year"].endswith("$") else r"\s*$"), flags)
+        rel_not = [w for w in L.get("relative_not_after", [])]
+        self.rel_not_re = re.compile("(?:" + "|".join(re.escape(w) for w in rel_not) + r")\s*$", flags) \
+            if rel_not else None
+        self.deadline = fast_finditer(re.compile(L["deadline"], flags))
+        self.year_span = fast_finditer(re.compile(L["year_span"], flags))
+        self.year = fast_finditer(re.compile(L["year"], flags))
+        b = r"\b" if lang == "en" else ""
+        self.rel_re = fast_finditer(re.compile(b + "(?:" + "|".join(
+            re.escape(k) for k in sorted(self.rel, key=len, reverse=True)) + ")" + b, flags)) if self.rel else None
+        self.plan_re = fast_finditer(re.compile("|".join(
+            re.escape(k) for k in sorted(self.plans, key=len, reverse=True)), flags)) if self.plans else None
+        self.anaphoric = {w.lower() for w in L.get("anaphoric_relative", [])}
+        self.cmp_after = re.compile(L["comparison_after"], flags) if L.get("comparison_after") else None
+        self.periods = [fast_finditer(re.compile(p, flags)) for p in L.get("periods", [])]
+        md = L.get("month_day")
+        self.month_day = fast_finditer(re.compile(md, flags)) if md else None
+        self.months = {k.lower(): int(v) for k, v in (L.get("months") or {}).items()}
+        self.month_re = re.compile(L["month_of_date"], flags) if L.get("month_of_date") else None
+        self.attached_years_after = re.compile(r"\s*(?:in|for|of)\s+", flags)
+        att = L.get("attached_year")
+        self.attached = re.compile(att, flags) if att else None
+        ara = L.get("attached_relative_after")
+        self.attached_rel_after = re.compile(ara, flags) if ara else None
+        ar = L.get("attached_relative")
+        self.attached_rel = re.compile(ar, flags) if ar else None
+        att_after = L.get("attached_year_after")
+        self.attached_after = re.compile(att_after, flags) if att_after else None
+        self.deadline_start = re.compile(r"\s*(?:[-–•*]\s*)?(?:力争)?(?:" + L["deadline"] + r")\s*[，,：:]", flags)
+
+
+_PATTERNS: dict[tuple[int, str, int], tuple[dict, TimePatterns]] = {}
+
+
+def time_patterns(L: dict, lang: str, flags: int) -> TimePatterns:
+    """The compiled rules of ``L`` (the rule dicts of ``load_lang`` live as long as the process)."""
+    key = (id(L), lang, flags)
+    hit = _PATTERNS.get(key)
+    if hit is None or hit[0] is not L:
+        hit = _PATTERNS[key] = (L, TimePatterns(L, lang, flags))
+    return hit[1]
+
+
 class TimeIndex:
     def __init__(self, L: dict, lang: str, norm: str, dateline: int | None, figure_spans: list[tuple[int, int]],
                  flags: int = 0, skip=None, dateline_month: int | None = None):
         self.L, self.lang, self.norm, self.dateline = L, lang, norm, dateline
-        self._rel = {k.lower(): int(v) for k, v in (L.get("relative_years") or {}).items()}
-        self._plans = {k.lower(): int(v) for k, v in (L.get("plan_periods") or {}).items()}
-        cmp_re = re.compile(L["comparison_year"] + ("" if L["comparison_year"].endswith("$") else r"\s*$"), flags)
+        T = time_patterns(L, lang, flags)
+        self._rel = T.rel
+        self._plans = T.plans
+        cmp_re = T.cmp_re
         self._cmp_re = cmp_re
-        rel_not = [w for w in L.get("relative_not_after", [])]
-        rel_not_re = re.compile("(?:" + "|".join(re.escape(w) for w in rel_not) + r")\s*$", flags) if rel_not else None
+        rel_not_re = T.rel_not_re
         fig_starts = sorted(figure_spans)
         exprs: list[TimeExpr] = []
 
@@ -68,17 +121,17 @@ class TimeIndex:
             taken_ends.insert(j, e)
             exprs.append(TimeExpr(s, e, year, kind))
 
-        for m in re.finditer(L["deadline"], norm, flags):
+        for m in T.deadline(norm):
             y = m.group("y") or m.groupdict().get("y2")
             if y and not inside_figure(m.start(), m.end()):
                 add(m.start(), m.end(), int(y), "deadline")
-        for m in re.finditer(L["year_span"], norm, flags):
+        for m in T.year_span(norm):
             y2 = m.group("y2") or m.groupdict().get("y4")
             if not y2 and m.groupdict().get("y6"):
                 y2 = m.group("y5") + m.group("y6")              # 2019-20 academic year -> 2020
             if y2 and not inside_figure(m.start(), m.end()):
                 add(m.start(), m.end(), int(y2), "span")
-        for m in re.finditer(L["year"], norm, flags):
+        for m in T.year(norm):
             if inside_figure(m.start(), m.end()):
                 continue
             if comparison(m.start()):
@@ -86,16 +139,13 @@ class TimeIndex:
                 continue
             add(m.start(), m.end(), int(m.group("y")), "year")
         if self._rel:
-            b = r"\b" if lang == "en" else ""
-            rel_re = re.compile(b + "(?:" + "|".join(
-                re.escape(k) for k in sorted(self._rel, key=len, reverse=True)) + ")" + b, flags)
             rel_found = []
-            for m in rel_re.finditer(norm):
+            for m in T.rel_re(norm):
                 w = m.group(0).lower()
                 if rel_not_re is not None and rel_not_re.search(norm, max(0, m.start() - 16), m.start()):
                     continue
                 rel_found.append((m.start(), m.end(), self._rel[w]))
-        anaphoric = {w.lower() for w in L.get("anaphoric_relative", [])}
+        anaphoric = T.anaphoric
         if self._rel:
             years_now = sorted((t.start, t.year) for t in exprs if t.kind == "year" and t.year is not None)
             current = dateline
@@ -105,22 +155,19 @@ class TimeIndex:
                 base = anchor if anchor is not None and off != 0 else current
                 add(s0, e0, None if base is None else base + off, "relative")
         if self._plans:
-            plan_re = re.compile("|".join(re.escape(k) for k in sorted(self._plans, key=len, reverse=True)), flags)
-            for m in plan_re.finditer(norm):
+            for m in T.plan_re(norm):
                 add(m.start(), m.end(), self._plans[m.group(0).lower()], "plan")
-        cmp_after = re.compile(L["comparison_after"], flags) if L.get("comparison_after") else None
+        cmp_after = T.cmp_after
         if cmp_after is not None:
             for t in exprs:
                 if t.kind == "year" and cmp_after.match(norm, t.end):
                     t.kind, t.year = "comparison", None
-        for p in L.get("periods", []):
-            for m in re.finditer(p, norm, flags):
+        for period_finditer in T.periods:
+            for m in period_finditer(norm):
                 add(m.start(), m.end(), None, "period")
-        md = L.get("month_day")
-        if md and dateline is not None:                 # without a dateline a bare date says nothing
-            months = {k.lower(): int(v) for k, v in (L.get("months") or {}).items()}
-            month_re = re.compile(L["month_of_date"], flags) if L.get("month_of_date") else None
-            for m in re.finditer(md, norm, flags):
+        if T.month_day is not None and dateline is not None:    # without a dateline a bare date says nothing
+            months, month_re = T.months, T.month_re
+            for m in T.month_day(norm):
                 year = dateline
                 mm = month_re.search(m.group(0)) if month_re is not None and dateline_month else None
                 if mm is not None:
@@ -138,7 +185,7 @@ class TimeIndex:
             if t.kind != "year":
                 continue
             i = bisect.bisect_right(ends, t.start) - 1
-            if i >= 0 and re.fullmatch(r"\s*(?:in|for|of)\s+", norm[ends[i]:t.start], flags):
+            if i >= 0 and T.attached_years_after.fullmatch(norm, ends[i], t.start):
                 t.kind = "attached"
                 continue
             j = bisect.bisect_left(starts, t.end)
@@ -148,15 +195,11 @@ class TimeIndex:
         self.exprs = exprs
 
         self.starts = [t.start for t in exprs]
-        att = L.get("attached_year")
-        self._attached = re.compile(att, flags) if att else None
-        ara = L.get("attached_relative_after")
-        self._attached_rel_after = re.compile(ara, flags) if ara else None
-        ar = L.get("attached_relative")
-        self._attached_rel = re.compile(ar, flags) if ar else None
-        att_after = L.get("attached_year_after")
-        self._attached_after = re.compile(att_after, flags) if att_after else None
-        self._deadline_start = re.compile(r"\s*(?:[-–•*]\s*)?(?:力争)?(?:" + L["deadline"] + r")\s*[，,：:]", flags)
+        self._attached = T.attached
+        self._attached_rel_after = T.attached_rel_after
+        self._attached_rel = T.attached_rel
+        self._attached_after = T.attached_after
+        self._deadline_start = T.deadline_start
 
     def relative_offset(self, word: str) -> int:
         return self._rel.get(re.sub(r"\s+", " ", word.lower()), 0)
