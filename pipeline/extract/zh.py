@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..patterns import alternation, fast_finditer
+from ..patterns import alternation, fast_finditer, first_chars
 from ..resolve import zh_numbers
 from .base import ONE, BaseExtractor, Candidate, EndMatcher, UnitInfo
 
@@ -88,6 +88,11 @@ class ZhExtractor(BaseExtractor):
         self._tenths_half = re.compile(tail["half"]) if tail.get("half") else None
         self._tenths_digit = re.compile(tail["digit"]) if tail.get("digit") else None
         self._time_unit = re.compile(r"[ \t]*" + alternation(U.get("time_units") or ["年"]))
+        # what may follow a bare number that joins the next figure as a range or a list item (15-18万元,
+        # 3、4个百分点): the first characters of the separators (spaces included); None: keep every number
+        seps = [rx.pattern for rx in (self.range_sep, self.range_between, self.list_sep) if rx is not None]
+        found = first_chars(re.compile("|".join(f"(?:{p})" for p in seps)))
+        self._gap_start = found[0] if found else None
 
     # -----------------------------------------------------------------------------------------
     def candidates(self, norm: str) -> list[Candidate]:
@@ -144,10 +149,18 @@ class ZhExtractor(BaseExtractor):
         return v, ONE, any(ch in cn for ch in "万萬亿億"), "cn", not any(ch in cn for ch in "点點")
 
     def _from_match(self, norm: str, m: re.Match) -> Candidate | None:
+        s, e = m.span()
+        # percent written before the number (百分之四十, 千分之一), a unit after it
+        pm = self.pct_prefix_re.search(norm, max(0, s - 8), s)
+        um = self.unit_re.match(norm, e) if pm is None else None
+        if pm is None and um is None and self._gap_start is not None and not self._gap_start.match(norm, e) \
+                and not self.prefix_money_re.search(norm, max(0, s - self._prefix_window), s):
+            # nothing makes it a figure and no range or list separator follows it: a bare number that never
+            # joins a figure (the 一 of 统一, 一些, most dates); its value is not worth reading
+            return None
         value, scale, has_scale, numeral, integer = self._value(m)
         if value is None:
             return None
-        s, e = m.span()
         c = Candidate(start=s, end=e, nstart=s, nend=e, value=value, scale=scale, has_scale=has_scale,
                       numeral=numeral, integer=integer, inner_approx=bool(m.groupdict().get("ap")))
         if m.group("k"):
@@ -157,13 +170,10 @@ class ZhExtractor(BaseExtractor):
         if s > 0 and norm[s - 1] == "负" and self.neg_re.search(norm, max(0, s - 2), s):  # 负3.9%
             c.value, c.start = -value, s - 1
             value = c.value
-        # percent written before the number: 百分之四十, 千分之一
-        pm = self.pct_prefix_re.search(norm, max(0, s - 8), s)
         if pm:
             f = self._pct_prefix[re.sub(r"\s", "", pm.group("p"))]
             c.start, c.kind, c.unit, c.value, c.factor, c.rule = pm.start(), "percent", "%", value * f, f, "zh.percent.prefix"
             return c
-        um = self.unit_re.match(norm, e)
         if um:
             u = _unspaced(um.group("u"))
             info = self.units[u]
