@@ -245,6 +245,18 @@ class Anchored:
     def __init__(self, rx: re.Pattern, anchor: re.Pattern):
         self.rx, self.anchor = rx, anchor
 
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        end = len(text) if endpos is None else endpos
+        find, match = self.anchor.search, self.rx.match
+        while True:
+            a = find(text, pos, end)
+            if a is None:
+                return None
+            m = match(text, a.start(), end)
+            if m is not None:
+                return m
+            pos = a.start() + 1
+
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         end = len(text) if endpos is None else endpos
         find, match = self.anchor.search, self.rx.match
@@ -260,10 +272,101 @@ class Anchored:
             pos = m.end()                               # never empty: a match starts with a character
 
 
-def fast_finditer(rx: re.Pattern):
-    """``rx.finditer``, or the same search tried only at the characters a match can start with
-    (:class:`Anchored`) when those form a class the engine scans fast (see :func:`first_chars`)."""
+class Branches:
+    """A pattern ``A|B|…`` searched one alternative at a time, the alternatives that start with a class of
+    uncased characters by :class:`Anchored`: ``finditer`` gives the matches of ``rx.finditer``. From a
+    position, the match of ``A|B|…`` is the leftmost of the alternatives' own leftmost matches (the first
+    alternative on a tie): the engine tries the alternatives in order at each position. Each alternative is
+    compiled as the whole pattern with the others made impossible (``(?!)``), so that group numbers and
+    names are those of ``rx``."""
+
+    __slots__ = ("searches",)
+
+    def __init__(self, searches: list):
+        self.searches = searches
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else endpos
+        searches = self.searches
+        nxt = [search(text, pos, end) for search in searches]
+        while True:
+            best = None
+            for i, m in enumerate(nxt):
+                if m is not None and m.start() < pos:
+                    m = nxt[i] = searches[i](text, pos, end)
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m
+            if best is None:
+                return
+            yield best
+            pos = best.end()                            # never empty: no alternative matches the empty string
+
+
+def _alternatives(src: str) -> list[str]:
+    """The top-level alternatives of a regex source (``a|b(c|d)`` -> ``a``, ``b(c|d)``)."""
+    out, depth, in_class, i, start = [], 0, False, 0, 0
+    while i < len(src):
+        ch = src[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            if ch == "]" and i > class_start:
+                in_class = False
+        elif ch == "[":
+            in_class = True
+            class_start = i + 1 + (src[i + 1:i + 2] == "^")     # a ] right after [ or [^ is a character
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(src[start:i])
+            start = i + 1
+        i += 1
+    out.append(src[start:])
+    return out
+
+
+def _anchor_of(rx: re.Pattern) -> re.Pattern | None | bool:
+    """The fast class of ``rx``'s first characters; None when there is none (``rx`` is searched as usual);
+    False when ``rx`` may match the empty string or cannot be read."""
+    if _sre_parse is None:
+        return False
+    try:
+        _, nullable = _first(_sre_parse.parse(rx.pattern, rx.flags).data)
+    except (_Unknown, re.error, RecursionError):
+        return False
+    if nullable:
+        return False
     found = first_chars(rx)
-    if found is None or not found[1]:
+    return found[0] if found is not None and found[1] else None
+
+
+def fast_finditer(rx: re.Pattern, branches: bool = False):
+    """``rx.finditer``, or the same matches found faster: the pattern tried only at the characters a match
+    can start with (:class:`Anchored`) when those form a class the engine scans fast (see
+    :func:`first_chars`). With ``branches``, a pattern ``A|B`` where all alternatives but one can be so
+    anchored (``\\d…|twenty…`` under IGNORECASE) is searched one alternative at a time (:class:`Branches`):
+    faster only when the anchored alternatives are the costly part, so the caller asks for it where measured."""
+    anchor = _anchor_of(rx)
+    if anchor:
+        return Anchored(rx, anchor).finditer
+    alts = _alternatives(rx.pattern) if branches and anchor is None and isinstance(rx.pattern, str) else []
+    if len(alts) < 2:
         return rx.finditer
-    return Anchored(rx, found[0]).finditer
+    searches, plain = [], 0
+    for i, alt in enumerate(alts):
+        try:
+            anchor = _anchor_of(re.compile(alt, rx.flags))
+            whole = re.compile("|".join(a if j == i else "(?!)" + a for j, a in enumerate(alts)), rx.flags)
+        except re.error:
+            return rx.finditer                          # an alternative that refers to another's group
+        if anchor is False or whole.groupindex != rx.groupindex or whole.groups != rx.groups:
+            return rx.finditer
+        if anchor is None:
+            plain += 1
+        searches.append(Anchored(whole, anchor).search if anchor is not None else whole.search)
+    if plain > 1:
+        return rx.finditer                              # two passes of the engine over the text cost more than one
+    return Branches(searches).finditer
