@@ -343,18 +343,37 @@ def _anchor_of(rx: re.Pattern) -> re.Pattern | None | bool:
     return found[0] if found is not None and found[1] else None
 
 
+def with_lookahead(rx: re.Pattern) -> re.Pattern:
+    """``rx`` behind a lookahead for the class of its first characters, when it starts with something dearer
+    to try than that class (a word boundary, a lookbehind, alternatives): under IGNORECASE, where the class
+    of letters is not scanned fast, most positions of the text are still turned away by one class test
+    (the English time expressions: ``month_day`` 330 -> 150 ms). The same matches and groups."""
+    found = first_chars(rx)
+    if found is None or not isinstance(rx.pattern, str):
+        return rx
+    first = _sre_parse.parse(rx.pattern, rx.flags).data[0][0]
+    if first in (_C.LITERAL, _C.IN):
+        return rx                                       # the engine's own first test is as cheap
+    try:
+        return re.compile(f"(?={found[0].pattern})(?:{rx.pattern})", rx.flags)
+    except re.error:                                    # global inline flags at the start
+        return rx
+
+
 def fast_finditer(rx: re.Pattern, branches: bool = False):
     """``rx.finditer``, or the same matches found faster: the pattern tried only at the characters a match
     can start with (:class:`Anchored`) when those form a class the engine scans fast (see
-    :func:`first_chars`). With ``branches``, a pattern ``A|B`` where all alternatives but one can be so
+    :func:`first_chars`), else behind a lookahead for that class (:func:`with_lookahead`). With ``branches``, a pattern ``A|B`` where all alternatives but one can be so
     anchored (``\\d…|twenty…`` under IGNORECASE) is searched one alternative at a time (:class:`Branches`):
     faster only when the anchored alternatives are the costly part, so the caller asks for it where measured."""
     anchor = _anchor_of(rx)
     if anchor:
         return Anchored(rx, anchor).finditer
-    alts = _alternatives(rx.pattern) if branches and anchor is None and isinstance(rx.pattern, str) else []
+    if not branches:
+        return with_lookahead(rx).finditer
+    alts = _alternatives(rx.pattern) if anchor is None and isinstance(rx.pattern, str) else []
     if len(alts) < 2:
-        return rx.finditer
+        return with_lookahead(rx).finditer
     searches, plain = [], 0
     for i, alt in enumerate(alts):
         try:
@@ -366,7 +385,10 @@ def fast_finditer(rx: re.Pattern, branches: bool = False):
             return rx.finditer
         if anchor is None:
             plain += 1
+            found = first_chars(re.compile(alt, rx.flags))
+            if found is not None:                       # the lookahead of the alternative alone
+                whole = re.compile(f"(?={found[0].pattern})(?:{whole.pattern})", rx.flags)
         searches.append(Anchored(whole, anchor).search if anchor is not None else whole.search)
     if plain > 1:
-        return rx.finditer                              # two passes of the engine over the text cost more than one
+        return with_lookahead(rx).finditer              # two passes of the engine over the text cost more than one
     return Branches(searches).finditer
