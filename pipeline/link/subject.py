@@ -245,25 +245,32 @@ class EnSubject:
         self.source_after = re.compile(L["subject_source_after"]) if L.get("subject_source_after") else None
         self.source_before = re.compile(L["subject_source_before"], re.IGNORECASE) if L.get("subject_source_before") else None
         self._word = re.compile(r"[A-Z][A-Za-z'’]*(?:\s?-[A-Za-z]+)*\.?|\([A-Z][a-z]+\)|[a-z]+|&")
+        self._skip_front = self.strip_leading | self.inner
+        # the capitalised words alone: outside a run of them the other words change nothing, so the scan
+        # jumps to the next one (a lower-case word or & never covers a capital or a parenthesis)
+        self._cap_word = re.compile(r"[A-Z][A-Za-z'’]*(?:\s?-[A-Za-z]+)*\.?|\([A-Z][a-z]+\)")
 
     def names(self, norm: str, s: int, e: int, known: set[str] | None = None) -> list[tuple[int, int]]:
         """Runs of capitalised words in norm[s:e]; a lone capitalised word at a sentence start counts only
         when it is possessive (China's) or ``known`` (used as a name elsewhere in the document)."""
         out = []
         run: list[re.Match] = []
+        seg = norm[s:e]
+        first_char = s + len(seg) - len(seg.lstrip())      # nothing but spaces before it in the sentence
+        skip_front = self._skip_front
 
         def flush():
             while run and (run[-1].group(0) in self.inner or run[-1].group(0)[0].islower()):
                 run.pop()
             if len(run) == 1:
                 w0 = run[0].group(0)
-                at_start = not norm[s:run[0].start()].strip() or norm[max(s, run[0].start() - 2):run[0].start()].strip() \
+                at_start = run[0].start() <= first_char or norm[max(s, run[0].start() - 2):run[0].start()].strip() \
                     in (".", "-", ":", "”", "\"")
                 bare = w0.rstrip("'s").rstrip("’s")
                 ok_start = w0.endswith(("'s", "’s")) or (known is not None and bare in known)
                 if (at_start and not ok_start) or (w0.isupper() and len(w0) <= 5) or _in_quotes(norm, run[0].start(), s):
                     run.clear()  # a capitalised first word, an acronym, a quoted title word
-            while run and run[0].group(0).rstrip(".") in self.strip_leading | self.inner:
+            while run and run[0].group(0).rstrip(".") in skip_front:
                 run.pop(0)
             if run:
                 words = [w.group(0).rstrip(".").rstrip("'s").rstrip("’s") for w in run]
@@ -279,7 +286,13 @@ class EnSubject:
                     out.append((a, b))
             run.clear()
 
-        for m in self._word.finditer(norm, s, e):
+        word, cap_word = self._word.search, self._cap_word.search
+        pos = s
+        while True:
+            m = (word if run else cap_word)(norm, pos, e)
+            if m is None:
+                break
+            pos = m.end()
             w = m.group(0)
             gap = norm[run[-1].end():m.start()] if run else ""
             if run and (gap.strip() not in ("",) or "\n" in gap):
