@@ -301,6 +301,9 @@ class Branches:
             yield best
             pos = best.end()                            # never empty: no alternative matches the empty string
 
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        return next(self.finditer(text, pos, endpos), None)
+
 
 def _alternatives(src: str) -> list[str]:
     """The top-level alternatives of a regex source (``a|b(c|d)`` -> ``a``, ``b(c|d)``)."""
@@ -360,29 +363,31 @@ def with_lookahead(rx: re.Pattern) -> re.Pattern:
         return rx
 
 
-def fast_finditer(rx: re.Pattern, branches: bool = False):
-    """``rx.finditer``, or the same matches found faster: the pattern tried only at the characters a match
-    can start with (:class:`Anchored`) when those form a class the engine scans fast (see
-    :func:`first_chars`), else behind a lookahead for that class (:func:`with_lookahead`). With ``branches``, a pattern ``A|B`` where all alternatives but one can be so
-    anchored (``\\d…|twenty…`` under IGNORECASE) is searched one alternative at a time (:class:`Branches`):
-    faster only when the anchored alternatives are the costly part, so the caller asks for it where measured."""
+def fast(rx: re.Pattern, branches: bool = False):
+    """``rx`` or a stand-in for its ``search`` and ``finditer`` (with ``pos`` and ``endpos``) that finds the
+    same matches faster: the pattern tried only at the characters a match can start with
+    (:class:`Anchored`) when those form a class the engine scans fast (see :func:`first_chars`), else behind
+    a lookahead for that class (:func:`with_lookahead`). With ``branches``, a pattern ``A|B`` where all
+    alternatives but one can be so anchored (``\\d…|twenty…`` under IGNORECASE) is searched one alternative
+    at a time (:class:`Branches`): faster only when the anchored alternatives are the costly part, so the
+    caller asks for it where measured."""
     anchor = _anchor_of(rx)
     if anchor:
-        return Anchored(rx, anchor).finditer
+        return Anchored(rx, anchor)
     if not branches:
-        return with_lookahead(rx).finditer
+        return with_lookahead(rx)
     alts = _alternatives(rx.pattern) if anchor is None and isinstance(rx.pattern, str) else []
     if len(alts) < 2:
-        return with_lookahead(rx).finditer
+        return with_lookahead(rx)
     searches, plain = [], 0
     for i, alt in enumerate(alts):
         try:
             anchor = _anchor_of(re.compile(alt, rx.flags))
             whole = re.compile("|".join(a if j == i else "(?!)" + a for j, a in enumerate(alts)), rx.flags)
         except re.error:
-            return rx.finditer                          # an alternative that refers to another's group
+            return rx                                   # an alternative that refers to another's group
         if anchor is False or whole.groupindex != rx.groupindex or whole.groups != rx.groups:
-            return rx.finditer
+            return rx
         if anchor is None:
             plain += 1
             found = first_chars(re.compile(alt, rx.flags))
@@ -390,5 +395,10 @@ def fast_finditer(rx: re.Pattern, branches: bool = False):
                 whole = re.compile(f"(?={found[0].pattern})(?:{whole.pattern})", rx.flags)
         searches.append(Anchored(whole, anchor).search if anchor is not None else whole.search)
     if plain > 1:
-        return with_lookahead(rx).finditer              # two passes of the engine over the text cost more than one
-    return Branches(searches).finditer
+        return with_lookahead(rx)                       # two passes of the engine over the text cost more than one
+    return Branches(searches)
+
+
+def fast_finditer(rx: re.Pattern, branches: bool = False):
+    """``fast(rx, branches).finditer``."""
+    return fast(rx, branches).finditer

@@ -135,6 +135,24 @@ def test_fast_finditer_gives_the_matches_of_finditer():
                 assert _matches(scan(t)) == _matches(rx.finditer(t)), (rx.pattern[:80], t[:80])
 
 
+def test_fast_search_and_finditer_within_bounds():
+    import random
+    import re
+
+    from pipeline.patterns import fast
+
+    rng = random.Random(5)
+    texts = _scan_texts()
+    for rx in _rule_patterns() + [re.compile(r"(?<![\d.])\d+|\bthe\b", re.I), re.compile(r"(?<=a)\d|到\d+")]:
+        for f in (fast(rx), fast(rx, branches=True)):
+            for t in texts[::7]:
+                lo = rng.randint(0, len(t))
+                hi = rng.randint(lo, len(t))
+                m1, m2 = f.search(t, lo, hi), rx.search(t, lo, hi)
+                assert (m1 and (m1.span(), m1.groups())) == (m2 and (m2.span(), m2.groups())), rx.pattern[:80]
+                assert _matches(f.finditer(t, lo, hi)) == _matches(rx.finditer(t, lo, hi)), rx.pattern[:80]
+
+
 def test_first_chars():
     import re
 

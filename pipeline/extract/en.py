@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..patterns import alternation, fast_finditer
+from ..patterns import alternation, fast_finditer, with_lookahead
 from ..resolve import en_numbers
 from .base import ONE, BaseExtractor, Candidate, UnitInfo
 
@@ -129,7 +129,8 @@ class EnExtractor(BaseExtractor):
         self.not_counted = set(cnt["not_counted"])
         self.irregular = set(cnt["irregular_plurals"])
         self.not_plural = set(cnt["not_plural"])
-        self.elided_left = [re.compile("|".join(f"(?:{p})" for p in cnt["elided_left"]), I)]
+        # (behind a lookahead for their first letters: most positions of the window are turned away at once)
+        self.elided_left = [with_lookahead(re.compile("|".join(f"(?:{p})" for p in cnt["elided_left"]), I))]
         self.elided_not = set(cnt["elided_not_antecedent"])
         self.elided_cont = [re.compile(p, I) for p in cnt.get("elided_continuation", [])]
         self._last_elided: tuple[int, int] | None = None

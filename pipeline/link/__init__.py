@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..extract.base import Candidate, to_figure
 from ..models import Figure
-from ..patterns import load_lang
+from ..patterns import fast, load_lang
 from .metric import EnMetric, ZhMetric
 from .segment import paragraphs, sentences
 from .subject import EnSubject, ZhSubject
@@ -485,10 +485,12 @@ def _last_pos(rx: re.Pattern | None, s: str) -> int | None:
     return pos
 
 
-def _join(patterns: list[str], flags: int) -> re.Pattern | None:
+def _join(patterns: list[str], flags: int):
+    """One regex for a list of cues (``search`` and ``finditer`` as a compiled pattern's; tried only where a
+    cue can start: ``patterns.fast``)."""
     if not patterns:
         return None
-    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+    return fast(re.compile("|".join(f"(?:{p})" for p in patterns), flags))
 
 
 @lru_cache(maxsize=None)

@@ -13,6 +13,9 @@ from functools import lru_cache
 _ZH_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
 _EN_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9])|\n+|\s\[\d+\]\s*(?:-\s+)?|(?<=\])\s+-\s+"
                      r"|(?<=[A-Za-z])\s+-\s+(?=[A-Z])|(?<=[a-z][.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][”\"])(?=[A-Z])")
+# where one of those can start: a space, or right after a stop or a closing quote (every alternative above
+# begins with a space or looks back at one of those); as a first test it turns most positions away at once
+_EN_END = re.compile(r"(?:(?=\s)|(?<=[.!?”\"]))(?:" + _EN_END.pattern + ")")
 _ABBREV = {"co", "ltd", "inc", "corp", "no", "mr", "mrs", "ms", "dr", "prof", "st", "jan", "feb", "mar", "apr", "jun", "jul",
            "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e", "vs", "etc", "approx", "gov", "dept", "jr",
            "sr", "rs", "fig", "vol", "op", "pp", "est", "p.m", "a.m", "mt", "ft", "oz"}
