@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .models import Dateline, Section
-from .patterns import load_lang
+from .patterns import fast, load_lang
 
 REVIEW, PLAN = "review", "plan"
 
@@ -128,9 +128,11 @@ class Reader:
         self.furniture_line = _full(S.get("furniture_lines"))
         self.furniture_tail = _full(S.get("furniture_tail"))
         self.front_line = _full(S.get("front_lines"))
-        self.inline_tail = _any(S.get("inline_tail"))
+        # (the regexes searched through long stretches of text are tried only where a match can start:
+        # patterns.fast, the same matches)
+        self.inline_tail = _fast(_any(S.get("inline_tail")))
         self.inline_head_markers = list(S.get("inline_head_markers") or [])
-        self.wire_dateline = re.compile(S["wire_dateline"]) if S.get("wire_dateline") else None
+        self.wire_dateline = fast(re.compile(S["wire_dateline"])) if S.get("wire_dateline") else None
         self.styles = [(name, re.compile(rx, re.M)) for name, rx in (S.get("heading_styles") or {}).items()]
         self.heading_end = re.compile(S.get("heading_end", r"[。.!?！？]"))
         self.heading_max = int(S.get("heading_max", 60))
@@ -149,7 +151,7 @@ class Reader:
         for o in S.get("openings") or []:
             self.openings.append((re.compile(o["re"]), o.get("mode"), o.get("rel"), bool(o.get("multi"))))
         self.months = {k.lower(): int(v) for k, v in (S.get("months") or {}).items()}
-        self.datelines = [(d["name"], re.compile(d["re"]), int(d.get("window", 300)), bool(d.get("inline_head")))
+        self.datelines = [(d["name"], fast(re.compile(d["re"])), int(d.get("window", 300)), bool(d.get("inline_head")))
                           for d in S.get("datelines") or []]
 
     # -- dateline ----------------------------------------------------------------------------
@@ -307,7 +309,7 @@ class Reader:
             s, e = lines[0]
             first = norm[s:e]
             t = re.sub(r"\s+", "", title or "")
-            f = re.sub(r"\s+", "", first)
+            f = _squeezed(first, len(t) + 40) if t else ""
             if t and f and len(f) <= len(t) + 40 and (f.startswith(t[: max(8, len(t) // 2)]) or (len(f) >= 4 and f in t)):
                 title_span = (s, e)
             elif not t and len(lines) > 1 and len(first) <= 160 and first[-1] not in "。.!?！？；;:：" \
@@ -414,7 +416,7 @@ class Reader:
                 return None                             # 重点做好十一个方面工作。: a sentence with a figure
         return "plain", e
 
-    _SENT_END = re.compile(r"[。！？!?]\s*|(?<=[a-z0-9%])\.\s+(?=[A-Z])")
+    _SENT_END = fast(re.compile(r"[。！？!?]\s*|(?<=[a-z0-9%])\.\s+(?=[A-Z])"))
 
     def _sentence_starts(self, norm: str, s: int, e: int) -> list[int]:
         """The start of a line and of each sentence in it (an opening may stand mid-paragraph:
@@ -492,6 +494,15 @@ def _headline_case(line: str) -> bool:
     return all(w[0].isupper() or w.lower() in small for w in words)
 
 
+def _squeezed(s: str, limit: int) -> str:
+    """``s`` without whitespace, or, when that is longer than ``limit``, something longer than ``limit`` (a
+    saved page that comes as one line is not squeezed whole to be compared with its title)."""
+    head = re.sub(r"\s+", "", s[:4 * (limit + 1)])
+    if len(head) > limit or len(s) <= 4 * (limit + 1):
+        return head
+    return re.sub(r"\s+", "", s)
+
+
 def _loose_eq(a: str, b: str) -> bool:
     sq = lambda s: re.sub(r"\s+", "", s)  # noqa: E731
     return sq(a) == sq(b)
@@ -517,6 +528,10 @@ def _any(patterns: list[str] | None) -> re.Pattern | None:
     if not patterns:
         return None
     return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+def _fast(rx: re.Pattern | None):
+    return fast(rx) if rx is not None else None
 
 
 @lru_cache(maxsize=None)
