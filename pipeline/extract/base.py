@@ -514,7 +514,9 @@ def _which(m: re.Match) -> int:
     return 0
 
 
-def to_figure(text: str, c: Candidate) -> Figure:
+def to_figure(text: str, c: Candidate, **linked) -> Figure:
+    """The public figure of ``c``; ``linked`` are the fields the linking fills (role, year, metric, subject,
+    the sentence): one validated model, not a model and then a copy of it."""
     value = float(c.value)
     high = float(c.high) if c.high is not None else None
     unit = c.unit
@@ -532,7 +534,7 @@ def to_figure(text: str, c: Candidate) -> Figure:
                 break
     return Figure(text=text[c.start:c.end], start=c.start, end=c.end, kind=c.kind, value=value,  # type: ignore[arg-type]
                   unit=unit, high=high, comparator=c.comparator, change=c.change,  # type: ignore[arg-type]
-                  rule=c.rule)
+                  rule=c.rule, **linked)
 
 
 _HAN_UNIT = re.compile(r"[\u4e00-\u9fff]")

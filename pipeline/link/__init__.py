@@ -240,11 +240,8 @@ class Linker:
             else:
                 subject = self.subject.subject(ctx, c, si, ss, se) or p_subject
             prev_in_sentence[si] = (c, metric)
-            f = to_figure(text, c)
-            metric = _clean_phrase(metric)
-            subject = _clean_phrase(subject)
-            out.append(f.model_copy(update={"role": role, "year": year, "metric": metric, "subject": subject,
-                                            "sentence_start": ss, "sentence_end": max(se, c.end)}))
+            out.append(to_figure(text, c, role=role, year=year, metric=_clean_phrase(metric),
+                                 subject=_clean_phrase(subject), sentence_start=ss, sentence_end=max(se, c.end)))
         return out
 
     def _frame_for(self, ctx: Context, si: int, c: Candidate):
