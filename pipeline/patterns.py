@@ -144,30 +144,35 @@ def load_lang(lang: str) -> LangPatterns:
 # characters (digits, Chinese numerals, 到/至), a class of those characters finds the places to try in
 # one fast scan, and the pattern is tried only there: the same matches, in the same order.
 
-try:  # the regex parser of CPython (3.11+); without it every pattern is scanned as usual
-    from re import _constants as _C, _parser as _sre_parse
+try:  # the regex parser and compiler of CPython (3.11+); without them every pattern is scanned as usual
+    from re import _compiler as _sre_compile, _constants as _C, _parser as _sre_parse
 except ImportError:  # pragma: no cover
-    _C = _sre_parse = None
+    _C = _sre_parse = _sre_compile = None
+
+# an anchor class of more characters than this (all Chinese characters, letters, spaces) stands at too many
+# places of a text for a try at each of them to pay
+ANCHOR_MAX_CHARS = 64
 
 # the classes whose characters have no case (a class under IGNORECASE is scanned fast only without them)
-_CATEGORY_CLASS = {"CATEGORY_DIGIT": (r"\d", True), "CATEGORY_SPACE": (r"\s", True),
-                   "CATEGORY_NOT_DIGIT": (r"\D", False), "CATEGORY_NOT_SPACE": (r"\S", False),
-                   "CATEGORY_WORD": (r"\w", False), "CATEGORY_NOT_WORD": (r"\W", False)}
+# (with how many characters they count for: digits are few in running text, spaces and word characters many)
+_CATEGORY_CLASS = {"CATEGORY_DIGIT": (r"\d", True, 10), "CATEGORY_SPACE": (r"\s", True, 10 ** 6),
+                   "CATEGORY_NOT_DIGIT": (r"\D", False, 10 ** 6), "CATEGORY_NOT_SPACE": (r"\S", False, 10 ** 6),
+                   "CATEGORY_WORD": (r"\w", False, 10 ** 6), "CATEGORY_NOT_WORD": (r"\W", False, 10 ** 6)}
 
 
 class _Unknown(Exception):
     """A construct the first-character analysis does not read: no anchor for this pattern."""
 
 
-def _char(c: int) -> tuple[str, bool]:
+def _char(c: int) -> tuple[str, bool, int]:
     ch = chr(c)
-    return ("\\" + ch if ch in "-]\\^" else re.escape(ch)), ch.lower() == ch.upper() == ch.casefold()
+    return ("\\" + ch if ch in "-]\\^" else re.escape(ch)), ch.lower() == ch.upper() == ch.casefold(), 1
 
 
-def _first(items) -> tuple[list[tuple[str, bool]], bool]:
-    """(class items, each with whether its characters have no case, that a match of the sequence ``items``
-    can start with; whether it can match the empty string)."""
-    parts: list[tuple[str, bool]] = []
+def _first(items) -> tuple[list[tuple[str, bool, int]], bool]:
+    """(class items, each with whether its characters have no case and how many characters it holds, that a
+    match of the sequence ``items`` can start with; whether it can match the empty string)."""
+    parts: list[tuple[str, bool, int]] = []
     for op, av in items:
         if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
             continue                                    # zero-width: the next item consumes the first character
@@ -181,7 +186,7 @@ def _first(items) -> tuple[list[tuple[str, bool]], bool]:
                 elif o is _C.RANGE:
                     lo, hi = _char(a[0]), _char(a[1])
                     uncased = all(_char(c)[1] for c in range(a[0], a[1] + 1))
-                    parts.append((lo[0] + "-" + hi[0], uncased))
+                    parts.append((lo[0] + "-" + hi[0], uncased, a[1] - a[0] + 1))
                 elif o is _C.CATEGORY and str(a) in _CATEGORY_CLASS:
                     parts.append(_CATEGORY_CLASS[str(a)])
                 else:
@@ -218,20 +223,36 @@ def _first(items) -> tuple[list[tuple[str, bool]], bool]:
 
 def first_chars(rx: re.Pattern) -> tuple[re.Pattern, bool] | None:
     """A character class matching every character a match of ``rx`` can start with (compiled with the same
-    flags) and whether the engine scans for it fast (no case to fold: digits, Chinese, punctuation; or no
-    IGNORECASE); None when there is none to tell: a match may be empty, may start with any character
-    (``.``, ``[^…]``), or the pattern uses a construct the analysis does not read (inline flags, back
-    references)."""
+    flags) and whether it is a good anchor: few characters (not all letters, spaces or Chinese characters),
+    and none with a case under IGNORECASE, which the engine cannot scan for fast. None when there is none
+    to tell: a match may be empty, may start with any character (``.``, ``[^…]``), the class is too wide
+    to be worth testing (more than ``ANCHOR_MAX_CHARS``), or the pattern uses a construct the analysis
+    does not read (inline flags, back references)."""
     if _sre_parse is None or not isinstance(rx.pattern, str):
         return None
     try:
         parts, nullable = _first(_sre_parse.parse(rx.pattern, rx.flags).data)
     except (_Unknown, re.error, RecursionError):
         return None
-    if nullable or not parts:
+    if nullable or not parts or sum(n for _, _, n in parts) > ANCHOR_MAX_CHARS:
         return None
-    cls = re.compile("[" + "".join(dict.fromkeys(p for p, _ in parts)) + "]", rx.flags & (re.IGNORECASE | re.ASCII))
-    return cls, not (rx.flags & re.IGNORECASE) or all(uncased for _, uncased in parts)
+    cls = re.compile("[" + "".join(dict.fromkeys(p for p, _, _ in parts)) + "]", rx.flags & (re.IGNORECASE | re.ASCII))
+    return cls, not (rx.flags & re.IGNORECASE) or all(uncased for _, uncased, _ in parts)
+
+
+def _engine_scans(rx: re.Pattern) -> bool:
+    """Does the engine itself skip to where a match can start (a literal prefix, a class of first
+    characters: ``re._compiler._compile_info``)? Then it needs no help."""
+    if _sre_compile is None:
+        return False
+    try:
+        p = _sre_parse.parse(rx.pattern, rx.flags)
+        if p.getwidth()[0] == 0:
+            return False
+        prefix = _sre_compile._get_literal_prefix(p, rx.flags)[0]
+        return bool(prefix) or bool(_sre_compile._get_charset_prefix(p, rx.flags))
+    except Exception:                                   # a private API: any change and we do without
+        return False
 
 
 class Anchored:
@@ -371,6 +392,8 @@ def fast(rx: re.Pattern, branches: bool = False):
     alternatives but one can be so anchored (``\\d…|twenty…`` under IGNORECASE) is searched one alternative
     at a time (:class:`Branches`): faster only when the anchored alternatives are the costly part, so the
     caller asks for it where measured."""
+    if _engine_scans(rx):
+        return rx
     anchor = _anchor_of(rx)
     if anchor:
         return Anchored(rx, anchor)
