@@ -27,8 +27,10 @@ def _tables():
     return digits, small, big, points, rewrites
 
 
+@lru_cache(maxsize=8192)
 def parse(s: str) -> Decimal | None:
-    """Value of a Chinese (or mixed Arabic/Chinese) numeral, or None if ``s`` is not one.
+    """Value of a Chinese (or mixed Arabic/Chinese) numeral, or None if ``s`` is not one (the same numerals
+    recur: 一, 三, 百, 万; a value, a Decimal, is immutable and shared).
 
     >>> parse("三百亿")
     Decimal('30000000000')
