@@ -422,6 +422,46 @@ def fast(rx: re.Pattern, branches: bool = False):
     return Branches(searches)
 
 
+class Several:
+    """The matches of several patterns over one text, each as its own ``finditer`` would give them, found
+    with one pass of the engine: a pattern can only match where the alternation of all of them matches
+    (``A|B`` tried at a position tries ``A`` and ``B`` there), so that pass lists every such position once,
+    and each pattern is tried only there."""
+
+    __slots__ = ("rxs", "union")
+
+    def __init__(self, rxs: list[re.Pattern]):
+        self.rxs = rxs
+        flags = {rx.flags for rx in rxs}
+        union = re.compile("|".join(f"(?:{rx.pattern})" for rx in rxs), flags.pop()) if len(flags) == 1 else None
+        if union is not None and (union.groups or any(rx.groups for rx in rxs) or _anchor_of(union) is False):
+            union = None                                # (groups would be renumbered; an empty match: no)
+        self.union = fast(union) if union is not None else None
+
+    def finditer_each(self, text: str) -> list[list[re.Match]]:
+        if self.union is None:
+            return [list(rx.finditer(text)) for rx in self.rxs]
+        starts, pos, search = [], 0, self.union.search
+        while True:
+            m = search(text, pos)
+            if m is None:
+                break
+            starts.append(m.start())
+            pos = m.start() + 1
+        out = []
+        for rx in self.rxs:
+            found, pos, match = [], 0, rx.match
+            for q in starts:
+                if q < pos:
+                    continue
+                m = match(text, q)
+                if m is not None:
+                    found.append(m)
+                    pos = m.end()                       # never empty (checked above)
+            out.append(found)
+        return out
+
+
 def fast_finditer(rx: re.Pattern, branches: bool = False):
     """``fast(rx, branches).finditer``."""
     return fast(rx, branches).finditer

@@ -165,3 +165,20 @@ def test_first_chars():
     assert first_chars(re.compile(r"[^a]b")) is None                     # a negated class
     assert first_chars(re.compile(r"\bthe", re.I))[1] is False           # letters under IGNORECASE: no fast scan
     assert first_chars(re.compile(r"(?:19|20)\d{2}", re.I))[1] is True   # digits have no case
+
+
+def test_several_patterns_in_one_pass():
+    import re
+
+    from pipeline.patterns import Several, load_lang
+
+    texts = _scan_texts() + ["in recent years over the past five years, over the years; in the next two years"]
+    for lang in LANGS:
+        flags = re.IGNORECASE if lang == "en" else 0
+        rxs = [re.compile(p, flags) for p in load_lang(lang).link.get("periods", [])]
+        rxs += [re.compile(r"年\d|\d+", flags), re.compile(r"\d{2}", flags)]        # overlapping ones
+        several = Several(rxs)
+        assert several.union is not None
+        for t in texts:
+            got = [[m.span() for m in ms] for ms in several.finditer_each(t)]
+            assert got == [[m.span() for m in rx.finditer(t)] for rx in rxs]

@@ -8,7 +8,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ..patterns import fast_finditer
+from ..patterns import Several, fast_finditer
 
 
 # a year right after these is what the figure is compared with, not its own (快于2025年0.6个百分点)
@@ -56,7 +56,7 @@ class TimePatterns:
             re.escape(k) for k in sorted(self.plans, key=len, reverse=True)), flags)) if self.plans else None
         self.anaphoric = {w.lower() for w in L.get("anaphoric_relative", [])}
         self.cmp_after = re.compile(L["comparison_after"], flags) if L.get("comparison_after") else None
-        self.periods = [fast_finditer(re.compile(p, flags)) for p in L.get("periods", [])]
+        self.periods = Several([re.compile(p, flags) for p in L.get("periods", [])])
         md = L.get("month_day")
         self.month_day = fast_finditer(re.compile(md, flags)) if md else None
         self.months = {k.lower(): int(v) for k, v in (L.get("months") or {}).items()}
@@ -162,8 +162,8 @@ class TimeIndex:
             for t in exprs:
                 if t.kind == "year" and cmp_after.match(norm, t.end):
                     t.kind, t.year = "comparison", None
-        for period_finditer in T.periods:
-            for m in period_finditer(norm):
+        for matches in T.periods.finditer_each(norm):
+            for m in matches:
                 add(m.start(), m.end(), None, "period")
         if T.month_day is not None and dateline is not None:    # without a dateline a bare date says nothing
             months, month_re = T.months, T.month_re
