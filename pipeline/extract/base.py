@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..models import Figure
-from ..patterns import LangPatterns, alternation, load_lang
+from ..patterns import LangPatterns, alternation, fast, load_lang
 
 ONE = Decimal(1)
 
@@ -57,7 +57,11 @@ class Candidate:
 
 
 class BaseExtractor:
-    """The language-independent part of figure extraction."""
+    """The language-independent part of figure extraction.
+
+    The context regexes searched in windows before the figure are wrapped by ``patterns.fast``: tried only
+    at the characters a match can start with (the same matches; most of them end-anchored, so a plain search
+    tries every position of the window)."""
 
     lang = "xx"
 
@@ -71,7 +75,7 @@ class BaseExtractor:
         if self._left_comp is not None:
             self._left_comp = EndMatcher(self._left_comp, [w for ws in comp.get("left", {}).values() for w in ws]
                                          + list(comp.get("left_skip", [])))
-        self._left_comp_rx = [(re.compile(f"(?:{p})\\s*$", ci), comp)
+        self._left_comp_rx = [(fast(re.compile(f"(?:{p})\\s*$", ci)), comp)
                               for comp, pats in (comp.get("left_regex") or {}).items() for p in pats]
         self._right_comp, self._right_comps = self._right_comparator_regex(comp.get("right", {}), ci)
         ch = ctx.get("change", {})
@@ -88,7 +92,7 @@ class BaseExtractor:
                 name = f"g{len(groups)}"
                 groups.append(f"(?P<{name}>{p})")
                 self._cue_meaning[name] = meaning
-        self._cue_re = _boundary_first(groups, ci) if groups else None
+        self._cue_re = fast(_boundary_first(groups, ci)) if groups else None
         self._after_gap = [(r, "increase") for r in cues("after_gap_increase")] + \
                           [(r, "decrease") for r in cues("after_gap_decrease")]
         self._after_inc = cues("after_increase")
@@ -103,12 +107,12 @@ class BaseExtractor:
         if not lm:
             self._level_re = None
         elif ch.get("level_marker_anywhere"):
-            self._level_re = re.compile(f"(?:{alt})", ci)
+            self._level_re = fast(re.compile(f"(?:{alt})", ci))
         else:
-            self._level_re = re.compile(f"(?:^|(?<![A-Za-z]))(?:{alt})\\s*$", ci)
-        self._count_by = [(re.compile(p, ci), "increase") for p in ch.get("count_by_increase", [])] + \
-                         [(re.compile(p, ci), "decrease") for p in ch.get("count_by_decrease", [])]
-        self._not_range_left = re.compile(ch["not_range_left"], ci) if ch.get("not_range_left") else None
+            self._level_re = fast(re.compile(f"(?:^|(?<![A-Za-z]))(?:{alt})\\s*$", ci))
+        self._count_by = [(fast(re.compile(p, ci)), "increase") for p in ch.get("count_by_increase", [])] + \
+                         [(fast(re.compile(p, ci)), "decrease") for p in ch.get("count_by_decrease", [])]
+        self._not_range_left = fast(re.compile(ch["not_range_left"], ci)) if ch.get("not_range_left") else None
         self._adjacent_kinds = set(ch.get("adjacent_kinds", []))
         self._adjacent_window = int(ch.get("adjacent_window", 1))
         flt = ctx.get("filters", {})
@@ -122,18 +126,18 @@ class BaseExtractor:
         self._title_marks = (tm[0], tm[1]) if tm else None
         self._th_right = re.compile(th["right"], ci) if th.get("right") else None
         # (left, right) pairs: the left regex ends at the figure, the right one (optional) starts after it
-        self._th_pairs = [(re.compile(p["left"], ci), re.compile(p["right"], ci) if p.get("right") else None,
+        self._th_pairs = [(fast(re.compile(p["left"], ci)), re.compile(p["right"], ci) if p.get("right") else None,
                            tuple(w.lower() for w in p.get("requires", [])))
                           for p in th.get("pairs", [])]
-        self._per_left = re.compile(flt["per_left"], ci) if flt.get("per_left") else None
-        self._rate_left_by_unit = {u: re.compile(p, ci) for u, p in (flt.get("rate_left_by_unit") or {}).items()}
-        self._ratio_left = re.compile(flt["ratio_left"], ci) if flt.get("ratio_left") else None
+        self._per_left = fast(re.compile(flt["per_left"], ci)) if flt.get("per_left") else None
+        self._rate_left_by_unit = {u: fast(re.compile(p, ci)) for u, p in (flt.get("rate_left_by_unit") or {}).items()}
+        self._ratio_left = fast(re.compile(flt["ratio_left"], ci)) if flt.get("ratio_left") else None
         self._ratio_right = re.compile(flt["ratio_right"], ci) if flt.get("ratio_right") else None
         self._relative = re.compile(flt["relative_clause"], ci) if flt.get("relative_clause") else None
         rk = flt.get("ranking")
         self._ranking = (re.compile(rk["left"], ci), set(rk["units"])) if rk else None
         den = flt.get("denominator")
-        self._den = (re.compile(den["left"], ci), re.compile(den["right"], ci)) if den else None
+        self._den = (fast(re.compile(den["left"], ci)), re.compile(den["right"], ci)) if den else None
         self._letter_adjacent = bool(flt.get("letter_adjacent", True))
         labels = self.P.lexicon(flt["labels_file"]) if flt.get("labels_file") else []
         self._labels_re = re.compile(alternation(labels)) if labels else None
@@ -469,7 +473,7 @@ class EndMatcher:
     non-space character before the position can end one of the lexicon's phrases."""
 
     def __init__(self, rx: re.Pattern, phrases: list[str]):
-        self.rx = rx
+        self.rx = fast(rx)
         finals = {p.rstrip()[-1:] for p in phrases if p.strip()}
         self.finals = {ch for f in finals for ch in (f, f.lower(), f.upper())}
 
@@ -500,8 +504,8 @@ def _any_at_end(patterns: list[str], flags: int) -> re.Pattern | None:
     """One regex matching any of ``patterns`` at the end of the searched text."""
     if not patterns:
         return None
-    return re.compile("(?:" + "|".join(f"(?:{p.removesuffix('$').removesuffix(chr(92) + 's*')})" for p in patterns)
-                      + r")\s*$", flags)
+    return fast(re.compile("(?:" + "|".join(f"(?:{p.removesuffix('$').removesuffix(chr(92) + 's*')})" for p in patterns)
+                           + r")\s*$", flags))
 
 
 def _loose(word: str) -> str:
