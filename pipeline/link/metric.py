@@ -264,6 +264,10 @@ class EnMetric:
         self.generic = set(L["generic_metrics"])
         self.subject = None  # set by the linker: the subject finder, to tell names from metrics
         self.actors = set(L.get("actor_nouns", []))
+        self.event_nouns = set(L.get("count_event_nouns", []))
+        self.event_aux = set(L.get("count_event_aux", []))
+        self.event_past = set(L.get("count_event_past", []))
+        self.event_not_verbs = set(L.get("count_event_not_verbs", []))
 
     def _name(self, ctx, phrase: str) -> bool:
         if _is_name(phrase):
@@ -290,6 +294,9 @@ class EnMetric:
             chain_start -= 1
         verb = low[v] if v is not None else ""
         if c.kind == "count":
+            event = self._event(ctx, c, words, low, is_verb, v, seg_start)
+            if event is not None:
+                return event
             if chain_start is not None and (c.rule == "en.count.elided" or v == len(words) - 1 and verb in _LEVEL_VERBS):
                 np_ = self._np_before(ctx, words, low, is_verb, chain_start, seg_start)
                 if np_ is not None:  # The total number of talents ... reached 560,000
@@ -343,6 +350,36 @@ class EnMetric:
                 np_ = self._np(ws, m.start("np"))
                 if np_ and not self._generic(norm[np_[0]:np_[1]]):
                     return text[np_[0]:np_[1]]
+        return None
+
+    def _event(self, ctx, c, words, low, is_verb, v, base: int) -> str | None:
+        """A count of people names what happened to them (GUIDELINES.md: the metric is copied from the
+        text): "20,000 workers lost their jobs", "95 more patients died", "rural residents were lifted out
+        of poverty" give the people with their predicate; "had tested 5 million people", "sickening 55
+        million people" give the verb. Other counted nouns (jobs, visitors, staff) keep their phrase."""
+        if not self.event_nouns or (c.unit or "").lower() not in self.event_nouns:
+            return None
+        norm, text = ctx.norm, ctx.text
+        span = c.extra.get("count_phrase")
+        if span:
+            ws = list(re.finditer(r"[A-Za-z][A-Za-z'’\-]*|[^\sA-Za-z]", norm[span[1]:span[1] + 120]))
+            k = 0
+            while k < len(ws) and ws[k].group(0).lower() in self.event_aux:
+                k += 1
+            if k < len(ws):
+                w = ws[k].group(0).lower()
+                finite = w in self.event_past or (w.endswith("ed") and len(w) > 3) or (k > 0 and w.endswith("en"))
+                if finite and w not in self.event_not_verbs and w not in self.stop:
+                    end = k
+                    while end + 1 < len(ws) and end - k < 7:
+                        nxt = ws[end + 1].group(0)
+                        if not nxt[0].isalpha() or nxt.lower() in self.stop or nxt.lower() in self.event_aux:
+                            break
+                        end += 1
+                    return text[span[0]:span[1] + ws[end].end()]
+        if v is not None and v == len(words) - 1 and is_verb[v] and low[v] not in _LEVEL_VERBS \
+                and low[v] not in _AUX and low[v] not in self.event_not_verbs:
+            return text[base + words[v].start():base + words[v].end()]
         return None
 
     def _is_verb(self, low: list[str], i: int) -> bool:

@@ -196,3 +196,21 @@ def test_chinese_sources_and_places_of_adjuncts_are_not_subjects(text, figure, s
     from pipeline.api import extract_figures
 
     assert {f.text: f.subject for f in extract_figures(text, "zh")}[figure] == subject
+
+
+# a count of people is named by what happened to them: their predicate after them, or the verb before them;
+# other counted nouns keep their phrase
+PEOPLE_EVENTS = [
+    ("About 4,300 villagers were evacuated from the flooded valley on Sunday.", "4,300", "villagers were evacuated"),
+    ("More than 600 workers lost their homes in the fire.", "600", "workers lost their homes"),
+    ("The clinic has vaccinated 12,000 people since March.", "12,000", "vaccinated"),
+    ("Some 35 migrants who drowned off the coast were buried on Friday.", "35", "migrants who drowned off the coast"),
+    ("The plant will create 900 jobs in the region.", "900", "jobs"),
+    ("The fair drew 80,000 visitors.", "80,000", "visitors"),
+    ("The survey covered 2,000 residents aged over 60.", "2,000", "residents"),
+]
+
+
+@pytest.mark.parametrize("text,figure,metric", PEOPLE_EVENTS, ids=[c[0][:28] for c in PEOPLE_EVENTS])
+def test_a_count_of_people_is_named_by_what_happened_to_them(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
