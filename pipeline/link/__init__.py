@@ -88,6 +88,7 @@ class Linker:
         from ..syntax import Lexicon
 
         self.syntax_lexicon = Lexicon.from_link(L, self.metric.generic)
+        self.action_over = set(L.get("metric_action_over", []))
         if lang == "zh":
             from .subject import sentence_names
 
@@ -235,6 +236,8 @@ class Linker:
                 metric = p_metric              # the parse first; the rules where it gives nothing
             else:
                 metric = self.metric.metric(ctx, c, ss, se, prev) or p_metric
+                if route == "action" and p_metric and metric and c.kind != "count" and self._action_wins(metric, p_metric):
+                    metric = p_metric
             if p_subject is not None and route in SUBJ_ROUTES:
                 subject = p_subject            # the named actor ("Foster's spent A$584m", "Corus fell 2.2%")
             else:
@@ -243,6 +246,18 @@ class Linker:
             out.append(to_figure(text, c, role=role, year=year, metric=_clean_phrase(metric),
                                  subject=_clean_phrase(subject), sentence_start=ss, sentence_end=max(se, c.end)))
         return out
+
+    def _action_wins(self, rule: str, action: str) -> bool:
+        """The parse's action (agreed to pay, were fined, cutting costs) over a one-word metric of the rules
+        that is no noun phrase of what is measured (each, him, a name) or that the action holds in three
+        words or fewer (pay, costs); never an action that holds a figure (shed 2.1%)."""
+        if " " in rule.strip() or any(ch.isdigit() for ch in action):
+            return False
+        w = rule.strip()
+        if w[:1].isupper() or w.lower() in self.action_over:
+            return True
+        words = action.lower().split()
+        return len(words) <= 3 and w.lower() in words
 
     def _frame_for(self, ctx: Context, si: int, c: Candidate):
         """The latest frame in the same paragraph at or before sentence ``si``."""

@@ -264,6 +264,7 @@ class EnMetric:
         self.generic = set(L["generic_metrics"])
         self.subject = None  # set by the linker: the subject finder, to tell names from metrics
         self.actors = set(L.get("actor_nouns", []))
+        self.distributive = set(L.get("metric_distributive", []))
         self.event_nouns = set(L.get("count_event_nouns", []))
         self.event_aux = set(L.get("count_event_aux", []))
         self.event_past = set(L.get("count_event_past", []))
@@ -334,6 +335,10 @@ class EnMetric:
         # 3. the noun phrase before the verb chain: The total R&D expenditure in the region ... is projected to be
         if chain_start is not None:
             np_ = self._np_before(ctx, words, low, is_verb, chain_start, seg_start)
+            if np_ is not None and norm[np_[0]:np_[1]].lower() in self.distributive and v == len(words) - 1 \
+                    and verb not in _LEVEL_VERBS:
+                # "were each fined 1m euros": the phrase before the verb is a distributive word, the verb names it
+                return text[seg_start + words[v].start():seg_start + words[v].end()]
             if np_ is not None:
                 return text[np_[0]:np_[1]]
         elif words:

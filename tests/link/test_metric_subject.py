@@ -214,3 +214,17 @@ PEOPLE_EVENTS = [
 @pytest.mark.parametrize("text,figure,metric", PEOPLE_EVENTS, ids=[c[0][:28] for c in PEOPLE_EVENTS])
 def test_a_count_of_people_is_named_by_what_happened_to_them(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+# the amount of an action: the parse's verb phrase where the rules find one stray word (each, a name) or a part
+# of it (pay, costs)
+ACTIONS = [
+    ("Shell and its former chairman were each fined 2m euros by the regulator.", "2m euros", "fined"),
+    ("The insurer has agreed to pay $40m to settle the claims.", "$40m", "agreed to pay"),
+    ("The chain hopes to survive by cutting costs by $300m this year.", "$300m", "cutting costs"),
+]
+
+
+@pytest.mark.parametrize("text,figure,metric", ACTIONS, ids=[c[0][:28] for c in ACTIONS])
+def test_the_amount_of_an_action_is_named_by_the_action(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
