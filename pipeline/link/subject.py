@@ -147,6 +147,10 @@ TOKEN_TAIL = 40
 
 
 _MID_SENTENCE_CAP = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}\b")
+# a name of capitalised words (and of, for, the, and, &) spelt out before its acronym: Tata Consultancy Services (TCS)
+# (found from the parenthesis back: the acronyms are few, the capitalised words many)
+_ACRONYM_IN_PARENS = re.compile(r"\((?P<a>[A-Z][A-Z&]{1,5})\)")
+_SPELT_OUT = re.compile(r"\b[A-Z][\w'’&.-]*(?:\s+(?:[A-Z(][\w'’&.()-]*|of|for|the|and|&|on|in)){1,12}\s*$")
 
 
 def sentence_names(finder, ctx, si: int) -> list[tuple[int, int]]:
@@ -159,7 +163,8 @@ def sentence_names(finder, ctx, si: int) -> list[tuple[int, int]]:
         else:
             kk = ("known_caps",)
             if kk not in ctx.cache:  # capitalised words used mid-sentence somewhere: Heineken and Carlsberg
-                ctx.cache[kk] = {m.group(0) for m in _MID_SENTENCE_CAP.finditer(ctx.norm)}
+                ctx.cache[("acronyms",)] = finder.defined_acronyms(ctx.norm)
+                ctx.cache[kk] = {m.group(0) for m in _MID_SENTENCE_CAP.finditer(ctx.norm)} | set(ctx.cache[("acronyms",)])
             ctx.cache[key] = finder.names(ctx.norm, s, e, ctx.cache[kk])
         if isinstance(finder, ZhSubject):
             # a paper's dateline (深圳商报讯) and page furniture name sources, not subjects (an English wire
@@ -199,11 +204,13 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
     before = [n for n in here if n[1] <= c.start]
     after = [n for n in here if n[0] >= c.end]
     if main:
+        spelt = ctx.cache.get(("acronyms",), {})
         for group in (before, after):
             # the main subject, or a short form of it with the same last character (高新区 for 襄阳高新区,
-            # not 襄阳, which is another place)
+            # not 襄阳, which is another place), or its acronym (ICIF)
             hit = [n for n in group if main in norm[n[0]:n[1]].lower()
-                   or (norm[n[0]:n[1]].lower() in main and norm[n[1] - 1].lower() == main[-1])]
+                   or (norm[n[0]:n[1]].lower() in main and norm[n[1] - 1].lower() == main[-1])
+                   or main in spelt.get(norm[n[0]:n[1]], "\0")]
             if hit:
                 a, b = hit[-1]
                 return text[a:b]
@@ -242,6 +249,8 @@ class EnSubject:
         self.suffixes = set(L["subject_suffixes"])
         self.generic = set(L["subject_generic"])
         self.demonyms = set(L.get("subject_demonyms", []))
+        self.acronyms = set(L.get("subject_acronyms", []))
+        self.not_acronym_names = set(L.get("subject_not_acronyms", []))
         self.source_after = re.compile(L["subject_source_after"]) if L.get("subject_source_after") else None
         self.source_before = re.compile(L["subject_source_before"], re.IGNORECASE) if L.get("subject_source_before") else None
         self._word = re.compile(r"[A-Z][A-Za-z'’]*(?:\s?-[A-Za-z]+)*\.?|\([A-Z][a-z]+\)|[a-z]+|&")
@@ -268,7 +277,9 @@ class EnSubject:
                     in (".", "-", ":", "”", "\"")
                 bare = w0.rstrip("'s").rstrip("’s")
                 ok_start = w0.endswith(("'s", "’s")) or (known is not None and bare in known)
-                if (at_start and not ok_start) or (w0.isupper() and len(w0) <= 5) or _in_quotes(norm, run[0].start(), s):
+                acronym = w0.isupper() and len(w0) <= 5
+                if (at_start and not ok_start and not (acronym and bare in self.acronyms_of(known))) \
+                        or (acronym and bare not in self.acronyms_of(known)) or _in_quotes(norm, run[0].start(), s):
                     run.clear()  # a capitalised first word, an acronym, a quoted title word
             while run and run[0].group(0).rstrip(".") in skip_front:
                 run.pop(0)
@@ -307,6 +318,24 @@ class EnSubject:
                 flush()
         if run:
             flush()
+        return out
+
+    def acronyms_of(self, known: set[str] | None) -> set[str]:
+        """Acronyms that are names: those of ``subject_acronyms`` (US, EU, IMF) and those the document defines
+        after a name (China International Cultural Industries Fair (ICIF)), which ``known`` carries."""
+        return self.acronyms if known is None else self.acronyms | known
+
+    def defined_acronyms(self, norm: str) -> dict[str, str]:
+        """Acronyms spelt out in the document (a run of capitalised words, then the acronym in parentheses),
+        each with the words it stands for (lower case)."""
+        out: dict[str, str] = {}
+        for m in _ACRONYM_IN_PARENS.finditer(norm):
+            acro = m.group("a")
+            if acro in out or acro in self.not_acronym_names:
+                continue
+            name = _SPELT_OUT.search(norm, max(0, m.start() - 160), m.start())
+            if name is not None:
+                out[acro] = name.group(0).strip().lower()
         return out
 
     def is_source(self, norm: str, span) -> bool:

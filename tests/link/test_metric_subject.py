@@ -228,3 +228,24 @@ ACTIONS = [
 @pytest.mark.parametrize("text,figure,metric", ACTIONS, ids=[c[0][:28] for c in ACTIONS])
 def test_the_amount_of_an_action_is_named_by_the_action(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+# an acronym is a name when the document spells it out after a name, or when it is a listed one (US, IMF);
+# measures stay metrics even when spelt out (gross domestic product (GDP))
+ACRONYMS = [
+    ("Tata Consultancy Services (TCS) reported its results on Thursday. Profit at TCS rose 12% in the quarter.",
+     "12%", "TCS"),
+    ("Demand for steel is weak. Sales in the US fell 4% last month.", "4%", "US"),
+    ("The Yiwu Import Commodities Fair (YICF) opened on Friday in Yiwu. This year the YICF drew 2,500 exhibitors.",
+     "2,500", "YICF"),
+]
+
+
+@pytest.mark.parametrize("text,figure,subject", ACRONYMS, ids=[c[2] for c in ACRONYMS])
+def test_an_acronym_spelt_out_or_listed_is_a_name(text, figure, subject):
+    assert fig(text, "en", figure).subject == subject
+
+
+def test_a_spelt_out_measure_is_no_name():
+    text = "Vietnam's gross domestic product (GDP) grew 7% in the third quarter. Later GDP grew 6%."
+    assert fig(text, "en", "6%").subject == "Vietnam"
