@@ -155,6 +155,20 @@ def _measured_name(tok) -> bool:
     return any(c.dep_ == "nmod:poss" for c in tok.children) or (tok.text.isupper() and len(tok.text) <= 4)
 
 
+def _name_tail(tok) -> bool:
+    """A capitalised common-noun tag right after a proper noun it is compounded with: the last word of a
+    name the tagger split (Nippon/NNP Steel/NN, Rio/NNP Tinto/NN)."""
+    return tok.text[:1].isupper() and tok.i > tok.sent.start and any(
+        c.i == tok.i - 1 and c.dep_ in ("compound", "flat") and c.tag_ in _PROPN for c in tok.lefts)
+
+
+def _apposed_name(tok):
+    """The proper noun right after a common noun in apposition to it (bank Lloyds Banking)."""
+    if tok.tag_ in _PROPN:
+        return None
+    return next((c for c in tok.rights if c.dep_ == "appos" and c.i == tok.i + 1 and c.tag_ in _PROPN), None)
+
+
 def _subject_of(pred):
     for c in pred.children:
         if c.dep_ in _SUBJ:
@@ -248,6 +262,11 @@ def metric_and_owner(sent, fs: int, fe: int, lex: Lexicon):
             subj = _subject_of(pred)
             hops += 1
         if subj is not None and subj.i not in ids:
+            named = _apposed_name(subj)
+            if named is not None:
+                # Britain's biggest bank Lloyds Banking lost 1.9%: the name in apposition owns the figure,
+                # the noun before it only describes it
+                return None, named, route
             if subj.lower_ in actors or (subj.tag_ in _PROPN and not _measured_name(subj)):
                 # "Analysts expect …", "Pernod slipped 1.2%": an actor or a name, not what is measured
                 return None, subj if subj.tag_ in _PROPN else None, route
@@ -260,7 +279,7 @@ def metric_and_owner(sent, fs: int, fe: int, lex: Lexicon):
             owner = c
         elif c.dep_ in ("compound", "flat") and c.tag_ in _PROPN and owner is None:
             owner = c
-    if noun.tag_ in _PROPN and not _measured_name(noun):
+    if (noun.tag_ in _PROPN and not _measured_name(noun)) or _name_tail(noun):
         # the subject itself is a name ("Pernod slipped 1.2%"): it owns the figure, no metric here
         # (but China's GDP, CPI: a possessed noun or an acronym is what is measured)
         return None, noun, route

@@ -249,3 +249,13 @@ def test_an_acronym_spelt_out_or_listed_is_a_name(text, figure, subject):
 def test_a_spelt_out_measure_is_no_name():
     text = "Vietnam's gross domestic product (GDP) grew 7% in the third quarter. Later GDP grew 6%."
     assert fig(text, "en", "6%").subject == "Vietnam"
+
+
+# a country's company: the company's name owns the figure, whether the tagger split its name (Posco/NNP
+# Steel/NN) or put it in apposition to the noun before it (bank Lloyds Banking)
+@pytest.mark.parametrize("text,figure,subject", [
+    ("Later, South Korea's top steelmaker Posco Steel slid 1.6% in Seoul.", "1.6%", "Posco Steel"),
+    ("Elsewhere, Britain's biggest bank Lloyds Banking lost 1.9% in London trading.", "1.9%", "Lloyds Banking"),
+])
+def test_the_company_not_its_country_owns_the_figure(text, figure, subject):
+    assert fig(text, "en", figure).subject == subject
