@@ -31,6 +31,9 @@ class ZhSubject:
         self.source_after = re.compile(L["subject_source_after"]) if L.get("subject_source_after") else None
         self.source_before = re.compile(L["subject_source_before"]) if L.get("subject_source_before") else None
         self.adjunct_before = re.compile(L["subject_adjunct_before"]) if L.get("subject_adjunct_before") else None
+        self.project_verbs = tuple(L.get("subject_project_verbs", []))
+        self.project_heads = tuple(L.get("subject_project_heads", []))
+        self.project_not = tuple(L.get("subject_project_not", []))
 
     def names(self, norm: str, s: int, e: int, toks: list | None = None) -> list[tuple[int, int]]:
         """Spans of place and organisation names in norm[s:e] (``toks``: its jieba tokens, if known)."""
@@ -121,7 +124,41 @@ class ZhSubject:
         return len(name) >= 2 and name not in self.generic and not name.startswith(("省级", "国家级", "市级", "县级"))
 
     def subject(self, ctx, c, si: int, ss: int, se: int) -> str | None:
-        return _pick(self, ctx, c, si, ss, se)
+        return self.project_owner(ctx, c, se) or _pick(self, ctx, c, si, ss, se)
+
+    def project_owner(self, ctx, c, se: int) -> str | None:
+        """The company before a project's capacity in a list of projects: 推动国达化工60万吨钾肥复合造粒、
+        沃锦储热40万吨熔盐装置技术升级等项目 (国达化工, 沃锦储热); 释放吉化120万吨乙烯转型升级项目 (吉化)."""
+        norm = ctx.norm
+        if not self.project_heads or c.kind != "quantity" or not _PRODUCT_AFTER.match(norm, c.end):
+            return None
+        m = _PROJECT_LEFT.search(norm, max(0, c.start - 14), c.start)
+        if m is None:
+            return None
+        a, b = m.span("n")
+        cut = max((norm.rfind(v, a, b) + len(v) for v in self.project_verbs if norm.rfind(v, a, b) >= 0), default=-1)
+        if cut >= 0:
+            a = cut                                       # 推动国达化工: the verb opens the list
+        elif m.group("b") is None:
+            return None                                   # no boundary: 运输货物超7400万吨
+        if norm.endswith("年产", a, b):
+            b -= 2                                        # 中粮油脂年产60万吨
+        name = norm[a:b]
+        if not 2 <= len(name) <= 8 or any(w in name for w in self.project_not) or name in self.generic \
+                or name.startswith(("全", "我", "本", "该", "各")):
+            return None
+        rest = norm[c.end:se]
+        stop = re.search(r"[。；]", rest)
+        rest = rest[:stop.start()] if stop else rest
+        if not any(h in rest for h in self.project_heads):
+            return None
+        return ctx.text[a:b]
+
+
+# a capacity is followed by its product (60万吨钾肥), not by 以上, 左右, 处 or punctuation
+_PRODUCT_AFTER = re.compile(r"(?![以左处次])[\u4e00-\u9fff]")
+# the characters before a project's capacity: a list boundary or the sentence start, then Han characters
+_PROJECT_LEFT = re.compile(r"(?:(?P<b>[、，；：。\n])|(?<![\u4e00-\u9fff]))(?P<n>[\u4e00-\u9fff]{2,14})$")
 
 
 def sentence_tokens(ctx, si: int) -> list[tuple[str, str, int]]:

@@ -259,3 +259,21 @@ def test_a_spelt_out_measure_is_no_name():
 ])
 def test_the_company_not_its_country_owns_the_figure(text, figure, subject):
     assert fig(text, "en", figure).subject == subject
+
+
+# a work report's list of projects names each by its company, before the capacity and product
+@pytest.mark.parametrize("text,figure,subject", [
+    ("加快推进华能集团200万千瓦光伏、中石化30万吨绿氢等项目建设。", "200万千瓦", "华能集团"),
+    ("加快推进华能集团200万千瓦光伏、中石化30万吨绿氢等项目建设。", "30万吨", "中石化"),
+    ("支持鞍钢年产500万吨精品钢材项目开工。", "500万吨", "鞍钢"),
+])
+def test_a_project_is_owned_by_the_company_before_its_capacity(text, figure, subject):
+    assert fig(text, "zh", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("全省粮食总产量达到620万吨，重点项目有序推进。", "620万吨"),      # a measure, not a company
+    ("新建高标准农田100万亩，重点项目全部配建节水设施。", "100万亩"),  # no product after the figure
+])
+def test_a_measure_before_a_quantity_is_no_project_owner(text, figure):
+    assert fig(text, "zh", figure).subject is None
