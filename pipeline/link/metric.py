@@ -149,7 +149,8 @@ class ZhMetric:
 # a Han character right after a quantity that is not a comparator, a particle or a conjunction starts its product
 _PRODUCT_NEXT = re.compile(r"(?![以左上下多余的和及与等至到、，。；])[\u4e00-\u9fff]")
 # the short noun phrase that closes the clause after a granted amount: 30万元补助。 3亿元的报销经费，
-_GRANT_NOUN = re.compile(r"的?([\u4e00-\u9fff]{2,8}?)(?=[，。；、）)！？,;\s]|$)")
+# (over the rest of a range: 处以2万元以上10万元以下罚款)
+_GRANT_NOUN = re.compile(r"(?:以上|以下)?(?:[至到—－-]?[\d０-９.．,，]+[万亿]?元(?:以上|以下)?)?的?([\u4e00-\u9fff]{2,8}?)(?=[，。；、）)！？,;\s]|$)")
 _OF_PLACE = {"the city", "the region", "the province", "the country", "the county", "the zone", "the park", "the district",
              "the company", "the group", "our city", "this city", "the state"}
 _FUNCTION = {"of", "and", "or", "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
@@ -244,7 +245,9 @@ def _zh_noun_phrase_after(norm: str, text: str, pos: int, sent_toks=None, sent_s
     for i, (w, tag, off) in enumerate(toks):
         if w in ("、", "和", "与", "及") and seen_noun and i + 1 < len(toks) and toks[i + 1][1].startswith(_NOUNISH):
             continue
-        if w in ("“", "”") or tag.startswith(_NOUNISH) or (tag in ("a", "m", "q", "x") and not seen_noun and w not in "，。"):
+        lead_verb = i == 0 and tag == "v" and len(w) == 1 and len(toks) > 1 and toks[1][1].startswith(_NOUNISH)
+        if w in ("“", "”") or tag.startswith(_NOUNISH) or lead_verb or \
+                (tag in ("a", "m", "q", "x") and not seen_noun and w not in "，。"):
             if tag.startswith(_NOUNISH):
                 seen_noun = True
             end = off + len(w)

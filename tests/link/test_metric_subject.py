@@ -277,3 +277,14 @@ def test_a_project_is_owned_by_the_company_before_its_capacity(text, figure, sub
 ])
 def test_a_measure_before_a_quantity_is_no_project_owner(text, figure):
     assert fig(text, "zh", figure).subject is None
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # an imposed amount over the rest of its range names the noun after the range
+    ("对违规排污的单位处以5万元以上20万元以下罚款。", "5万元", "罚款"),
+    ("对违规排污的单位处以5万元以上20万元以下罚款。", "20万元", "罚款"),
+    # a counted noun that jieba opens with a one-character verb (拦/v 污 设施)
+    ("工作人员在河道两岸布设了6处拦污设施。", "6处", "拦污设施"),
+])
+def test_zh_nouns_after_the_figure(text, figure, metric):
+    assert fig(text, "zh", figure).metric == metric
