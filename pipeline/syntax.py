@@ -223,7 +223,8 @@ def metric_and_owner(sent, fs: int, fe: int, lex: Lexicon):
     if of_noun is not None:
         noun, route = of_noun, "noun"                # 40 gigawatts of offshore wind power, $2bn of debt
     elif node.dep_ in ("nummod", "compound", "amod", "nmod", "nmod:unmarked") and head.i not in ids \
-            and head.tag_ in _NOUN_TAGS:
+            and head.tag_ in _NOUN_TAGS and not any(c.dep_ == "case" and node.i < c.i < head.i for c in head.children):
+        # (not a noun after the figure that opens with a preposition: "fell 2% by midday" is no midday of 2%)
         noun = head                                  # a $48m contract, revenues of A$2.6bn
         route = "noun"
     elif node.dep_ in _PREDICATE_DEPS and head.i != node.i:

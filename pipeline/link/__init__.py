@@ -243,7 +243,10 @@ class Linker:
             else:
                 subject = self.subject.subject(ctx, c, si, ss, se) or p_subject
             prev_in_sentence[si] = (c, metric)
-            out.append(to_figure(text, c, role=role, year=year, metric=_clean_phrase(metric),
+            metric = _clean_phrase(metric)
+            if metric and self.lang == "en":
+                metric = self.metric.without_owner(ctx, metric)   # Allied Domecq shares -> shares
+            out.append(to_figure(text, c, role=role, year=year, metric=metric,
                                  subject=_clean_phrase(subject), sentence_start=ss, sentence_end=max(se, c.end)))
         return out
 

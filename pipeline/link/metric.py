@@ -273,6 +273,21 @@ class EnMetric:
         self.event_past = set(L.get("count_event_past", []))
         self.event_not_verbs = set(L.get("count_event_not_verbs", []))
 
+    def without_owner(self, ctx, metric: str) -> str:
+        """Allied Domecq shares, Deutsche Boerse return: a name the document uses as one in front of a
+        lower-case noun is the subject, not part of the metric (GUIDELINES.md: China's GDP -> GDP)."""
+        words = metric.split()
+        k = 0
+        while k < len(words) - 1 and words[k][:1].isupper():
+            k += 1
+        if k == 0 or not words[k][:1].islower() or self.subject is None:
+            return metric
+        from .subject import doc_names
+
+        if " ".join(words[:k]) in doc_names(self.subject, ctx):
+            return " ".join(words[k:])
+        return metric
+
     def _name(self, ctx, phrase: str) -> bool:
         if _is_name(phrase):
             return True

@@ -288,3 +288,9 @@ def test_a_measure_before_a_quantity_is_no_project_owner(text, figure):
 ])
 def test_zh_nouns_after_the_figure(text, figure, metric):
     assert fig(text, "zh", figure).metric == metric
+
+
+def test_a_name_in_front_of_the_metric_is_the_subject_not_the_metric():
+    text = "Investors sold shares of Novartis on Monday. Later, Novartis shares in Zurich fell 2% by midday."
+    f = fig(text, "en", "2%")
+    assert (f.metric, f.subject) == ("shares", "Novartis")
