@@ -254,7 +254,8 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
     for k, last in ((0, True), (1, False), (2, True)):
         # the sentence before is segmented only when this one names nobody
         group = before if k == 0 else after if k == 1 else (sentence_names(finder, ctx, si - 1) if si > 0 else [])
-        cands = [n for n in group if strong(n) and not finder.is_source(norm, n)]
+        cands = [n for n in group if strong(n) and not finder.is_source(norm, n)
+                 and (k != 2 or not finder.is_adjunct(norm, n))]
         if cands:
             a, b = cands[-1] if last else cands[0]
             return text[a:b]

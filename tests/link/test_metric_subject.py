@@ -294,3 +294,8 @@ def test_a_name_in_front_of_the_metric_is_the_subject_not_the_metric():
     text = "Investors sold shares of Novartis on Monday. Later, Novartis shares in Zurich fell 2% by midday."
     f = fig(text, "en", "2%")
     assert (f.metric, f.subject) == ("shares", "Novartis")
+
+
+def test_places_of_an_adjunct_in_the_sentence_before_are_not_subjects():
+    text = "天津市今年加快充电设施建设。该市将在和平、河西等5个区新建充电站。到2027年，全市充电桩总数将达到3万个。"
+    assert fig(text, "zh", "3万个").subject == "天津市"
