@@ -35,8 +35,23 @@ class ZhSubject:
         self.project_heads = tuple(L.get("subject_project_heads", []))
         self.project_not = tuple(L.get("subject_project_not", []))
 
-    def names(self, norm: str, s: int, e: int, toks: list | None = None) -> list[tuple[int, int]]:
-        """Spans of place and organisation names in norm[s:e] (``toks``: its jieba tokens, if known)."""
+    def names(self, norm: str, s: int, e: int, toks: list | None = None,
+              aliases: set[str] | None = None) -> list[tuple[int, int]]:
+        """Spans of place and organisation names in norm[s:e] (``toks``: its jieba tokens, if known;
+        ``aliases``: short names the document defines, 简称X)."""
+        found = self._names(norm, s, e, toks)
+        if aliases:
+            extra = []
+            for alias in aliases:
+                i = norm.find(alias, s, e)
+                while i >= 0:
+                    extra.append((i, i + len(alias)))
+                    i = norm.find(alias, i + len(alias), e)
+            if extra:
+                found = sorted([n for n in found if not any(a < n[1] and n[0] < b for a, b in extra)] + extra)
+        return found
+
+    def _names(self, norm: str, s: int, e: int, toks: list | None = None) -> list[tuple[int, int]]:
         if toks is None:
             toks = zh_tokens(norm[s:e])
         out: list[tuple[int, int]] = []
@@ -179,6 +194,10 @@ def sentence_tokens(ctx, si: int) -> list[tuple[str, str, int]]:
     return ctx.cache[key]
 
 
+# a short name the document defines for a company or body: （简称蓝星石油）, （以下简称“全国青联”）, （下称凯丰茶厂）;
+# a law's short title in 《》 is no name
+_ZH_ALIAS = re.compile(r"[（(](?:以下)?(?:简称|下称)[为：:]?\s*[“\"「]?([\u4e00-\u9fffA-Za-z0-9]{2,12}?)[”\"」]?\s*[）)]")
+
 # characters segmented after a sentence's last figure (its counted noun, a name right after it)
 TOKEN_TAIL = 40
 
@@ -196,7 +215,10 @@ def sentence_names(finder, ctx, si: int) -> list[tuple[int, int]]:
     if key not in ctx.cache:
         s, e = ctx.sents[si] if ctx.sents else (0, len(ctx.norm))
         if isinstance(finder, ZhSubject):
-            ctx.cache[key] = finder.names(ctx.norm, s, e, sentence_tokens(ctx, si))
+            ka = ("zh_aliases",)
+            if ka not in ctx.cache:   # 蓝星石油有限公司济南分公司（简称蓝星石油）: the short name is a name
+                ctx.cache[ka] = {m.group(1) for m in _ZH_ALIAS.finditer(ctx.norm)}
+            ctx.cache[key] = finder.names(ctx.norm, s, e, sentence_tokens(ctx, si), ctx.cache[ka])
         else:
             kk = ("known_caps",)
             if kk not in ctx.cache:  # capitalised words used mid-sentence somewhere: Heineken and Carlsberg

@@ -299,3 +299,9 @@ def test_a_name_in_front_of_the_metric_is_the_subject_not_the_metric():
 def test_places_of_an_adjunct_in_the_sentence_before_are_not_subjects():
     text = "天津市今年加快充电设施建设。该市将在和平、河西等5个区新建充电站。到2027年，全市充电桩总数将达到3万个。"
     assert fig(text, "zh", "3万个").subject == "天津市"
+
+
+def test_a_short_name_the_document_defines_is_a_name():
+    text = ("杭州银杏新材料科技有限公司（以下简称“银杏新材”）昨日发布公告。"
+            "今年上半年，银杏新材实现营业收入3.2亿元。")
+    assert fig(text, "zh", "3.2亿元").subject == "银杏新材"
