@@ -305,3 +305,11 @@ def test_a_short_name_the_document_defines_is_a_name():
     text = ("杭州银杏新材料科技有限公司（以下简称“银杏新材”）昨日发布公告。"
             "今年上半年，银杏新材实现营业收入3.2亿元。")
     assert fig(text, "zh", "3.2亿元").subject == "银杏新材"
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("该基金会去年共资助贫困学生500名。", "500名"),                       # a kind of body, no name
+    ("代表们在党代会分组讨论时提出，全市明年将新建学校12所。", "12所"),   # a meeting, not an owner
+])
+def test_zh_kinds_of_body_and_meetings_are_no_subjects(text, figure):
+    assert fig(text, "zh", figure).subject is None
