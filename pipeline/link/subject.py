@@ -203,6 +203,8 @@ TOKEN_TAIL = 40
 
 
 _MID_SENTENCE_CAP = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}\b")
+# between a possessive name and the name it describes: 's and lower-case words (biggest steel company)
+_POSSESSOR_OF_NAME = re.compile(r"['’]s(?:\s+[a-z][a-z\-]*){1,5}\s+")
 # a name of capitalised words (and of, for, the, and, &) spelt out before its acronym: Tata Consultancy Services (TCS)
 # (found from the parenthesis back: the acronyms are few, the capitalised words many)
 _ACRONYM_IN_PARENS = re.compile(r"\((?P<a>[A-Z][A-Z&]{1,5})\)")
@@ -378,6 +380,16 @@ class EnSubject:
                 flush()
         if run:
             flush()
+        if len(out) > 1:
+            # Japan's biggest steel company Nippon Steel, Europe's food giant Parmalat: the possessor describes
+            # the name after it (lower-case words between) and is not a name of its own here
+            keep = []
+            for k, (a, b) in enumerate(out):
+                nxt = out[k + 1][0] if k + 1 < len(out) else None
+                if nxt is not None and _POSSESSOR_OF_NAME.fullmatch(norm, b, nxt):
+                    continue
+                keep.append((a, b))
+            out = keep
         return out
 
     def acronyms_of(self, known: set[str] | None) -> set[str]:

@@ -313,3 +313,9 @@ def test_a_short_name_the_document_defines_is_a_name():
 ])
 def test_zh_kinds_of_body_and_meetings_are_no_subjects(text, figure):
     assert fig(text, "zh", figure).subject is None
+
+
+def test_a_possessive_place_before_a_company_describes_it():
+    text = ("Dairy results\n\nEurope's biggest dairy group Lactalis has reported higher sales.\n\n"
+            "Its revenue in the first half was 14bn euros, up from 12bn euros.")
+    assert fig(text, "en", "14bn euros").subject == "Lactalis"
