@@ -9,7 +9,9 @@ sentence of the project corpus and of ``../shared/realdocs`` identically, and th
 that they agree (``tests/test_segment.py``). Without ``rjieba`` (a platform with no wheel) jieba
 itself does the cutting, with the same results.
 
-Tags are those of jieba's dictionary (``jieba.posseg``'s table); a word not in it is ``x``.
+Tags are those of jieba's dictionary (``jieba.posseg``'s table); a word not in it is ``x``. With
+``rjieba`` they are read from jieba-rs, which carries the same dictionary and tags
+(``tests/test_segment.py`` checks both against jieba's table).
 """
 from __future__ import annotations
 
@@ -45,30 +47,59 @@ def jieba_cutter() -> Callable[[str], list[str]]:
 
 def rust_cutter() -> Callable[[str], list[str]]:
     """jieba-rs's ``cut(hmm=False)`` with the user dictionary (raises ImportError without ``rjieba``)."""
-    import rjieba
-
-    seg = rjieba.Jieba()
-    for word, freq, tag in user_words():
-        seg.add_word(word, freq, tag)
+    seg, _ = _rust()
     return lambda s: seg.cut(s, hmm=False)
 
 
-@lru_cache(maxsize=1)
-def _segmenter() -> tuple[Callable[[str], list[str]], dict[str, str]]:
+def _rust():
+    """A jieba-rs segmenter with the user dictionary, and the dictionary tags of the user words (the tag
+    table is the main dictionary's: a user word that is not in it is ``x``, as in jieba's own table)."""
+    import rjieba
+
+    seg = rjieba.Jieba()
+    words = user_words()
+    own: dict[str, str] = {}
+    for word, _, _ in words:
+        tagged = seg.tag(word, hmm=False)
+        own[word] = tagged[0][1] if len(tagged) == 1 and seg.has_word(word) else "x"
+    for word, freq, tag in words:
+        seg.add_word(word, freq, tag)
+    return seg, own
+
+
+def _rust_tagger() -> Callable[[str], list[tuple[str, str]]]:
+    """(word, tag) from jieba-rs in one call: its tags are the main dictionary's for dictionary words;
+    for a word not in the dictionary it reads the characters (m, eng), where jieba's table says ``x``."""
+    seg, own = _rust()
+    has = seg.has_word
+
+    def tag(s: str) -> list[tuple[str, str]]:
+        return [(w, own[w] if w in own else (t if has(w) else "x")) for w, t in seg.tag(s, hmm=False)]
+
+    return tag
+
+
+def _jieba_tagger() -> Callable[[str], list[tuple[str, str]]]:
     import jieba.posseg as pseg
 
+    cut, table = jieba_cutter(), pseg.dt.word_tag_tab
+    return lambda s: [(w, table.get(w, "x")) for w in cut(s)]
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> Callable[[str], list[tuple[str, str]]]:
+    """The tagger: jieba-rs where ``rjieba`` is installed (no need to load jieba's own tag table, most
+    of a second at start-up), jieba itself otherwise; the same words and tags either way."""
     try:
-        cut = rust_cutter()
+        return _rust_tagger()
     except ImportError:
-        cut = jieba_cutter()
-    return cut, pseg.dt.word_tag_tab
+        return _jieba_tagger()
 
 
 def zh_tokens(s: str) -> list[tuple[str, str, int]]:
     """(word, tag, offset) with jieba's dictionary (no HMM: fast, stable)."""
-    cut, tags = _segmenter()
     out, pos = [], 0
-    for w in cut(s):
-        out.append((w, tags.get(w, "x"), pos))
+    for w, t in _segmenter()(s):
+        out.append((w, t, pos))
         pos += len(w)
     return out

@@ -86,7 +86,15 @@ def test_falls_back_to_jieba_without_rjieba(monkeypatch):
     monkeypatch.setitem(sys.modules, "rjieba", None)      # import rjieba now raises ImportError
     segment._segmenter.cache_clear()
     try:
-        cut, _ = segment._segmenter()
-        assert cut("新增高新技术企业1200家") == ["新增", "高新技术企业", "1200", "家"]
+        assert [w for w, _ in segment._segmenter()("新增高新技术企业1200家")] == ["新增", "高新技术企业", "1200", "家"]
     finally:
         segment._segmenter.cache_clear()
+
+
+def test_jieba_rs_tags_are_jiebas_table():
+    """The tags read from jieba-rs are those of jieba's own table (``x`` off the dictionary, user words
+    as the main dictionary tags them), on every sentence of the corpus and on mixed text."""
+    pytest.importorskip("rjieba")
+    texts = corpus_sentences() + ["ＡＢＣ公司2025年营收12.5亿元，iPhone销量增长3%", "规上工业增加值增长8%"]
+    rust, ref = segment._rust_tagger(), segment._jieba_tagger()
+    assert [rust(t) for t in texts] == [ref(t) for t in texts]
