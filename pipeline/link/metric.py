@@ -254,8 +254,28 @@ def _zh_noun_phrase_after(norm: str, text: str, pos: int, sent_toks=None, sent_s
             continue
         break
     if not seen_noun or end < 2:
+        return _zh_verb_led_phrase(norm, text, pos, toks)
+    return text[pos:pos + end]
+
+
+def _zh_verb_led_phrase(norm: str, text: str, pos: int, toks) -> str | None:
+    """A counted phrase that jieba opens with verbs (24个拔尖/v 创新/v 人才培养 改革 试点 项目): taken whole
+    when it closes the clause, runs to a noun and has three words or more (10家落户园区 is a verb phrase)."""
+    run = []
+    for w, tag, off in toks:
+        if w in ("、", "和", "与", "及", "“", "”") or not "\u4e00" <= w[0] <= "\u9fff" or w in _ZH_PHRASE_STOP:
+            break
+        run.append((w, tag, off))
+    if len(run) < 3 or len(run) > 9 or not run[-1][1].startswith(_NOUNISH) or len(run[-1][0]) < 2:
+        return None
+    end = run[-1][2] + len(run[-1][0])
+    if end < len(norm) - pos and not _ZH_CLAUSE_END.match(norm, pos + end):
         return None
     return text[pos:pos + end]
+
+
+_ZH_PHRASE_STOP = {"的", "在", "于", "将", "为", "是", "已", "已经", "共", "等", "以上", "左右", "以下"}
+_ZH_CLAUSE_END = re.compile(r"[，。；：！？、）)]|\s*$")
 
 
 class EnMetric:

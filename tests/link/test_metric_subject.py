@@ -285,6 +285,9 @@ def test_a_measure_before_a_quantity_is_no_project_owner(text, figure):
     ("对违规排污的单位处以5万元以上20万元以下罚款。", "20万元", "罚款"),
     # a counted noun that jieba opens with a one-character verb (拦/v 污 设施)
     ("工作人员在河道两岸布设了6处拦污设施。", "6处", "拦污设施"),
+    # a counted phrase that jieba opens with verbs, taken whole when it closes the clause
+    ("今年将启动12个提升城市品质示范工程，推动老旧小区改造。", "12个", "提升城市品质示范工程"),
+    ("新培育8个拓展消费新场景试点城市。", "8个", "拓展消费新场景试点城市"),
 ])
 def test_zh_nouns_after_the_figure(text, figure, metric):
     assert fig(text, "zh", figure).metric == metric
