@@ -41,13 +41,38 @@ class ZhMetric:
         self.comp_words = re.compile("(?:" + alternation(
             [w for ws in P.context["comparator"]["left"].values() for w in ws]) + r")+\s*$")
         self.time_prefix = re.compile(r"^(?:到|至|截至|在|于)?\s*(?:(?:19|20)\d{2}\s*年(?:底|末|初)?|今年|去年|全年|上半年|前三季度|一季度)+(?:以来)?")
-        self.list_mark = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]|[、和及与并])\s*")
+        self.list_mark = re.compile(r"^\s*(?:(?:以上|以下|左右|上下)(?=[、和及与并])|[（(]?[一二三四五六七八九十\d]+[）)、.．]|[、和及与并])\s*")
         self.share = re.compile(r"^(?P<x>.+?)" + alternation(L.get("share_words", ["占", "约占", "占到"])) + r"(?P<y>.*)$")
         self.comparison = re.compile(alternation(L.get("comparison_words", ["比"])))
         self.generic_place = re.compile("^(?:" + alternation(L["metric_strip_places"]) + ")")
         self.names = None  # set by the linker: the subject finder's ``names(norm, s, e)``
+        self.event_nouns = set(L.get("count_event_nouns", []))
+        self.event_units = set(L.get("count_event_units", []))
         grant = L.get("metric_grant_verbs") or []
         self.grant_re = re.compile("(?:" + alternation(grant) + r")\s*(?:约|近|最高|不超过|不低于)?\s*$") if grant else None
+
+    def _event(self, ctx, c) -> str | None:
+        """A count of people with no noun (2人当选中国工程院院士, 2130人因提前转移避免伤亡) or of a bare generic
+        noun (59个产品获得…认证, 6家企业入选…) is named by what they did: the words to the end of the clause."""
+        if not self.event_nouns and not self.event_units:
+            return None
+        norm = ctx.norm
+        m = _ZH_EVENT_AFTER.match(norm, c.end)
+        if m is None:
+            return None
+        noun = m.group("n")
+        if noun and noun not in self.event_nouns:
+            return None
+        if not noun and (c.unit or "") not in self.event_units:
+            return None
+        rest = m.group("r")
+        from ..segment import zh_tokens
+
+        toks = zh_tokens(rest[:6])
+        if not toks or not (toks[0][1] == "v" or toks[0][0] in ("因", "被")):
+            return None
+        start = m.start("n") if noun else m.start("r")
+        return ctx.text[start:m.end("r")]
 
     def _noun_phrase_after(self, ctx, c, ss: int) -> str | None:
         from .subject import sentence_tokens
@@ -67,11 +92,19 @@ class ZhMetric:
                 return ctx.text[c.end:c.end + (k + len(head) if k >= 0 else len(s))]
             return None
         if c.kind == "count":
+            event = self._event(ctx, c)
+            if event is not None:   # 2人当选中国工程院院士, 59个产品获得…认证
+                return event
             after = self._noun_phrase_after(ctx, c, ss)
             if after is not None:  # 新增9家国家卓越级智能工厂, 三批政策清单, 26个国家和地区
                 return after
         lo = c.extra.get("comp_left", c.start)
         seg_start = _clause_before(norm, _ZH_CLAUSE, ss, lo, 120, prev)
+        if seg_start == lo and lo > 0 and norm[lo - 1] in "）)":
+            # 科技创新平台（基地）10家: a short parenthesis closing right before the figure belongs to its phrase
+            op = max(norm.rfind("（", max(ss, lo - 14), lo), norm.rfind("(", max(ss, lo - 14), lo))
+            if op > ss and "\u4e00" <= norm[op - 1] <= "\u9fff":
+                seg_start = _clause_before(norm, _ZH_CLAUSE, ss, op, 120, prev)
         a, b = seg_start, lo
         phrase = norm[a:b]
         # strip from the left: list markers, time frames, prefixes; from the right: verbs, comparators
@@ -129,8 +162,8 @@ class ZhMetric:
             if prev is not None and prev[1]:
                 return prev[1]
             # the counted noun after the figure: 新增5家国家级企业技术中心
-            m = re.match(r"[\u4e00-\u9fff]{2,12}", norm[c.end:c.end + 12])
-            return ctx.text[c.end:m.end() + c.end] if m and c.kind == "count" else None
+            m = _ZH_COUNTED_AFTER.match(norm, c.end, c.end + 16)
+            return ctx.text[m.start(1):m.end(1)] if m and c.kind == "count" else None
         if c.kind == "quantity" and _PRODUCT_NEXT.match(ctx.norm, c.end):
             # 推动60万吨赖氨酸等项目, 中粮油脂年产60万吨油料: a capacity names its product after it
             after = _zh_noun_phrase_after(ctx.norm, ctx.text, c.end)
@@ -224,6 +257,10 @@ def _zh_noun_phrase_after(norm: str, text: str, pos: int, sent_toks=None, sent_s
     """The noun phrase right after a classifier (jieba tags), up to a verb, a particle or punctuation."""
     from ..segment import zh_tokens
 
+    skip = _ZH_COMPARATOR_AFTER.match(norm, pos)
+    if skip:                                 # 20个以上“好房子”示范项目: the noun after the comparator
+        pos = skip.end()
+        sent_toks = None
     m = re.match(r"[“”\u4e00-\u9fffA-Za-z0-9+（）()、和与及]{1,30}", norm[pos:pos + 30])
     if not m:
         return None
@@ -274,6 +311,11 @@ def _zh_verb_led_phrase(norm: str, text: str, pos: int, toks) -> str | None:
     return text[pos:pos + end]
 
 
+# after a count: a comparator, a bare noun, then the rest of the clause (GUIDELINES' metric is copied from the text)
+_ZH_EVENT_AFTER = re.compile(r"(?:以上|多|余)?(?P<n>项目|产品|企业)?(?P<r>[^，。；：！？、,;:!?\n（(]{2,20})(?=[，。；：！？,;:!?\n]|$)")
+# a comparator after a count, before its noun (20个以上“好房子”, 10家左右); the noun after a count, past one
+_ZH_COMPARATOR_AFTER = re.compile(r"(?:以上|以下|左右|上下)(?=[“\u4e00-\u9fff])")
+_ZH_COUNTED_AFTER = re.compile(r"(?:以上|以下|左右|上下|多)?([\u4e00-\u9fff]{2,12})")
 _ZH_PHRASE_STOP = {"的", "在", "于", "将", "为", "是", "已", "已经", "共", "等", "以上", "左右", "以下"}
 _ZH_CLAUSE_END = re.compile(r"[，。；：！？、）)]|\s*$")
 

@@ -288,6 +288,12 @@ def test_a_measure_before_a_quantity_is_no_project_owner(text, figure):
     # a counted phrase that jieba opens with verbs, taken whole when it closes the clause
     ("今年将启动12个提升城市品质示范工程，推动老旧小区改造。", "12个", "提升城市品质示范工程"),
     ("新培育8个拓展消费新场景试点城市。", "8个", "拓展消费新场景试点城市"),
+    # a count of people with no noun, or of a bare generic noun, is named by what they did
+    ("去年全省有3人当选中国科学院院士。", "3人", "当选中国科学院院士"),
+    ("今年共有12个产品获得国家绿色产品认证。", "12个", "产品获得国家绿色产品认证"),
+    # a comparator between the count and its noun
+    ("力争建成15个以上高标准农田示范区。", "15个", "高标准农田示范区"),
+    ("全市将新建10个以上社区食堂。", "10个", "社区食堂"),
 ])
 def test_zh_nouns_after_the_figure(text, figure, metric):
     assert fig(text, "zh", figure).metric == metric
