@@ -81,6 +81,7 @@ class ZhSubject:
         if cur is not None:
             out.append((s + cur[0], s + cur[1]))
         out = self._organisations(toks, s, out)
+        out = [_admin_chain(norm, a, b, e) for a, b in out]
         return [(a, b) for a, b in out if norm[a:b] not in self.generic]
 
     def _proper_part(self, w: str) -> bool:
@@ -174,6 +175,19 @@ class ZhSubject:
 _PRODUCT_AFTER = re.compile(r"(?![以左处次])[\u4e00-\u9fff]")
 # the characters before a project's capacity: a list boundary or the sentence start, then Han characters
 _PROJECT_LEFT = re.compile(r"(?:(?P<b>[、，；：。\n])|(?<![\u4e00-\u9fff]))(?P<n>[\u4e00-\u9fff]{2,14})$")
+
+
+# the townships and villages under a county or district name: 化隆县谢家滩乡拉扎村 (two characters or more before
+# each suffix: 城乡, 县乡村 are no places)
+_ADMIN_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{2,3}?(?:乡|镇|村|街道|社区|嘎查|苏木))+")
+
+
+def _admin_chain(norm: str, a: int, b: int, e: int) -> tuple[int, int]:
+    if b - a >= 2 and norm[b - 1] in "县区市旗州乡镇":
+        m = _ADMIN_TAIL.match(norm, b, e)
+        if m:
+            return a, m.end()
+    return a, b
 
 
 def sentence_tokens(ctx, si: int) -> list[tuple[str, str, int]]:

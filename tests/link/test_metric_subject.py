@@ -328,3 +328,11 @@ def test_a_possessive_place_before_a_company_describes_it():
     text = ("Dairy results\n\nEurope's biggest dairy group Lactalis has reported higher sales.\n\n"
             "Its revenue in the first half was 14bn euros, up from 12bn euros.")
     assert fig(text, "en", "14bn euros").subject == "Lactalis"
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    ("因转移及时，会宁县新塬乡马家村2.1万立方米山体滑坡未造成人员伤亡。", "2.1万立方米", "会宁县新塬乡马家村"),
+    ("宜州入选国家乡村振兴示范县，全年接待游客320万人次。", "320万人次", "宜州"),   # 国家乡村 is no township
+])
+def test_townships_and_villages_under_a_county_are_one_name(text, figure, subject):
+    assert fig(text, "zh", figure).subject == subject
