@@ -238,10 +238,12 @@ class Linker:
                 metric = self.metric.metric(ctx, c, ss, se, prev) or p_metric
                 if route == "action" and p_metric and metric and c.kind != "count" and self._action_wins(metric, p_metric):
                     metric = p_metric
-            if p_subject is not None and route in SUBJ_ROUTES:
-                subject = p_subject            # the named actor ("Foster's spent A$584m", "Corus fell 2.2%")
-            else:
-                subject = self.subject.subject(ctx, c, si, ss, se) or p_subject
+            subject = self.subject.decisive(ctx, c, si, se)   # a pattern that names the owner outright
+            if subject is None:
+                if p_subject is not None and route in SUBJ_ROUTES:
+                    subject = p_subject        # the named actor ("Foster's spent A$584m", "Corus fell 2.2%")
+                else:
+                    subject = self.subject.subject(ctx, c, si, ss, se) or p_subject
             prev_in_sentence[si] = (c, metric)
             metric = _clean_phrase(metric)
             if metric and self.lang == "en":

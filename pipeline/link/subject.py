@@ -139,8 +139,12 @@ class ZhSubject:
         """A name with a proper part before its suffix (竹山县, 经开区), not a bare category (省级开发区)."""
         return len(name) >= 2 and name not in self.generic and not name.startswith(("省级", "国家级", "市级", "县级"))
 
+    def decisive(self, ctx, c, si: int, se: int) -> str | None:
+        """A subject that a pattern names outright, before the nearest name."""
+        return self.project_owner(ctx, c, se)
+
     def subject(self, ctx, c, si: int, ss: int, se: int) -> str | None:
-        return self.project_owner(ctx, c, se) or _pick(self, ctx, c, si, ss, se)
+        return _pick(self, ctx, c, si, ss, se)
 
     def project_owner(self, ctx, c, se: int) -> str | None:
         """The company before a project's capacity in a list of projects: 推动国达化工60万吨钾肥复合造粒、
@@ -217,6 +221,8 @@ TOKEN_TAIL = 40
 
 
 _MID_SENTENCE_CAP = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}\b")
+# an absolute phrase before a figure: with <words> <-ing verb | up | down> [by] [N% to] <figure>
+_WITH_ABSOLUTE = re.compile(r"(?P<w>\bwith\s)(?:[^,;.]|\.(?=\d))*?(?P<gap>\s)(?P<v>[a-z]+ing|up|down|off|higher|lower)(?:\s+(?:by|to|about|some|nearly|almost|more\s+than))?(?:\s+[\d.,]+\s?(?:%|per\s?cent|percent)\s+to)?\s*$")
 # between a possessive name and the name it describes: 's and lower-case words (biggest steel company)
 _POSSESSOR_OF_NAME = re.compile(r"['’]s(?:\s+[a-z][a-z\-]*){1,5}\s+")
 # a name of capitalised words (and of, for, the, and, &) spelt out before its acronym: Tata Consultancy Services (TCS)
@@ -454,5 +460,21 @@ class EnSubject:
             return None
         return max(counts, key=lambda k: (counts[k], -first[k]))
 
+    def decisive(self, ctx, c, si: int, se: int) -> str | None:
+        """A subject that a pattern names outright, before the parse's owner and the nearest name."""
+        return self.absolute_owner(ctx, c, si)
+
     def subject(self, ctx, c, si: int, ss: int, se: int) -> str | None:
         return _pick(self, ctx, c, si, ss, se)
+
+    def absolute_owner(self, ctx, c, si: int) -> str | None:
+        """"…, with ThyssenKrupp dropping 1.7%", "with closest rival JFE Holdings down 3.4%": in an absolute
+        phrase the name right before the verb (or up/down) owns the figure."""
+        lo = c.extra.get("comp_left", c.start)
+        m = _WITH_ABSOLUTE.search(ctx.norm, max(0, lo - 80), lo)
+        if m is None:
+            return None
+        for a, b in reversed(sentence_names(self, ctx, si)):
+            if b == m.start("gap") and a >= m.end("w"):
+                return ctx.text[a:b]
+        return None

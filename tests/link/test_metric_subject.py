@@ -336,3 +336,10 @@ def test_a_possessive_place_before_a_company_describes_it():
 ])
 def test_townships_and_villages_under_a_county_are_one_name(text, figure, subject):
     assert fig(text, "zh", figure).subject == subject
+
+
+@pytest.mark.parametrize("figure,subject", [("0.9%", "Telefonica"), ("12.40 euros", "Telefonica"), ("1.3%", "Endesa")])
+def test_the_name_in_an_absolute_phrase_owns_its_figures(figure, subject):
+    text = ("In Madrid, Iberdrola gained 1.1% to 9.80 euros, with Telefonica slipping 0.9% to 12.40 euros and "
+            "its neighbour Endesa down 1.3%.")
+    assert fig(text, "en", figure).subject == subject
