@@ -211,3 +211,28 @@ def test_an_amount_of_something_measures_that_thing_but_a_share_of_it_does_not()
     d = parsed(["Exports", "were", "28", "%", "of", "GDP"], ["NNS", "VBD", "CD", "NN", "IN", "NNP"],
                [3, 3, 3, 3, 5, 3], ["nsubj", "cop", "nummod", "ROOT", "case", "nmod"], [True, True, False, True, True, False])
     assert metric(d, "28%")[0] == "Exports"
+
+
+def test_the_parse_holds_blas_to_one_thread_and_restores_it():
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    from pipeline import syntax
+
+    if syntax.load_parser("en") is None:
+        pytest.skip("no English model")
+    seen = []
+    nlp = syntax.load_parser("en")
+    real_pipe = nlp.pipe
+
+    def pipe(texts, **kw):
+        seen.append([i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"])
+        return real_pipe(texts, **kw)
+
+    before = [i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"]
+    nlp.pipe = pipe
+    try:
+        docs = syntax.parse("en", ["Revenue rose 5% to $3bn."])
+    finally:
+        del nlp.pipe
+    assert docs and docs[0][0].text == "Revenue"
+    assert all(n == 1 for n in seen[0])
+    assert [i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"] == before
