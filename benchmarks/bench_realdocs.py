@@ -9,7 +9,8 @@ clock and by the process's CPU time (``time.process_time``: steadier on a shared
 each stage is timed apart (exclusive of the stages it calls): normalise, extract (the candidates and their
 filters), structure, link (sentences, time expressions, role, year, metric, subject) and parse (the syntax
 parser, English), the rest (document models, the script check, sections) as ``other``.
-``--profile LANG`` prints a cProfile summary. Run it on an idle machine; the figures go into NOTES.md.
+``--profile LANG`` prints a cProfile summary; ``--batch N`` analyses N documents at a time
+(``pipeline.api.analyse_documents``: the same results, the English parser fed one batch). Run it on an idle machine; the figures go into NOTES.md.
 """
 from __future__ import annotations
 
@@ -33,13 +34,20 @@ def load(lang: str) -> list[dict]:
     return out
 
 
-def run(docs: list[dict]) -> None:
-    from pipeline.api import analyse_document
+def run(docs: list[dict], batch: int = 0) -> None:
+    """Every document through ``analyse_document``, or with ``batch`` through ``analyse_documents``
+    ``batch`` documents at a time (the parser then reads their sentences in one batch)."""
+    from pipeline.api import analyse_document, analyse_documents
     from pipeline.models import Document
 
-    for d in docs:
-        analyse_document(Document(doc_id=d["id"], text=d["text"], lang=d["lang"], title=d.get("title"),
-                                  published=d.get("published")))
+    models = [Document(doc_id=d["id"], text=d["text"], lang=d["lang"], title=d.get("title"),
+                       published=d.get("published")) for d in docs]
+    if batch:
+        for i in range(0, len(models), batch):
+            analyse_documents(models[i:i + batch])
+    else:
+        for m in models:
+            analyse_document(m)
 
 
 class Stages:
@@ -73,6 +81,7 @@ def instrument(stages: Stages) -> list[tuple[object, str, object]]:
     patched = []
     for mod, attr, name in ((E, "normalize", "normalise"), (E, "extract_candidates", "extract"),
                             (E, "read_structure", "structure"), (L, "link_candidates", "link"),
+                            (L.Linker, "context", "link"), (L.Linker, "link_in", "link"),
                             (syntax, "parse", "parse")):
         orig = getattr(mod, attr)
         patched.append((mod, attr, orig))
@@ -85,6 +94,8 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--profile", choices=["zh", "en"])
     ap.add_argument("--lang", choices=["zh", "en", "both"], default="both")
+    ap.add_argument("--batch", type=int, default=0,
+                    help="analyse_documents on this many documents at a time (default: analyse_document one by one)")
     args = ap.parse_args(argv)
     if not REALDOCS.exists():
         raise SystemExit(f"{REALDOCS} not found")
@@ -92,11 +103,11 @@ def main(argv=None) -> int:
     for lang in ("zh", "en") if args.lang == "both" else (args.lang,):
         docs = load(lang)
         chars = sum(len(d["text"]) for d in docs)
-        run(docs[:5])                                   # warm-up: patterns, jieba, the parser
+        run(docs[:5], args.batch)                       # warm-up: patterns, jieba, the parser
         if args.profile == lang:
             pr = cProfile.Profile()
             pr.enable()
-            run(docs)
+            run(docs, args.batch)
             pr.disable()
             pstats.Stats(pr).sort_stats("cumulative").print_stats(25)
         best = best_cpu = None
@@ -106,7 +117,7 @@ def main(argv=None) -> int:
             patched = instrument(stages)
             try:
                 t0, c0 = time.perf_counter(), time.process_time()
-                run(docs)
+                run(docs, args.batch)
                 dt, dc = time.perf_counter() - t0, time.process_time() - c0
             finally:
                 for mod, attr, orig in patched:

@@ -26,6 +26,19 @@ def analyse_document(doc: Document, link: bool = True) -> Document:
     from .extract import analyse
 
     figures, structure = analyse(doc.text, lang=doc.lang, published=doc.published, title=doc.title, link=link)
+    return _filled(doc, figures, structure)
+
+
+def analyse_documents(docs: list[Document], link: bool = True) -> list[Document]:
+    """:func:`analyse_document` of each of ``docs``, the same results, faster for English: the parser
+    reads the sentences of all the documents in one batch (a few hundred documents at a time is plenty)."""
+    from .extract import analyse_many
+
+    results = analyse_many([(d.text, d.lang, d.published, d.title) for d in docs], link=link)
+    return [_filled(d, figures, structure) for d, (figures, structure) in zip(docs, results)]
+
+
+def _filled(doc: Document, figures, structure) -> Document:
     update: dict = {"figures": figures}
     if doc.lang in ("zh", "mixed"):
         from .extract.normalize import to_simplified

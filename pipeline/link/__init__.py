@@ -129,6 +129,15 @@ class Linker:
         """Parse the sentences that hold figures, in one batch."""
         from ..syntax import parse
 
+        spans = self.parse_spans(ctx, cands)
+        docs = parse(self.lang, [ctx.norm[a:b] for a, b in spans]) if spans else None
+        if docs:
+            ctx.parses = {a: d for (a, _), d in zip(spans, docs)}
+
+    def parse_spans(self, ctx: Context, cands: list[Candidate]) -> list[tuple[int, int]]:
+        """The stretches of ``ctx.norm`` to parse: sentences with a figure whose metric the parse decides."""
+        if self.lang not in SYNTAX_LANGS:
+            return []
         # only sentences with a figure whose metric the parse decides (not a count), and only up to a little
         # past their last such figure: what a figure measures stands before it or right after it
         last: dict[tuple[int, int], int] = {}
@@ -137,11 +146,8 @@ class Linker:
                 continue
             sent = ctx.sents[self._sent_of(ctx, c.start)]
             last[sent] = max(last.get(sent, 0), c.end)
-        spans = sorted((a, min(b, _word_end(ctx.norm, e + PARSE_TAIL, b))) for (a, b), e in last.items()
-                       if b - a <= MAX_PARSE_CHARS)
-        docs = parse(self.lang, [ctx.norm[a:b] for a, b in spans]) if spans else None
-        if docs:
-            ctx.parses = {a: d for (a, _), d in zip(spans, docs)}
+        return sorted((a, min(b, _word_end(ctx.norm, e + PARSE_TAIL, b))) for (a, b), e in last.items()
+                      if b - a <= MAX_PARSE_CHARS)
 
     def _from_parse(self, ctx: Context, c: Candidate, ss: int):
         """(metric, subject, route) from the parse of the figure's sentence; any may be None."""
@@ -212,7 +218,11 @@ class Linker:
              structure: Structure | None = None, parses: dict | None = None) -> list[Figure]:
         if not cands:
             return []
-        ctx = self.context(text, norm, cands, published, structure, parses)
+        return self.link_in(self.context(text, norm, cands, published, structure, parses), cands)
+
+    def link_in(self, ctx: Context, cands: list[Candidate]) -> list[Figure]:
+        """The figures of ``cands`` linked in a document context (``context``), its parses set."""
+        text, norm = ctx.text, ctx.norm
         out: list[Figure] = []
         prev_in_sentence: dict[int, tuple[Candidate, str | None]] = {}
         for c in cands:
@@ -519,8 +529,12 @@ def link_candidates(text: str, norm: str, cands: list[Candidate], *, lang: str,
                     published: str | None = None, structure: Structure | None = None,
                     parses: dict | None = None) -> list[Figure]:
     """Figures with role, year, metric and subject filled in."""
+    return get_linker(linker_lang(norm, lang)).link(text, norm, cands, published, structure, parses)
+
+
+def linker_lang(norm: str, lang: str) -> str:
+    """The linker for a text: its language, or for ``mixed`` text the script that dominates it."""
     if lang == "mixed":
-        # each figure is linked by the linker of the script around it
         han = sum(1 for ch in norm if "\u4e00" <= ch <= "\u9fff")
-        lang = "zh" if han * 2 > len(norm) * 0.3 else "en"
-    return get_linker(lang).link(text, norm, cands, published, structure, parses)
+        return "zh" if han * 2 > len(norm) * 0.3 else "en"
+    return lang
