@@ -283,6 +283,9 @@ def test_a_measure_before_a_quantity_is_no_project_owner(text, figure):
     # an imposed amount over the rest of its range names the noun after the range
     ("对违规排污的单位处以5万元以上20万元以下罚款。", "5万元", "罚款"),
     ("对违规排污的单位处以5万元以上20万元以下罚款。", "20万元", "罚款"),
+    # an amount received or paid names the noun after it
+    ("困难群众每人每月可领取300元的生活补贴。", "300元", "生活补贴"),
+    ("参赛队伍需缴纳500元报名费。", "500元", "报名费"),
     # a counted noun that jieba opens with a one-character verb (拦/v 污 设施)
     ("工作人员在河道两岸布设了6处拦污设施。", "6处", "拦污设施"),
     # a counted phrase that jieba opens with verbs, taken whole when it closes the clause
