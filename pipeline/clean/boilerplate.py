@@ -26,6 +26,7 @@ from .text import collapse_ws, count_tokens
 from .tree import STRING_CONTAINERS, Element, iter_document, top_level
 
 _TOKEN_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
+_SPLIT_LOWER = re.compile(r"[^a-z0-9]+")  # the same on a name without capitals
 _PUNCT = re.compile(r"[，。！？；、,!?;]|\.(?!\d)")
 
 
@@ -80,44 +81,35 @@ def vocab() -> Vocab:
     )
 
 
-def class_names(tag: Element) -> list[list[str]]:
-    """Each class name and the id, as lower-case tokens: ``articleShare-bar`` -> article, share, bar."""
-    return _names(tag.get("class"), tag.get("id"))
+# What one class name or id says: (a boilerplate word in it, a content word in it, made only of
+# boilerplate and neutral words with at least one boilerplate word). An element is marked when its
+# names hold a boilerplate word and no content word; strongly when one name is only boilerplate.
+_NameFlags = tuple[bool, bool, bool]
+_NOTHING: _NameFlags = (False, False, False)
 
 
-def _names(cls: str | None, ident: str | None) -> list[list[str]]:
-    raw = cls.split() if cls else []
-    if ident:
-        raw.append(ident)
-    return [[t.lower() for t in _TOKEN_SPLIT.split(value) if t] for value in raw]
+def _name_flags(value: str, v: Vocab) -> _NameFlags:
+    """``articleShare-bar`` -> tokens article, share, bar -> flags."""
+    (nx, np), (px, pp), neutral = v.negative, v.positive, v.neutral
+    if value == value.lower():  # no camel humps: split at non-alphanumerics only (most names)
+        toks = (value,) if value.isascii() and value.isalnum() else [t for t in _SPLIT_LOWER.split(value) if t]
+    else:
+        toks = [t.lower() for t in _TOKEN_SPLIT.split(value) if t]
+    any_neg = any_pos = False
+    only_neg = True  # every token boilerplate or neutral
+    for t in toks:
+        if t in nx or t.startswith(np):
+            any_neg = True
+        elif t not in neutral:
+            only_neg = False
+        if not any_pos and (t in px or t.startswith(pp)):
+            any_pos = True
+    return any_neg, any_pos, any_neg and only_neg
 
 
-def _is(token: str, token_set: tuple[frozenset[str], tuple[str, ...]]) -> bool:
-    exact, prefixes = token_set
-    return token in exact or bool(prefixes and token.startswith(prefixes))
-
-
-def _matches(tokens: list[str], token_set: tuple[frozenset[str], tuple[str, ...]]) -> bool:
-    return any(_is(t, token_set) for t in tokens)
-
-
-def mark_strength(tag: Element, v: Vocab) -> int:
-    """0: no boilerplate mark; 1: weak (a negative word inside a longer name); 2: strong."""
-    return _strength(tag.get("class"), tag.get("id"), v)
-
-
-@lru_cache(maxsize=8192)
-def _strength(cls: str | None, ident: str | None, v: Vocab) -> int:
-    # pages repeat a few class names on thousands of elements: each pair is tokenised once
-    names = _names(cls, ident)
-    toks = [t for name in names for t in name]
-    if not toks or not _matches(toks, v.negative) or _matches(toks, v.positive):
-        return 0
-    for name in names:
-        if name and any(_is(t, v.negative) for t in name) and all(_is(t, v.negative) or t in v.neutral
-                                                                   for t in name):
-            return 2
-    return 1
+def _style_hides(style: str) -> bool:
+    style = style.replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style
 
 
 @dataclass
@@ -150,19 +142,6 @@ class Block:
         return self.link_tokens / self.tokens if self.tokens else 0.0
 
 
-@dataclass(eq=False)
-class _Info:
-    """What a string inside an element inherits from the element and its ancestors."""
-
-    name: str
-    chain: tuple[int, ...]  # ids of the element and the enclosing ones, innermost first
-    marks: tuple[int, ...]  # ids of the marked ones among them
-    link: bool  # inside <a href>
-    pre: bool  # inside <pre>
-    container: str | None  # inside <rt>, <rp>...: its strings are not page text
-    block: _Info | None = None  # the info of the block element the strings belong to
-
-
 class _Document:
     """The document above the root element: the top of every chain (a page without ``<body>``
     is walked from here)."""
@@ -183,150 +162,268 @@ class Marks:
         return self.strong | self.weak | self.hidden
 
 
-def _hidden(tag: Element, v: Vocab) -> bool:
-    if tag.get("hidden") is not None or tag.get("aria-hidden", "").lower() == "true":
-        return True
-    style = tag.get("style")
-    if style:
-        style = style.replace(" ", "").lower()
-        if "display:none" in style or "visibility:hidden" in style:
-            return True
-    cls = tag.get("class")
-    return bool(cls) and any(c.lower() in v.hidden_classes for c in cls.split())
+_NO_MARK, _WEAK, _STRONG, _HIDDEN = 0, 1, 2, 3
 
 
-@dataclass
-class _Segmenter:
-    """Walk the tree once: mark boilerplate and hidden elements, and cut the text into blocks
-    (a marked element always starts a block). Non-content elements (scripts, styles, forms'
-    controls: ``drop_tags``) are skipped with everything inside them."""
+class _Marker:
+    """How an element is marked (``_HIDDEN``, ``_STRONG``, ``_WEAK`` or ``_NO_MARK``), from its tag
+    and the attributes that mark: hidden elements, boilerplate tags, boilerplate class names and
+    ids. A page repeats a few class attributes, names and styles on thousands of elements: each is
+    read once per page (per page, so that the time a page takes does not depend on the pages before)."""
 
-    v: Vocab
-    marks: Marks = field(default_factory=Marks)
-    elements: dict[int, object] = field(default_factory=dict)  # every element walked, by id (kept alive)
-    blocks: list[Block] = field(default_factory=list)
-    parts: list[str] = field(default_factory=list)
-    link_parts: list[str] = field(default_factory=list)
-    current: _Info | None = None
-    para: int = 0
-    lead_link: int | None = None
+    def __init__(self, v: Vocab) -> None:
+        self.v = v
+        self.classes: dict[str, tuple[bool, _NameFlags]] = {}
+        self.names: dict[str, _NameFlags] = {}
+        self.styles: dict[str, bool] = {}
 
-    def _mark(self, tag: Element, key: int, name: str) -> bool:
+    def _name(self, value: str) -> _NameFlags:
+        got = self.names.get(value)
+        if got is None:
+            got = self.names[value] = _name_flags(value, self.v)
+        return got
+
+    def _class(self, cls: str) -> tuple[bool, _NameFlags]:
+        """Whether a class attribute hides the element, and the flags of its names together."""
+        names = cls.split()
+        hidden = self.v.hidden_classes
+        flags = [self._name(c) for c in names]
+        return (any(c.lower() in hidden for c in names),
+                (any(f[0] for f in flags), any(f[1] for f in flags), any(f[2] for f in flags)))
+
+    def code(self, name: str, cls: str | None, ident: str | None, style: str | None, hidden: str | None,
+             aria_hidden: str | None) -> int:
         v = self.v
         if name in v.protected_tags:
-            return False
-        if _hidden(tag, v):
-            self.marks.hidden.add(key)
-        elif name in v.boilerplate_tags:
-            self.marks.weak.add(key)
+            return _NO_MARK
+        if hidden is not None or (aria_hidden is not None and aria_hidden.lower() == "true"):
+            return _HIDDEN
+        if style:
+            hides = self.styles.get(style)
+            if hides is None:
+                hides = self.styles[style] = _style_hides(style)
+            if hides:
+                return _HIDDEN
+        if cls:
+            got = self.classes.get(cls)
+            if got is None:
+                got = self.classes[cls] = self._class(cls)
+            hides, c = got
+            if hides:
+                return _HIDDEN
         else:
-            strength = _strength(tag.get("class"), tag.get("id"), v)
-            if strength == 2:
-                self.marks.strong.add(key)
-            elif strength == 1:
-                self.marks.weak.add(key)
-            else:
-                return False
-        return True
+            c = _NOTHING
+        if name in v.boilerplate_tags:
+            return _WEAK
+        i = self._name(ident) if ident else _NOTHING
+        if not (c[0] or i[0]) or c[1] or i[1]:
+            return _NO_MARK
+        return _STRONG if c[2] or i[2] else _WEAK
 
-    def _derive(self, tag, up: _Info | None) -> _Info:
+
+# What a string inherits from the element it is in (one tuple per element, built as the walk
+# enters it): the element's id, the id of its block element (the nearest block-level one), the id
+# of its nearest marked element (or None), inside <a href>, inside <pre>, inside a string
+# container (<rt>, <rp>...: not page text).
+_KEY, _BLOCK, _MARKED, _LINK, _PRE, _CONTAINER = range(6)
+# Characters collapse_ws removes: a string of only these makes no line.
+_BLANK = " \t\r\n\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\ufeff\u3000\x00"
+
+
+class _Segmenter:
+    """Walk the tree once: mark boilerplate and hidden elements, and cut the text into blocks (the
+    text of one block-level element, lines split at ``<br>``; a marked element always starts a
+    block). Non-content elements (scripts, styles, forms' controls: ``drop_tags``) are skipped with
+    everything inside them. One loop with local state: this walk is most of the cleaning's time."""
+
+    def __init__(self, v: Vocab) -> None:
+        self.v = v
+        self.marker = _Marker(v)
+        self.marks = Marks()
+        self.elements: dict[int, object] = {}  # every element walked, by id (kept alive: ids stay unique)
+        self.parent: dict[int, int] = {}  # element id -> its parent's id
+        self.name: dict[int, str] = {}  # block element id -> tag name
+        self.chains: dict[int, tuple[int, ...]] = {}
+        self.blocks: list[Block] = []
+        self.para = 0
+        self.kinds: dict[str, tuple] = {}
+
+    def _kind(self, name: str) -> tuple:
+        """What the walk needs to know of a tag: dropped, block-level, string container (its name or
+        None), a link when it has href, preformatted, and its mark code when it has no attributes."""
+        v = self.v
+        return (name in v.drop_tags, name in v.block_tags, name if name in STRING_CONTAINERS else None,
+                name == "a", name == "pre", self.marker.code(name, None, None, None, None, None))
+
+    def chain(self, key: int) -> tuple[int, ...]:
+        """Ids of the element and the enclosing ones, innermost first."""
+        chains, parent = self.chains, self.parent
+        got = chains.get(key)
+        if got is not None:
+            return got
+        pending = []  # a loop, not recursion: pages nest very deep
+        while key not in chains:
+            pending.append(key)
+            key = parent[key]
+        got = chains[key]
+        for k in reversed(pending):
+            got = chains[k] = (k, *got)
+        return got
+
+    def _enter(self, tag, up: tuple | None) -> tuple:
+        """The info of an element the walk does not reach by itself (the document, the ancestors
+        of ``<body>``)."""
         key = id(tag)
         self.elements[key] = tag
         name = tag.tag
-        if up is None:  # the document
-            inf = _Info(name, (key,), (), False, False, None)
-            inf.block = inf
-            return inf
-        marked = self._mark(tag, key, name)
-        inf = _Info(name, (key, *up.chain), ((key, *up.marks) if marked else up.marks),
-                    up.link or (name == "a" and tag.get("href") is not None), up.pre or name == "pre",
-                    name if name in STRING_CONTAINERS else up.container)
-        inf.block = inf if name in self.v.block_tags else up.block
-        return inf
+        if up is None:
+            self.chains[key] = (key,)
+            self.name[key] = name
+            return (key, key, None, False, False, None)
+        self.parent[key] = up[_KEY]
+        code = self.marker.code(name, tag.get("class"), tag.get("id"), tag.get("style"), tag.get("hidden"),
+                                tag.get("aria-hidden"))
+        if code:
+            (self.marks.weak, self.marks.strong, self.marks.hidden)[code - 1].add(key)
+        if name in self.v.block_tags:
+            self.name[key] = name
+        return (key, key if name in self.v.block_tags else up[_BLOCK], key if code else up[_MARKED],
+                up[_LINK] or (name == "a" and tag.get("href") is not None), up[_PRE] or name == "pre",
+                name if name in STRING_CONTAINERS else up[_CONTAINER])
 
-    def flush(self) -> None:
-        cur, self.current = self.current, None
-        if cur is not None and self.parts:
-            raw = "".join(self.parts)
+    def _walk(self, tops: list[Element], up: tuple, as_root: bool) -> None:
+        """The strings and elements inside ``tops`` (under ``up``), in document order; the tops
+        themselves too unless ``as_root`` (the walk's root starts no block). Their tails are outside
+        the walk."""
+        v = self.v
+        marks, mark = self.marks, self.marker.code
+        mark_sets = (marks.weak, marks.strong, marks.hidden)
+        elements, parent, names = self.elements, self.parent, self.name
+        blocks, chain = self.blocks, self.chain
+        para = self.para
+        # the block being gathered: the info it started with, its strings, the strings of its links,
+        # the tokens of a link it starts with (None until its first non-blank string)
+        current: tuple | None = None
+        parts: list[str] = []
+        link_parts: list[str] = []
+        lead_link: int | None = None
+
+        def emit() -> None:
+            raw = "".join(parts)
+            if not raw.strip(_BLANK):
+                return
             lines = [ln for ln in (collapse_ws(p) for p in raw.split("\x00")) if ln]
             if lines:
                 text = "\n".join(lines)
-                block = cur.block
-                self.blocks.append(Block(lines=lines, tokens=count_tokens(text),
-                                         link_tokens=count_tokens("".join(self.link_parts)),
-                                         punct=len(_PUNCT.findall(text)), tag=block.name,
-                                         chain=block.chain, para=self.para,
-                                         lead_link=self.lead_link or 0))
-        self.parts, self.link_parts, self.lead_link = [], [], None
+                block = current[_BLOCK]
+                blocks.append(Block(lines=lines, tokens=count_tokens(text),
+                                    link_tokens=count_tokens("".join(link_parts)) if link_parts else 0,
+                                    punct=len(_PUNCT.findall(text)), tag=names[block], chain=chain(block),
+                                    para=para, lead_link=lead_link or 0))
 
-    def _string(self, s: str, inf: _Info) -> None:
-        if inf.container:
-            return  # ruby annotations (and script, style, template text, already skipped)
-        cur = self.current
-        if cur is None or cur.block is not inf.block or cur.marks != inf.marks:
-            self.flush()
-            self.para += 1
-            self.current = inf
-        if self.lead_link is None and s.strip():
-            self.lead_link = count_tokens(s) if inf.link else 0
-        if inf.pre:
-            s = s.replace("\n", "\x00")
-        self.parts.append(s)
-        if inf.link:
-            self.link_parts.append(s + " ")
+        def add(s: str, inf: tuple) -> None:
+            nonlocal current, parts, link_parts, lead_link, para
+            if inf[_CONTAINER]:
+                return  # ruby annotations (and script, style, template text, already skipped)
+            if current is None or current[_BLOCK] != inf[_BLOCK] or current[_MARKED] != inf[_MARKED]:
+                if parts:
+                    emit()
+                    parts, link_parts, lead_link = [], [], None
+                para += 1
+                current = inf
+            if lead_link is None and s.strip():
+                lead_link = count_tokens(s) if inf[_LINK] else 0
+            if inf[_PRE]:
+                s = s.replace("\n", "\x00")
+            parts.append(s)
+            if inf[_LINK]:
+                link_parts.append(s + " ")
 
-    def _walk(self, top: Element, up: _Info, as_root: bool) -> None:
-        """The strings and elements inside ``top``, in document order (``top`` itself too unless
-        ``as_root``: the walk's root starts no block and its tail is outside the walk)."""
-        drop, block_tags = self.v.drop_tags, self.v.block_tags
-        stack = [up]
-        walker = etree.iterwalk(top, events=("start", "end", "comment", "pi"))
-        for event, tag in walker:
-            if event == "start":
-                name = tag.tag
-                if name in drop:
-                    walker.skip_subtree()
-                    continue
-                inf = self._derive(tag, stack[-1])
-                stack.append(inf)
-                if as_root and tag is top:
-                    pass
-                elif name in block_tags:
-                    self.flush()
-                    self.para += 1
-                elif name == "br":  # a line of its own: flat pages put whole layouts in <br> lines
-                    cur = self.current
-                    self.flush()
-                    self.current = cur
-                if tag.text:
-                    self._string(tag.text, inf)
-            elif event == "end":
-                if tag.tag not in drop:
-                    stack.pop()
-                if tag is not top and tag.tail:
-                    self._string(tag.tail, stack[-1])
-            elif tag is not top and tag.tail:  # a comment or processing instruction: only its tail is text
-                self._string(tag.tail, stack[-1])
+        kinds = self.kinds
+        codes: dict[tuple, int] = {}  # (tag, class, id, style, hidden, aria-hidden) -> mark code, this page
+        skipped = False  # the element just started was a dropped one: its end is the next event
+        for top in tops:
+            stack = [up]
+            walker = etree.iterwalk(top, events=("start", "end", "comment", "pi"))
+            for event, tag in walker:
+                if event == "start":
+                    name = tag.tag
+                    kind = kinds.get(name)
+                    if kind is None:
+                        kind = kinds[name] = self._kind(name)
+                    if kind[0]:
+                        walker.skip_subtree()
+                        skipped = True
+                        continue
+                    key = id(tag)
+                    elements[key] = tag
+                    outer = stack[-1]
+                    parent[key] = outer[_KEY]
+                    if tag.attrib:
+                        akey = (name, tag.get("class"), tag.get("id"), tag.get("style"), tag.get("hidden"),
+                                tag.get("aria-hidden"))
+                        code = codes.get(akey)
+                        if code is None:
+                            code = codes[akey] = mark(*akey)
+                    else:
+                        code = kind[5]
+                    if code:
+                        mark_sets[code - 1].add(key)
+                    is_block = kind[1]
+                    if is_block:
+                        names[key] = name
+                    inf = (key, key if is_block else outer[_BLOCK], key if code else outer[_MARKED],
+                           outer[_LINK] or (kind[3] and tag.get("href") is not None), outer[_PRE] or kind[4],
+                           kind[2] or outer[_CONTAINER])
+                    stack.append(inf)
+                    if as_root and tag is top:
+                        pass
+                    elif is_block:
+                        if parts:
+                            emit()
+                            parts, link_parts, lead_link = [], [], None
+                        current = None
+                        para += 1
+                    elif name == "br" and parts:  # a line of its own: flat pages put whole layouts in <br> lines
+                        emit()
+                        parts, link_parts, lead_link = [], [], None
+                    text = tag.text
+                    if text:
+                        add(text, inf)
+                elif event == "end":
+                    if skipped:
+                        skipped = False
+                    else:
+                        stack.pop()
+                    if tag is not top:
+                        tail = tag.tail
+                        if tail:
+                            add(tail, stack[-1])
+                elif tag is not top:  # a comment or processing instruction: only its tail is text
+                    tail = tag.tail
+                    if tail:
+                        add(tail, stack[-1])
+        if parts:
+            emit()
+        self.para = para
 
     def run(self, root: Element) -> list[Block]:
         """The blocks of the page's ``<body>``; of the whole document when it has none."""
-        doc = self._derive(_Document(), None)
+        doc = self._enter(_Document(), None)
         drop = self.v.drop_tags
         body = next((b for b in iter_document(root, "body")
                      if not any(True for _ in b.iterancestors(*drop))), None)
         if body is None:
-            for top in top_level(root):
-                self._walk(top, doc, as_root=False)
+            self._walk(top_level(root), doc, as_root=False)
         else:
             up = doc
             for anc in reversed(list(body.iterancestors())):
-                up = self._derive(anc, up)
-            self._walk(body, up, as_root=True)
-        self.flush()
+                up = self._enter(anc, up)
+            self._walk([body], up, as_root=True)
         return self.blocks
 
 
-@dataclass
+@dataclass(slots=True)
 class _Stats:
     tokens: int = 0
     link_tokens: int = 0
@@ -336,23 +433,61 @@ class _Stats:
     headed_blocks: int = 0  # blocks that start with a link and go on in plain text
 
 
-def element_stats(blocks: list[Block]) -> dict[int, _Stats]:
-    """Token and block counts of every element that holds text."""
-    stats: dict[int, _Stats] = {}
+@dataclass
+class _Tree:
+    """The elements on the blocks' chains: each one's parent (None at the top) and depth (the
+    length of its chain)."""
+
+    parent: dict[int, int | None]
+    depth: dict[int, int]
+
+
+def chain_tree(blocks: list[Block]) -> _Tree:
+    """The elements on the blocks' chains. Chains share their tops, so each chain is read only up
+    to the first element already seen (whose ancestors are then known too)."""
+    parent: dict[int, int | None] = {}
+    depth: dict[int, int] = {}
     for b in blocks:
-        nonlink = b.tokens - b.link_tokens
-        prose = nonlink if _is_prose(b) else 0
+        chain = b.chain
+        n = len(chain)
+        for k, el in enumerate(chain):
+            if el in depth:
+                break
+            depth[el] = n - k
+            parent[el] = chain[k + 1] if k + 1 < n else None
+    return _Tree(parent, depth)
+
+
+def element_stats(blocks: list[Block], tree: _Tree | None = None) -> dict[int, _Stats]:
+    """Token and block counts of every element that holds text: each block counts in its block
+    element, and every element adds up its children's counts (deepest first), once per element
+    rather than once per block and ancestor."""
+    tree = tree or chain_tree(blocks)
+    own: dict[int, list[int]] = {}
+    for b in blocks:
         linky = b.link_density >= 0.5
-        for el in b.chain:
-            st = stats.get(el)
-            if st is None:
-                st = stats[el] = _Stats()
-            st.tokens += b.tokens
-            st.link_tokens += b.link_tokens
-            st.prose += prose
-            st.link_blocks += linky
-            st.text_blocks += not linky
-            st.headed_blocks += (not linky and b.lead_link >= 3)
+        c = own.get(b.chain[0])
+        if c is None:
+            c = own[b.chain[0]] = [0, 0, 0, 0, 0, 0]
+        c[0] += b.tokens
+        c[1] += b.link_tokens
+        c[2] += b.tokens - b.link_tokens if _is_prose(b) else 0
+        c[3] += linky
+        c[4] += not linky
+        c[5] += not linky and b.lead_link >= 3
+    parent, depth = tree.parent, tree.depth
+    stats: dict[int, _Stats] = {}
+    for el in sorted(depth, key=depth.__getitem__, reverse=True):
+        c = own.get(el) or [0, 0, 0, 0, 0, 0]
+        stats[el] = _Stats(*c)
+        up = parent[el]
+        if up is not None:
+            u = own.get(up)
+            if u is None:
+                own[up] = c[:]
+            else:
+                for j in range(6):
+                    u[j] += c[j]
     return stats
 
 
@@ -362,26 +497,28 @@ def _signature(tag: Element) -> tuple[str, str]:
     return tag.tag, (names[0].lower() if names else "")
 
 
-def find_listings(elements: dict[int, object], stats: dict[int, _Stats], max_item_tokens: int) -> set[int]:
+def find_listings(elements: dict[int, object], stats: dict[int, _Stats], max_item_tokens: int,
+                  tree: _Tree) -> set[int]:
     """Items of teaser lists: runs of three or more sibling elements alike in tag and class, each a
     linked title plus a little text (a summary, a date). Such items are marked as boilerplate."""
     found: set[int] = set()
-    parents: dict[int, Element] = {}
-    for key in stats:  # only parents of elements that hold text can have items
-        parent = getattr(elements[key], "getparent", lambda: None)()
-        if parent is not None:
-            parents[id(parent)] = parent
-    for parent in parents.values():
-        groups: dict[tuple[str, str], list[Element]] = {}
-        for child in parent:
-            if id(child) in stats and isinstance(child.tag, str):
-                groups.setdefault(_signature(child), []).append(child)
+    children: dict[int, list[int]] = {}  # an element's children that hold text (only they can be items)
+    for key in stats:
+        up = tree.parent[key]
+        if up is not None:
+            children.setdefault(up, []).append(key)
+    for up, keys in children.items():
+        if len(keys) < 3 or not hasattr(elements[up], "getparent"):  # the document above the root groups nothing
+            continue
+        groups: dict[tuple[str, str], list[int]] = {}
+        for key in keys:
+            groups.setdefault(_signature(elements[key]), []).append(key)
         for members in groups.values():
             if len(members) < 3:
                 continue
-            teasers = [m for m in members if _teaser(stats[id(m)], max_item_tokens)]
+            teasers = [m for m in members if _teaser(stats[m], max_item_tokens)]
             if len(teasers) >= 0.6 * len(members):
-                found.update(id(m) for m in teasers)
+                found.update(teasers)
     return found
 
 
@@ -396,10 +533,10 @@ def resolve_marks(blocks: list[Block], marks: Marks, stats: dict[int, _Stats], s
     total = sum(b.tokens - b.link_tokens for b in blocks if _is_prose(b))
     effective = marks.strong | marks.hidden
     effective |= {el for el in marks.weak if el in stats and (total == 0 or stats[el].prose < share * total)}
-    if total and sum(b.tokens for b in blocks if _is_prose(b) and not any(el in effective for el in b.chain)) == 0:
+    if total and sum(b.tokens for b in blocks if _is_prose(b) and effective.isdisjoint(b.chain)) == 0:
         effective = set()  # everything is marked: the marks are wrong, not the page
     for b in blocks:
-        b.negative = any(el in effective for el in b.chain)
+        b.negative = not effective.isdisjoint(b.chain)
 
 
 def _is_prose(b: Block) -> bool:
@@ -445,52 +582,63 @@ def score_blocks(blocks: list[Block]) -> None:
         seen.update(ln for ln in b.lines if _dedupable(ln))
 
 
-def best_element(blocks: list[Block]) -> int | None:
-    """The id of the element whose blocks add up to the highest value (the deepest on a tie)."""
+def _scores(blocks: list[Block]) -> tuple[dict[int, float], dict[int, list[list]]]:
+    """For every element on the blocks' chains, in one pass: the sum of its blocks' values, and its
+    runs of blocks by child, ``[child key, first block, last block + 1, value]`` in document order
+    (an element's own blocks are runs of their own). Sums are taken block by block in document
+    order, so that ties come out the same however the page nests."""
     score: dict[int, float] = {}
-    depth: dict[int, int] = {}
-    for b in blocks:
-        n = len(b.chain)
-        for i, el in enumerate(b.chain):
-            score[el] = score.get(el, 0.0) + b.value
-            depth[el] = n - i
+    groups: dict[int, list[list]] = {}
+    for i, b in enumerate(blocks):
+        v = b.value
+        child = -1 - i
+        for el in b.chain:
+            score[el] = score.get(el, 0.0) + v
+            runs = groups.get(el)
+            if runs is None:
+                groups[el] = [[child, i, i + 1, v]]
+            else:
+                last = runs[-1]
+                if last[0] == child:
+                    last[2] = i + 1
+                    last[3] += v
+                else:
+                    runs.append([child, i, i + 1, v])
+            child = el
+    return score, groups
+
+
+def best_element(blocks: list[Block], tree: _Tree | None = None,
+                 scores: tuple[dict[int, float], dict[int, list[list]]] | None = None) -> int | None:
+    """The id of the element whose blocks add up to the highest value (the deepest on a tie)."""
+    depth = (tree or chain_tree(blocks)).depth
+    score = (scores or _scores(blocks))[0]
     if not score:
         return None
     return max(score, key=lambda el: (score[el], depth[el]))
 
 
-def best_sibling_run(blocks: list[Block]) -> tuple[int, int]:
+def best_sibling_run(blocks: list[Block], tree: _Tree | None = None,
+                     scores: tuple[dict[int, float], dict[int, list[list]]] | None = None) -> tuple[int, int]:
     """The best run of consecutive children of one element (an element's text of its own counts as
     a child): the whole element when it holds nothing but the main text, a stretch of its children
     when the main text shares a flat container with menus and link lists."""
-    # group[el] = list of (child key, first block, last block + 1, value) in document order
-    groups: dict[int, list[list]] = {}
-    depth: dict[int, int] = {}
-    for i, b in enumerate(blocks):
-        n = len(b.chain)
-        for k, el in enumerate(b.chain):
-            child = b.chain[k - 1] if k else -1 - i
-            runs = groups.setdefault(el, [])
-            depth[el] = n - k
-            if runs and runs[-1][0] == child:
-                runs[-1][2] = i + 1
-                runs[-1][3] += b.value
-            else:
-                runs.append([child, i, i + 1, b.value])
+    depth = (tree or chain_tree(blocks)).depth
+    groups = (scores or _scores(blocks))[1]
     best = (float("-inf"), 0, 0, 0)
     for el, runs in groups.items():
         acc, start = 0.0, 0
+        d = depth[el]
         for j, (_, lo, hi, val) in enumerate(runs):
             if acc <= 0:
                 acc, start = 0.0, j
             acc += val
-            cand = (acc, depth[el], runs[start][1], hi)
-            if cand[:2] > best[:2]:
-                best = cand
+            if (acc, d) > best[:2]:
+                best = (acc, d, runs[start][1], hi)
     return best[2], best[3]
 
 
-def select(blocks: list[Block]) -> tuple[int, int]:
+def select(blocks: list[Block], tree: _Tree | None = None) -> tuple[int, int]:
     """The ``[start, end)`` range of the main text's blocks.
 
     The best element, unless a run of one element's children is worth ``sibling_gain`` times as
@@ -499,11 +647,13 @@ def select(blocks: list[Block]) -> tuple[int, int]:
     """
     if not blocks:
         return 0, 0
-    el = best_element(blocks)
-    idx = [i for i, b in enumerate(blocks) if el in b.chain]
-    lo, hi = idx[0], idx[-1] + 1
+    tree = tree or chain_tree(blocks)
+    scores = _scores(blocks)
+    el = best_element(blocks, tree, scores)
+    runs = scores[1][el]  # the element's blocks, in runs: from the first to the last
+    lo, hi = runs[0][1], runs[-1][2]
     tree_value = sum(b.value for b in blocks[lo:hi])
-    slo, shi = best_sibling_run(blocks)
+    slo, shi = best_sibling_run(blocks, tree, scores)
     inside = lo <= slo and shi <= hi  # a part of the element: its own tail or head is not boilerplate
     if not inside and sum(b.value for b in blocks[slo:shi]) > vocab().sibling_gain * max(tree_value, 1.0):
         return slo, shi
@@ -558,12 +708,13 @@ def analyse(root: Element | None) -> Analysis:
     v = vocab()
     seg = _Segmenter(v)
     blocks = seg.run(root) if root is not None else []
-    stats = element_stats(blocks)
+    tree = chain_tree(blocks)
+    stats = element_stats(blocks, tree)
     marks = seg.marks
-    marks.weak |= find_listings(seg.elements, stats, v.listing_item_tokens)
+    marks.weak |= find_listings(seg.elements, stats, v.listing_item_tokens, tree)
     resolve_marks(blocks, marks, stats, v.wrapper_share)
     score_blocks(blocks)
-    return Analysis(blocks, select(blocks), seg.elements)
+    return Analysis(blocks, select(blocks, tree), seg.elements)
 
 
 def main_blocks(root: Element | None) -> list[Block]:

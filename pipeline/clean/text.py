@@ -14,7 +14,8 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 def collapse_ws(s: str) -> str:
     """Collapse HTML whitespace to single spaces, joining CJK lines without a space; strip the ends."""
-    s = _CJK_BREAK.sub("", s)
+    if "\n" in s:  # a break needs a newline: most lines have none
+        s = _CJK_BREAK.sub("", s)
     return _WS.sub(" ", s).strip(" \u3000")
 
 
