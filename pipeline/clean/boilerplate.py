@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, reduce
+import itertools
+from operator import add
 
 from lxml import etree
 
@@ -571,40 +573,98 @@ def score_blocks(blocks: list[Block]) -> None:
         t[0] += b.tokens
         t[1] += b.link_tokens
     seen: set[str] = set()
+    n = vocab().dedup_min_tokens
     for b in blocks:
         tokens, links = paras[b.para]
         b.para_link_density = links / tokens if tokens else 0.0
         b.value = _value(b)
+        lines = b.lines
+        if len(lines) == 1:  # most blocks: the line's tokens are the block's
+            ln = lines[0]
+            if len(ln) >= n and b.tokens >= n:
+                if b.value > 0 and ln in seen:
+                    b.value = 0.0  # nothing fresh in it
+                seen.add(ln)
+            continue
         if b.value > 0:
-            fresh = [ln for ln in b.lines if not _dedupable(ln) or ln not in seen]
-            if len(fresh) < len(b.lines):
+            fresh = [ln for ln in lines if not _dedupable(ln) or ln not in seen]
+            if len(fresh) < len(lines):
                 b.value *= count_tokens("\n".join(fresh)) / b.tokens
-        seen.update(ln for ln in b.lines if _dedupable(ln))
+        seen.update(ln for ln in lines if _dedupable(ln))
 
 
-def _scores(blocks: list[Block]) -> tuple[dict[int, float], dict[int, list[list]]]:
-    """For every element on the blocks' chains, in one pass: the sum of its blocks' values, and its
-    runs of blocks by child, ``[child key, first block, last block + 1, value]`` in document order
-    (an element's own blocks are runs of their own). Sums are taken block by block in document
-    order, so that ties come out the same however the page nests."""
+def _stretches(blocks: list[Block]) -> dict[int, list[list]]:
+    """For every element on the blocks' chains, its stretches of consecutive blocks that go through
+    one child, ``[child key, first block, last block + 1]`` in document order (``-1 - i`` for a block
+    ``i`` of the element's own). Consecutive blocks share most of their chains: only where a chain
+    leaves the previous one does anything change, so each block costs the elements it enters and
+    leaves rather than its whole chain."""
+    stretches: dict[int, list[list]] = {}
+    stack: list[int] = []  # the previous block's chain, outermost first
+    opened: list[list] = []  # the open stretch of each element on it
+    at: dict[int, int] = {}  # element -> its place on the stack
+    for i, b in enumerate(blocks):
+        chain = b.chain
+        m = 0  # the elements the block enters: chain[:m]
+        for el in chain:
+            if el in at:
+                break
+            m += 1
+        keep = at[chain[m]] + 1 if m < len(chain) else 0
+        for depth in range(keep, len(stack)):  # the elements the block leaves
+            opened[depth][2] = i
+            del at[stack[depth]]
+        del stack[keep:], opened[keep:]
+        if keep:  # the deepest element shared with the previous block goes on in another child
+            opened[-1][2] = i
+            opened[-1] = [chain[m - 1] if m else -1 - i, i, 0]
+            stretches[stack[-1]].append(opened[-1])
+        for k in range(m - 1, -1, -1):  # the elements entered, outermost first
+            el = chain[k]
+            seg = [chain[k - 1] if k else -1 - i, i, 0]
+            got = stretches.get(el)
+            if got is None:
+                stretches[el] = [seg]
+            else:
+                got.append(seg)
+            at[el] = len(stack)
+            stack.append(el)
+            opened.append(seg)
+    for seg in opened:
+        seg[2] = len(blocks)
+    return stretches
+
+
+def _scores(blocks: list[Block], tree: _Tree | None = None) -> tuple[dict[int, float], dict[int, list[list]]]:
+    """For every element on the blocks' chains: the sum of its blocks' values, and its runs of
+    blocks by child, ``[child key, first block, last block + 1, value]`` in document order (an
+    element's own blocks are runs of their own; a child's blocks make one run unless a block of
+    the element's own comes between). Values are added block by block in document order, as a
+    walk adding each block to every element on its chain would, so that ties come out the same
+    however the page nests; the elements come in the order they first appear."""
+    tree = tree or chain_tree(blocks)
+    values = [b.value for b in blocks]
+    stretches = _stretches(blocks)
     score: dict[int, float] = {}
     groups: dict[int, list[list]] = {}
-    for i, b in enumerate(blocks):
-        v = b.value
-        child = -1 - i
-        for el in b.chain:
-            score[el] = score.get(el, 0.0) + v
-            runs = groups.get(el)
-            if runs is None:
-                groups[el] = [[child, i, i + 1, v]]
+    for el in tree.depth:
+        segs = stretches[el]
+        if len(segs) == 1:
+            child, lo, hi = segs[0]
+            part = values[lo:hi]
+            score[el] = reduce(add, part, 0.0)
+            groups[el] = [[child, lo, hi, reduce(add, part)]]
+            continue
+        score[el] = reduce(add, itertools.chain.from_iterable(values[lo:hi] for _, lo, hi in segs), 0.0)
+        runs: list[list] = []
+        for child, lo, hi in segs:
+            if runs and runs[-1][0] == child:  # the same child again after a gap of blocks not in the element
+                run = runs[-1]
+                run[2] = hi
+                run[3] = reduce(add, values[lo:hi], run[3])
             else:
-                last = runs[-1]
-                if last[0] == child:
-                    last[2] = i + 1
-                    last[3] += v
-                else:
-                    runs.append([child, i, i + 1, v])
-            child = el
+                runs.append([child, lo, hi, reduce(add, values[lo:hi])])
+        groups[el] = runs
     return score, groups
 
 
@@ -612,7 +672,7 @@ def best_element(blocks: list[Block], tree: _Tree | None = None,
                  scores: tuple[dict[int, float], dict[int, list[list]]] | None = None) -> int | None:
     """The id of the element whose blocks add up to the highest value (the deepest on a tie)."""
     depth = (tree or chain_tree(blocks)).depth
-    score = (scores or _scores(blocks))[0]
+    score = (scores or _scores(blocks, tree))[0]
     if not score:
         return None
     return max(score, key=lambda el: (score[el], depth[el]))
@@ -624,7 +684,7 @@ def best_sibling_run(blocks: list[Block], tree: _Tree | None = None,
     a child): the whole element when it holds nothing but the main text, a stretch of its children
     when the main text shares a flat container with menus and link lists."""
     depth = (tree or chain_tree(blocks)).depth
-    groups = (scores or _scores(blocks))[1]
+    groups = (scores or _scores(blocks, tree))[1]
     best = (float("-inf"), 0, 0, 0)
     for el, runs in groups.items():
         acc, start = 0.0, 0
@@ -648,7 +708,7 @@ def select(blocks: list[Block], tree: _Tree | None = None) -> tuple[int, int]:
     if not blocks:
         return 0, 0
     tree = tree or chain_tree(blocks)
-    scores = _scores(blocks)
+    scores = _scores(blocks, tree)
     el = best_element(blocks, tree, scores)
     runs = scores[1][el]  # the element's blocks, in runs: from the first to the last
     lo, hi = runs[0][1], runs[-1][2]
