@@ -83,30 +83,33 @@ def vocab() -> Vocab:
     )
 
 
-# What one class name or id says: (a boilerplate word in it, a content word in it, made only of
-# boilerplate and neutral words with at least one boilerplate word). An element is marked when its
-# names hold a boilerplate word and no content word; strongly when one name is only boilerplate.
-_NameFlags = tuple[bool, bool, bool]
-_NOTHING: _NameFlags = (False, False, False)
+# What one class name or id says, as bits: a boilerplate word in it, a content word in it, made
+# only of boilerplate and neutral words with at least one boilerplate word, a class name that hides
+# the element. An element is marked when its names hold a boilerplate word and no content word;
+# strongly when one name is only boilerplate.
+_NEG, _POS, _ONLY_NEG, _HIDES = 1, 2, 4, 8
 
 
-def _name_flags(value: str, v: Vocab) -> _NameFlags:
+def _name_flags(value: str, v: Vocab) -> int:
     """``articleShare-bar`` -> tokens article, share, bar -> flags."""
     (nx, np), (px, pp), neutral = v.negative, v.positive, v.neutral
-    if value == value.lower():  # no camel humps: split at non-alphanumerics only (most names)
+    low = value.lower()
+    if value == low:  # no camel humps: split at non-alphanumerics only (most names)
         toks = (value,) if value.isascii() and value.isalnum() else [t for t in _SPLIT_LOWER.split(value) if t]
     else:
         toks = [t.lower() for t in _TOKEN_SPLIT.split(value) if t]
-    any_neg = any_pos = False
+    flags = _HIDES if low in v.hidden_classes else 0
     only_neg = True  # every token boilerplate or neutral
     for t in toks:
         if t in nx or t.startswith(np):
-            any_neg = True
+            flags |= _NEG
         elif t not in neutral:
             only_neg = False
-        if not any_pos and (t in px or t.startswith(pp)):
-            any_pos = True
-    return any_neg, any_pos, any_neg and only_neg
+        if t in px or t.startswith(pp):
+            flags |= _POS
+    if flags & _NEG and only_neg:
+        flags |= _ONLY_NEG
+    return flags
 
 
 def _style_hides(style: str) -> bool:
@@ -175,23 +178,19 @@ class _Marker:
 
     def __init__(self, v: Vocab) -> None:
         self.v = v
-        self.classes: dict[str, tuple[bool, _NameFlags]] = {}
-        self.names: dict[str, _NameFlags] = {}
+        self.classes: dict[str, int] = {}  # class attribute -> its names' flags together
+        self.names: dict[str, int] = {}  # class name or id -> flags
         self.styles: dict[str, bool] = {}
 
-    def _name(self, value: str) -> _NameFlags:
-        got = self.names.get(value)
-        if got is None:
-            got = self.names[value] = _name_flags(value, self.v)
-        return got
-
-    def _class(self, cls: str) -> tuple[bool, _NameFlags]:
-        """Whether a class attribute hides the element, and the flags of its names together."""
-        names = cls.split()
-        hidden = self.v.hidden_classes
-        flags = [self._name(c) for c in names]
-        return (any(c.lower() in hidden for c in names),
-                (any(f[0] for f in flags), any(f[1] for f in flags), any(f[2] for f in flags)))
+    def _class(self, cls: str) -> int:
+        names, v = self.names, self.v
+        flags = 0
+        for c in cls.split():
+            f = names.get(c)
+            if f is None:
+                f = names[c] = _name_flags(c, v)
+            flags |= f
+        return flags
 
     def code(self, name: str, cls: str | None, ident: str | None, style: str | None, hidden: str | None,
              aria_hidden: str | None) -> int:
@@ -207,27 +206,32 @@ class _Marker:
             if hides:
                 return _HIDDEN
         if cls:
-            got = self.classes.get(cls)
-            if got is None:
-                got = self.classes[cls] = self._class(cls)
-            hides, c = got
-            if hides:
+            c = self.classes.get(cls)
+            if c is None:
+                c = self.classes[cls] = self._class(cls)
+            if c & _HIDES:
                 return _HIDDEN
         else:
-            c = _NOTHING
+            c = 0
         if name in v.boilerplate_tags:
             return _WEAK
-        i = self._name(ident) if ident else _NOTHING
-        if not (c[0] or i[0]) or c[1] or i[1]:
+        if ident:
+            i = self.names.get(ident)
+            if i is None:
+                i = self.names[ident] = _name_flags(ident, v)
+            c |= i & ~_HIDES  # hidden_classes are read in the class attribute only
+        if c & (_NEG | _POS) != _NEG:
             return _NO_MARK
-        return _STRONG if c[2] or i[2] else _WEAK
+        return _STRONG if c & _ONLY_NEG else _WEAK
 
 
 # What a string inherits from the element it is in (one tuple per element, built as the walk
 # enters it): the element's id, the id of its block element (the nearest block-level one), the id
 # of its nearest marked element (or None), inside <a href>, inside <pre>, inside a string
-# container (<rt>, <rp>...: not page text).
-_KEY, _BLOCK, _MARKED, _LINK, _PRE, _CONTAINER = range(6)
+# container (<rt>, <rp>...: not page text), and its segment: the nearer of its block element and
+# its marked element (two strings belong to one block when their segments are the same element:
+# the nearer one of the two determines the other).
+_KEY, _BLOCK, _MARKED, _LINK, _PRE, _CONTAINER, _SEGMENT = range(7)
 # Characters collapse_ws removes: a string of only these makes no line.
 _BLANK = " \t\r\n\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\ufeff\u3000\x00"
 
@@ -281,66 +285,48 @@ class _Segmenter:
         if up is None:
             self.chains[key] = (key,)
             self.name[key] = name
-            return (key, key, None, False, False, None)
+            return (key, key, None, False, False, None, key)
         self.parent[key] = up[_KEY]
         code = self.marker.code(name, tag.get("class"), tag.get("id"), tag.get("style"), tag.get("hidden"),
                                 tag.get("aria-hidden"))
         if code:
             (self.marks.weak, self.marks.strong, self.marks.hidden)[code - 1].add(key)
-        if name in self.v.block_tags:
+        is_block = name in self.v.block_tags
+        if is_block:
             self.name[key] = name
-        return (key, key if name in self.v.block_tags else up[_BLOCK], key if code else up[_MARKED],
+        return (key, key if is_block else up[_BLOCK], key if code else up[_MARKED],
                 up[_LINK] or (name == "a" and tag.get("href") is not None), up[_PRE] or name == "pre",
-                name if name in STRING_CONTAINERS else up[_CONTAINER])
+                name if name in STRING_CONTAINERS else up[_CONTAINER], key if is_block or code else up[_SEGMENT])
+
+    def _emit(self, parts: list[str], link_parts: list[str], lead_link: int | None, block: int, para: int) -> None:
+        """The block of the strings gathered (none when they are blank)."""
+        raw = "".join(parts)
+        if lead_link is None and not raw.strip(_BLANK):  # no string had more than whitespace
+            return
+        lines = [ln for ln in (collapse_ws(p) for p in raw.split("\x00")) if ln]
+        if lines:
+            text = "\n".join(lines)
+            self.blocks.append(Block(lines, count_tokens(text),
+                                     count_tokens("".join(link_parts)) if link_parts else 0,
+                                     len(_PUNCT.findall(text)), self.name[block], self.chain(block), para,
+                                     lead_link=lead_link or 0))
 
     def _walk(self, tops: list[Element], up: tuple, as_root: bool) -> None:
         """The strings and elements inside ``tops`` (under ``up``), in document order; the tops
         themselves too unless ``as_root`` (the walk's root starts no block). Their tails are outside
         the walk."""
-        v = self.v
-        marks, mark = self.marks, self.marker.code
+        marks, mark, emit = self.marks, self.marker.code, self._emit
         mark_sets = (marks.weak, marks.strong, marks.hidden)
         elements, parent, names = self.elements, self.parent, self.name
-        blocks, chain = self.blocks, self.chain
         para = self.para
-        # the block being gathered: the info it started with, its strings, the strings of its links,
-        # the tokens of a link it starts with (None until its first non-blank string)
-        current: tuple | None = None
+        # the block being gathered: its segment and block element (None before its first string),
+        # its strings, the strings of its links, the tokens of a link it starts with (None until
+        # its first string that is not whitespace)
+        segment: int | None = None
+        block = 0
         parts: list[str] = []
         link_parts: list[str] = []
         lead_link: int | None = None
-
-        def emit() -> None:
-            raw = "".join(parts)
-            if not raw.strip(_BLANK):
-                return
-            lines = [ln for ln in (collapse_ws(p) for p in raw.split("\x00")) if ln]
-            if lines:
-                text = "\n".join(lines)
-                block = current[_BLOCK]
-                blocks.append(Block(lines=lines, tokens=count_tokens(text),
-                                    link_tokens=count_tokens("".join(link_parts)) if link_parts else 0,
-                                    punct=len(_PUNCT.findall(text)), tag=names[block], chain=chain(block),
-                                    para=para, lead_link=lead_link or 0))
-
-        def add(s: str, inf: tuple) -> None:
-            nonlocal current, parts, link_parts, lead_link, para
-            if inf[_CONTAINER]:
-                return  # ruby annotations (and script, style, template text, already skipped)
-            if current is None or current[_BLOCK] != inf[_BLOCK] or current[_MARKED] != inf[_MARKED]:
-                if parts:
-                    emit()
-                    parts, link_parts, lead_link = [], [], None
-                para += 1
-                current = inf
-            if lead_link is None and s.strip():
-                lead_link = count_tokens(s) if inf[_LINK] else 0
-            if inf[_PRE]:
-                s = s.replace("\n", "\x00")
-            parts.append(s)
-            if inf[_LINK]:
-                link_parts.append(s + " ")
-
         kinds = self.kinds
         codes: dict[tuple, int] = {}  # (tag, class, id, style, hidden, aria-hidden) -> mark code, this page
         skipped = False  # the element just started was a dropped one: its end is the next event
@@ -371,42 +357,60 @@ class _Segmenter:
                         code = kind[5]
                     if code:
                         mark_sets[code - 1].add(key)
-                    is_block = kind[1]
-                    if is_block:
+                    if kind[1]:  # a block element
                         names[key] = name
-                    inf = (key, key if is_block else outer[_BLOCK], key if code else outer[_MARKED],
-                           outer[_LINK] or (kind[3] and tag.get("href") is not None), outer[_PRE] or kind[4],
-                           kind[2] or outer[_CONTAINER])
-                    stack.append(inf)
-                    if as_root and tag is top:
-                        pass
-                    elif is_block:
-                        if parts:
-                            emit()
+                        inf = (key, key, key if code else outer[_MARKED],
+                               outer[_LINK] or (kind[3] and tag.get("href") is not None), outer[_PRE] or kind[4],
+                               kind[2] or outer[_CONTAINER], key)
+                        stack.append(inf)
+                        if not (as_root and tag is top):
+                            if parts:
+                                emit(parts, link_parts, lead_link, block, para)
+                                parts, link_parts, lead_link = [], [], None
+                            segment = None
+                            para += 1
+                    else:
+                        inf = (key, outer[_BLOCK], key if code else outer[_MARKED],
+                               outer[_LINK] or (kind[3] and tag.get("href") is not None), outer[_PRE] or kind[4],
+                               kind[2] or outer[_CONTAINER], key if code else outer[_SEGMENT])
+                        stack.append(inf)
+                        # <br>: a line of its own (flat pages put whole layouts in <br> lines)
+                        if name == "br" and parts and not (as_root and tag is top):
+                            emit(parts, link_parts, lead_link, block, para)
                             parts, link_parts, lead_link = [], [], None
-                        current = None
-                        para += 1
-                    elif name == "br" and parts:  # a line of its own: flat pages put whole layouts in <br> lines
-                        emit()
-                        parts, link_parts, lead_link = [], [], None
-                    text = tag.text
-                    if text:
-                        add(text, inf)
+                    s = tag.text
                 elif event == "end":
                     if skipped:
                         skipped = False
                     else:
                         stack.pop()
-                    if tag is not top:
-                        tail = tag.tail
-                        if tail:
-                            add(tail, stack[-1])
+                    if tag is top:
+                        continue
+                    s = tag.tail
+                    inf = stack[-1]
                 elif tag is not top:  # a comment or processing instruction: only its tail is text
-                    tail = tag.tail
-                    if tail:
-                        add(tail, stack[-1])
+                    s = tag.tail
+                    inf = stack[-1]
+                else:
+                    continue
+                # the string s, in the element of inf
+                if not s or inf[_CONTAINER]:
+                    continue  # ruby annotations (and script, style, template text, already skipped)
+                if inf[_SEGMENT] != segment:
+                    if parts:
+                        emit(parts, link_parts, lead_link, block, para)
+                        parts, link_parts, lead_link = [], [], None
+                    para += 1
+                    segment, block = inf[_SEGMENT], inf[_BLOCK]
+                if lead_link is None and s.strip():
+                    lead_link = count_tokens(s) if inf[_LINK] else 0
+                if inf[_PRE]:
+                    s = s.replace("\n", "\x00")
+                parts.append(s)
+                if inf[_LINK]:
+                    link_parts.append(s + " ")
         if parts:
-            emit()
+            emit(parts, link_parts, lead_link, block, para)
         self.para = para
 
     def run(self, root: Element) -> list[Block]:
