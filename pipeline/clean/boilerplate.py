@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache, reduce
-import itertools
-from operator import add
+from functools import lru_cache
 
 from lxml import etree
 
@@ -303,7 +301,11 @@ class _Segmenter:
         raw = "".join(parts)
         if lead_link is None and not raw.strip(_BLANK):  # no string had more than whitespace
             return
-        lines = [ln for ln in (collapse_ws(p) for p in raw.split("\x00")) if ln]
+        if "\x00" in raw:  # lines of a <pre>
+            lines = [ln for ln in (collapse_ws(p) for p in raw.split("\x00")) if ln]
+        else:
+            ln = collapse_ws(raw)
+            lines = [ln] if ln else None
         if lines:
             text = "\n".join(lines)
             self.blocks.append(Block(lines, count_tokens(text),
@@ -429,14 +431,11 @@ class _Segmenter:
         return self.blocks
 
 
-@dataclass(slots=True)
-class _Stats:
-    tokens: int = 0
-    link_tokens: int = 0
-    prose: int = 0
-    link_blocks: int = 0
-    text_blocks: int = 0
-    headed_blocks: int = 0  # blocks that start with a link and go on in plain text
+# An element's counts (a list, indexed by these): tokens, link tokens, prose tokens (outside links,
+# in prose blocks), link blocks, text blocks, and headed blocks (that start with a link and go on in
+# plain text).
+_TOKENS, _LINK_TOKENS, _PROSE, _LINK_BLOCKS, _TEXT_BLOCKS, _HEADED_BLOCKS = range(6)
+_Stats = list[int]
 
 
 @dataclass
@@ -483,9 +482,9 @@ def element_stats(blocks: list[Block], tree: _Tree | None = None) -> dict[int, _
         c[5] += not linky and b.lead_link >= 3
     parent, depth = tree.parent, tree.depth
     stats: dict[int, _Stats] = {}
-    for el in sorted(depth, key=depth.__getitem__, reverse=True):
+    for el in sorted(depth, key=depth.__getitem__, reverse=True):  # an element's children before it
         c = own.get(el) or [0, 0, 0, 0, 0, 0]
-        stats[el] = _Stats(*c)
+        stats[el] = c  # final: nothing adds to it after its children
         up = parent[el]
         if up is not None:
             u = own.get(up)
@@ -529,8 +528,8 @@ def find_listings(elements: dict[int, object], stats: dict[int, _Stats], max_ite
 
 
 def _teaser(st: _Stats, max_item_tokens: int) -> bool:
-    titled = (st.link_blocks >= 1 and st.text_blocks >= 1) or st.headed_blocks >= 1
-    return titled and st.tokens - st.link_tokens <= max_item_tokens
+    titled = (st[_LINK_BLOCKS] >= 1 and st[_TEXT_BLOCKS] >= 1) or st[_HEADED_BLOCKS] >= 1
+    return titled and st[_TOKENS] - st[_LINK_TOKENS] <= max_item_tokens
 
 
 def resolve_marks(blocks: list[Block], marks: Marks, stats: dict[int, _Stats], share: float) -> None:
@@ -538,7 +537,7 @@ def resolve_marks(blocks: list[Block], marks: Marks, stats: dict[int, _Stats], s
     holds ``share`` or more of the page's prose (a wrapper's class name, as in ``class="has-sidebar"``)."""
     total = sum(b.tokens - b.link_tokens for b in blocks if _is_prose(b))
     effective = marks.strong | marks.hidden
-    effective |= {el for el in marks.weak if el in stats and (total == 0 or stats[el].prose < share * total)}
+    effective |= {el for el in marks.weak if el in stats and (total == 0 or stats[el][_PROSE] < share * total)}
     if total and sum(b.tokens for b in blocks if _is_prose(b) and effective.isdisjoint(b.chain)) == 0:
         effective = set()  # everything is marked: the marks are wrong, not the page
     for b in blocks:
@@ -597,78 +596,30 @@ def score_blocks(blocks: list[Block]) -> None:
         seen.update(ln for ln in lines if _dedupable(ln))
 
 
-def _stretches(blocks: list[Block]) -> dict[int, list[list]]:
-    """For every element on the blocks' chains, its stretches of consecutive blocks that go through
-    one child, ``[child key, first block, last block + 1]`` in document order (``-1 - i`` for a block
-    ``i`` of the element's own). Consecutive blocks share most of their chains: only where a chain
-    leaves the previous one does anything change, so each block costs the elements it enters and
-    leaves rather than its whole chain."""
-    stretches: dict[int, list[list]] = {}
-    stack: list[int] = []  # the previous block's chain, outermost first
-    opened: list[list] = []  # the open stretch of each element on it
-    at: dict[int, int] = {}  # element -> its place on the stack
-    for i, b in enumerate(blocks):
-        chain = b.chain
-        m = 0  # the elements the block enters: chain[:m]
-        for el in chain:
-            if el in at:
-                break
-            m += 1
-        keep = at[chain[m]] + 1 if m < len(chain) else 0
-        for depth in range(keep, len(stack)):  # the elements the block leaves
-            opened[depth][2] = i
-            del at[stack[depth]]
-        del stack[keep:], opened[keep:]
-        if keep:  # the deepest element shared with the previous block goes on in another child
-            opened[-1][2] = i
-            opened[-1] = [chain[m - 1] if m else -1 - i, i, 0]
-            stretches[stack[-1]].append(opened[-1])
-        for k in range(m - 1, -1, -1):  # the elements entered, outermost first
-            el = chain[k]
-            seg = [chain[k - 1] if k else -1 - i, i, 0]
-            got = stretches.get(el)
-            if got is None:
-                stretches[el] = [seg]
-            else:
-                got.append(seg)
-            at[el] = len(stack)
-            stack.append(el)
-            opened.append(seg)
-    for seg in opened:
-        seg[2] = len(blocks)
-    return stretches
-
-
-def _scores(blocks: list[Block], tree: _Tree | None = None) -> tuple[dict[int, float], dict[int, list[list]]]:
-    """For every element on the blocks' chains: the sum of its blocks' values, and its runs of
-    blocks by child, ``[child key, first block, last block + 1, value]`` in document order (an
-    element's own blocks are runs of their own; a child's blocks make one run unless a block of
-    the element's own comes between). Values are added block by block in document order, as a
-    walk adding each block to every element on its chain would, so that ties come out the same
-    however the page nests; the elements come in the order they first appear."""
-    tree = tree or chain_tree(blocks)
-    values = [b.value for b in blocks]
-    stretches = _stretches(blocks)
+def _scores(blocks: list[Block]) -> tuple[dict[int, float], dict[int, list[list]]]:
+    """For every element on the blocks' chains, in one pass: the sum of its blocks' values, and its
+    runs of blocks by child, ``[child key, first block, last block + 1, value]`` in document order
+    (an element's own blocks are runs of their own). Sums are taken block by block in document
+    order, so that ties come out the same however the page nests."""
     score: dict[int, float] = {}
     groups: dict[int, list[list]] = {}
-    for el in tree.depth:
-        segs = stretches[el]
-        if len(segs) == 1:
-            child, lo, hi = segs[0]
-            part = values[lo:hi]
-            score[el] = reduce(add, part, 0.0)
-            groups[el] = [[child, lo, hi, reduce(add, part)]]
-            continue
-        score[el] = reduce(add, itertools.chain.from_iterable(values[lo:hi] for _, lo, hi in segs), 0.0)
-        runs: list[list] = []
-        for child, lo, hi in segs:
-            if runs and runs[-1][0] == child:  # the same child again after a gap of blocks not in the element
-                run = runs[-1]
-                run[2] = hi
-                run[3] = reduce(add, values[lo:hi], run[3])
+    for i, b in enumerate(blocks):
+        v = b.value
+        child = -1 - i
+        for el in b.chain:
+            runs = groups.get(el)
+            if runs is None:
+                groups[el] = [[child, i, i + 1, v]]
+                score[el] = 0.0 + v
             else:
-                runs.append([child, lo, hi, reduce(add, values[lo:hi])])
-        groups[el] = runs
+                score[el] += v
+                last = runs[-1]
+                if last[0] == child:
+                    last[2] = i + 1
+                    last[3] += v
+                else:
+                    runs.append([child, i, i + 1, v])
+            child = el
     return score, groups
 
 
@@ -676,7 +627,7 @@ def best_element(blocks: list[Block], tree: _Tree | None = None,
                  scores: tuple[dict[int, float], dict[int, list[list]]] | None = None) -> int | None:
     """The id of the element whose blocks add up to the highest value (the deepest on a tie)."""
     depth = (tree or chain_tree(blocks)).depth
-    score = (scores or _scores(blocks, tree))[0]
+    score = (scores or _scores(blocks))[0]
     if not score:
         return None
     return max(score, key=lambda el: (score[el], depth[el]))
@@ -688,7 +639,7 @@ def best_sibling_run(blocks: list[Block], tree: _Tree | None = None,
     a child): the whole element when it holds nothing but the main text, a stretch of its children
     when the main text shares a flat container with menus and link lists."""
     depth = (tree or chain_tree(blocks)).depth
-    groups = (scores or _scores(blocks, tree))[1]
+    groups = (scores or _scores(blocks))[1]
     best = (float("-inf"), 0, 0, 0)
     for el, runs in groups.items():
         acc, start = 0.0, 0
@@ -712,7 +663,7 @@ def select(blocks: list[Block], tree: _Tree | None = None) -> tuple[int, int]:
     if not blocks:
         return 0, 0
     tree = tree or chain_tree(blocks)
-    scores = _scores(blocks, tree)
+    scores = _scores(blocks)
     el = best_element(blocks, tree, scores)
     runs = scores[1][el]  # the element's blocks, in runs: from the first to the last
     lo, hi = runs[0][1], runs[-1][2]

@@ -15,9 +15,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from lxml import etree
+
 from . import rules
 from .text import collapse_ws
-from .tree import Element, first, get_text, iter_document, string_of
+from .tree import Element, first, get_text, is_element, iter_document, string_of, top_level
 
 _MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
            "sept": 9, "oct": 10, "nov": 11, "dec": 12}
@@ -118,6 +120,7 @@ class Head:
 
 
 _LD_JSON = re.compile("ld\\+json", re.I)
+_ITEMPROP = etree.XPath("descendant-or-self::*[@itemprop]")  # in document order, found in C
 
 
 def read_head(root: Element | None) -> Head:
@@ -139,11 +142,8 @@ def read_head(root: Element | None) -> Head:
             head.og_title = collapse_ws(content)
         elif key == "og:url" and not head.url:
             head.url = content
-    for tag in iter_document(root):
-        prop = tag.get("itemprop")
-        if prop is None:
-            continue
-        key = prop.lower()
+    for tag in (el for top in top_level(root) if is_element(top) for el in _ITEMPROP(top)):
+        key = tag.get("itemprop").lower()
         if key in rank and tag.tag != "meta":
             value = tag.get("datetime") or tag.get("content") or get_text(tag, " ", strip=True)
             if value:
