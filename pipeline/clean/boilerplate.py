@@ -88,26 +88,39 @@ def vocab() -> Vocab:
 _NEG, _POS, _ONLY_NEG, _HIDES = 1, 2, 4, 8
 
 
-def _name_flags(value: str, v: Vocab) -> int:
-    """``articleShare-bar`` -> tokens article, share, bar -> flags."""
-    (nx, np), (px, pp), neutral = v.negative, v.positive, v.neutral
+def _token_flags(t: str, v: Vocab) -> int:
+    """A token's bits: _NEG (a boilerplate word), _POS (a content word), _ONLY_NEG (boilerplate or neutral)."""
+    (nx, np), (px, pp) = v.negative, v.positive
+    if t in nx or t.startswith(np):
+        flags = _NEG | _ONLY_NEG
+    else:
+        flags = _ONLY_NEG if t in v.neutral else 0
+    if t in px or t.startswith(pp):
+        flags |= _POS
+    return flags
+
+
+def _name_flags(value: str, v: Vocab, tokens: dict[str, int]) -> int:
+    """``articleShare-bar`` -> tokens article, share, bar -> flags (``tokens``: the flags of the
+    tokens seen so far on the page)."""
     low = value.lower()
     if value == low:  # no camel humps: split at non-alphanumerics only (most names)
         toks = (value,) if value.isascii() and value.isalnum() else [t for t in _SPLIT_LOWER.split(value) if t]
     else:
         toks = [t.lower() for t in _TOKEN_SPLIT.split(value) if t]
-    flags = _HIDES if low in v.hidden_classes else 0
-    only_neg = True  # every token boilerplate or neutral
+    flags = 0
+    only_neg = _ONLY_NEG  # every token boilerplate or neutral
     for t in toks:
-        if t in nx or t.startswith(np):
-            flags |= _NEG
-        elif t not in neutral:
-            only_neg = False
-        if t in px or t.startswith(pp):
-            flags |= _POS
-    if flags & _NEG and only_neg:
-        flags |= _ONLY_NEG
-    return flags
+        f = tokens.get(t)
+        if f is None:
+            f = tokens[t] = _token_flags(t, v)
+        flags |= f
+        only_neg &= f
+    if flags & _NEG:
+        flags = (flags & ~_ONLY_NEG) | only_neg
+    else:
+        flags &= ~_ONLY_NEG
+    return flags | _HIDES if low in v.hidden_classes else flags
 
 
 def _style_hides(style: str) -> bool:
@@ -178,6 +191,7 @@ class _Marker:
         self.v = v
         self.classes: dict[str, int] = {}  # class attribute -> its names' flags together
         self.names: dict[str, int] = {}  # class name or id -> flags
+        self.tokens: dict[str, int] = {}  # token of a name -> flags
         self.styles: dict[str, bool] = {}
 
     def _class(self, cls: str) -> int:
@@ -186,7 +200,7 @@ class _Marker:
         for c in cls.split():
             f = names.get(c)
             if f is None:
-                f = names[c] = _name_flags(c, v)
+                f = names[c] = _name_flags(c, v, self.tokens)
             flags |= f
         return flags
 
@@ -216,7 +230,7 @@ class _Marker:
         if ident:
             i = self.names.get(ident)
             if i is None:
-                i = self.names[ident] = _name_flags(ident, v)
+                i = self.names[ident] = _name_flags(ident, v, self.tokens)
             c |= i & ~_HIDES  # hidden_classes are read in the class attribute only
         if c & (_NEG | _POS) != _NEG:
             return _NO_MARK

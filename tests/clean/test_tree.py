@@ -22,6 +22,14 @@ def test_deeply_nested_text_and_what_follows_it_are_read(depth):
     assert P1 in text and P2 in text
 
 
+@pytest.mark.parametrize("depth", [2040, 2046, 2100])
+def test_unclosed_tags_at_libxml2s_depth_limit_are_read(depth):
+    # few "<" for the depth (no end tags): the depth check runs from just under the limit on
+    html = page("<div>" * depth + f"<p>{P1}<p>{P2}")
+    text = clean_html(html).text
+    assert P1 in text and P2 in text
+
+
 def test_deep_page_with_control_characters_is_read():
     html = page("<div>" * 3000 + f"<p class='a\x01b'>{P1}\x0b{P2}\x01</p>" + "</div>" * 3000)
     text = clean_html(html).text
