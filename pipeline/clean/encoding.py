@@ -162,13 +162,18 @@ def plausible(text: str, codec: str, guessed: bool = True) -> bool:
     """
     if text.isascii():
         return True
-    n_non_ascii = _non_ascii_count(text)
-    if not n_non_ascii:
-        return True
+    # The C1 check first: a text whose only non-ASCII characters are U+FFFD has no C1 control
+    # either, and the count of the whole text is needed only for the two checks after it.
     c1 = _first_c1(text)
     if c1 >= 0 and _non_ascii_count(text[:c1]) < 5000:
         return False  # C1 controls among the first 5,000 non-ASCII characters: bytes read with the wrong table
-    if codec == "gb18030" and guessed:
+    gb_guess = codec == "gb18030" and guessed
+    if not gb_guess and not _single_byte(codec):
+        return True  # UTF-8, a declared GB18030...: nothing more to check
+    n_non_ascii = _non_ascii_count(text)
+    if not n_non_ascii:
+        return True
+    if gb_guess:
         common = sum(n for c, n in Counter("".join(_NON_ASCII.findall(text))).items() if _in_gb2312(c))
         return common >= _config()["min_gb2312_share"] * n_non_ascii
     if _single_byte(codec):
