@@ -310,8 +310,12 @@ class _Segmenter:
                 up[_LINK] or (name == "a" and tag.get("href") is not None), up[_PRE] or name == "pre",
                 name if name in STRING_CONTAINERS else up[_CONTAINER], key if is_block or code else up[_SEGMENT])
 
-    def _emit(self, parts: list[str], link_parts: list[str], lead_link: int | None, block: int, para: int) -> None:
-        """The block of the strings gathered (none when they are blank)."""
+    def _emit(self, parts: list[str], link_parts: list[str], lead_link: int | None, block: int, para: int,
+              only_lead: bool, only_link: bool) -> None:
+        """The block of the strings gathered (none when they are blank). ``only_lead``: the only string
+        that is not whitespace is a link the block starts with; ``only_link``: no link string but
+        that one is (whitespace holds no token: then the lead's count is the links', and on ASCII,
+        where collapsing whitespace joins nothing, the block's)."""
         raw = "".join(parts)
         if lead_link is None and not raw.strip(_BLANK):  # no string had more than whitespace
             return
@@ -322,8 +326,9 @@ class _Segmenter:
             lines = [ln] if ln else None
         if lines:
             text = "\n".join(lines)
-            self.blocks.append(Block(lines, count_tokens(text),
-                                     count_tokens("".join(link_parts)) if link_parts else 0,
+            self.blocks.append(Block(lines, lead_link if only_lead and raw.isascii() else count_tokens(text),
+                                     ((lead_link or 0) if only_link else count_tokens("".join(link_parts)))
+                                     if link_parts else 0,
                                      len(_PUNCT.findall(text)), self.name[block], self.chain(block), para,
                                      lead_link=lead_link or 0))
 
@@ -343,6 +348,7 @@ class _Segmenter:
         parts: list[str] = []
         link_parts: list[str] = []
         lead_link: int | None = None
+        only_lead, only_link = False, True  # see _emit (no lead yet)
         kinds = self.kinds
         codes: dict[tuple, int] = {}  # (tag, class, id, style, hidden, aria-hidden) -> mark code, this page
         skipped = False  # the element just started was a dropped one: its end is the next event
@@ -381,8 +387,8 @@ class _Segmenter:
                         stack.append(inf)
                         if not (as_root and tag is top):
                             if parts:
-                                emit(parts, link_parts, lead_link, block, para)
-                                parts, link_parts, lead_link = [], [], None
+                                emit(parts, link_parts, lead_link, block, para, only_lead, only_link)
+                                parts, link_parts, lead_link, only_lead, only_link = [], [], None, False, True
                             segment = None
                             para += 1
                     else:
@@ -392,8 +398,8 @@ class _Segmenter:
                         stack.append(inf)
                         # <br>: a line of its own (flat pages put whole layouts in <br> lines)
                         if name == "br" and parts and not (as_root and tag is top):
-                            emit(parts, link_parts, lead_link, block, para)
-                            parts, link_parts, lead_link = [], [], None
+                            emit(parts, link_parts, lead_link, block, para, only_lead, only_link)
+                            parts, link_parts, lead_link, only_lead, only_link = [], [], None, False, True
                     s = tag.text
                 elif event == "end":
                     if skipped:
@@ -414,19 +420,25 @@ class _Segmenter:
                     continue  # ruby annotations (and script, style, template text, already skipped)
                 if inf[_SEGMENT] != segment:
                     if parts:
-                        emit(parts, link_parts, lead_link, block, para)
-                        parts, link_parts, lead_link = [], [], None
+                        emit(parts, link_parts, lead_link, block, para, only_lead, only_link)
+                        parts, link_parts, lead_link, only_lead, only_link = [], [], None, False, True
                     para += 1
                     segment, block = inf[_SEGMENT], inf[_BLOCK]
-                if lead_link is None and s.strip():
-                    lead_link = count_tokens(s) if inf[_LINK] else 0
+                if lead_link is None:
+                    if s.strip():
+                        lead_link = count_tokens(s) if inf[_LINK] else 0
+                        only_lead = inf[_LINK]
+                elif (only_lead or (only_link and inf[_LINK])) and s.strip():  # another string with text
+                    only_lead = False
+                    if inf[_LINK]:
+                        only_link = False
                 if inf[_PRE]:
                     s = s.replace("\n", "\x00")
                 parts.append(s)
                 if inf[_LINK]:
                     link_parts.append(s + " ")
         if parts:
-            emit(parts, link_parts, lead_link, block, para)
+            emit(parts, link_parts, lead_link, block, para, only_lead, only_link)
         self.para = para
 
     def run(self, root: Element) -> list[Block]:
