@@ -42,6 +42,7 @@ class Vocab:
     hidden_classes: frozenset[str]
     neutral: frozenset[str]
     lines: tuple[tuple[re.Pattern, int], ...]  # (pattern, longest line it may drop)
+    lines_max_chars: int  # the longest line any of them may drop
     prose_min_tokens: int
     short_penalty: float
     wrapper_share: float
@@ -61,6 +62,8 @@ def vocab() -> Vocab:
     b = rules.load("boilerplate")
     ln = rules.load("lines")
     sc = b["scoring"]
+    lines = tuple((rules.compile_regex(r["regex"], f"lines.yaml:{r['id']}", re.I),
+                   int(r.get("max_chars", ln.get("max_chars", 80)))) for r in ln["lines"])
     for key in ("drop_tags", "block_tags", "negative_tokens", "positive_tokens"):
         if not b.get(key):
             raise rules.PatternError(f"boilerplate.yaml: {key} is empty")
@@ -74,8 +77,8 @@ def vocab() -> Vocab:
         positive=_token_set(b["positive_tokens"]),
         hidden_classes=frozenset(b.get("hidden_classes", [])),
         neutral=frozenset(str(t) for t in b.get("neutral_tokens", [])),
-        lines=tuple((rules.compile_regex(r["regex"], f"lines.yaml:{r['id']}", re.I),
-                     int(r.get("max_chars", ln.get("max_chars", 80)))) for r in ln["lines"]),
+        lines=lines,
+        lines_max_chars=max((limit for _, limit in lines), default=-1),
         **{k: sc[k] for k in ("prose_min_tokens", "short_penalty", "wrapper_share", "sibling_gain",
                               "dedup_min_tokens", "listing_item_tokens")},
     )
@@ -585,6 +588,8 @@ def _value(b: Block) -> float:
 
 
 def _boilerplate_line(line: str, v: Vocab) -> bool:
+    if len(line) > v.lines_max_chars:  # most lines of a text: longer than any rule drops
+        return False
     return any(len(line) <= limit and rx.search(line) for rx, limit in v.lines)
 
 
@@ -724,8 +729,15 @@ class Analysis:
         lo, hi = self.main_span()
         seen: set[str] = set()
         out = []
+        n = vocab().dedup_min_tokens
         for b in self.blocks[lo:hi]:
             if b.negative or b.linky:  # links count per paragraph: "name<br>link" lines are the author's
+                continue
+            if len(b.lines) == 1:  # most blocks: the line's tokens are the block's
+                ln = b.lines[0]
+                if not (len(ln) >= n and b.tokens >= n and ln in seen):
+                    seen.add(ln)
+                    out.append(b)
                 continue
             lines = [ln for ln in b.lines if not _dedupable(ln) or ln not in seen]
             seen.update(lines)
