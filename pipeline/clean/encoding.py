@@ -124,7 +124,10 @@ def _strict(data: bytes, codec: str, guessed: bool) -> str | None:
         text = data.decode(codec)
     except (UnicodeDecodeError, LookupError):
         return None
-    return text if plausible(text, codec, guessed) else None
+    # in valid UTF-8 a C1 control is the bytes C2 80-9F (C2 only ever leads): one search of the
+    # bytes tells that there is none, rather than 32 of the text
+    none = codec == "utf-8" and _C1_UTF8.search(data) is None
+    return text if plausible(text, codec, guessed, no_c1=none) else None
 
 
 def _lenient(data: bytes, codec: str, guessed: bool) -> str | None:
@@ -140,6 +143,7 @@ def _lenient(data: bytes, codec: str, guessed: bool) -> str | None:
 _NON_ASCII = re.compile(r"[^\x00-\x7f\ufffd]+")
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{3,}")
 _C1 = tuple(chr(c) for c in range(0x80, 0xA0))
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
 
 
 def _non_ascii_count(text: str) -> int:
@@ -154,17 +158,18 @@ def _first_c1(text: str) -> int:
     return min(found) if found else -1
 
 
-def plausible(text: str, codec: str, guessed: bool = True) -> bool:
+def plausible(text: str, codec: str, guessed: bool = True, *, no_c1: bool = False) -> bool:
     """Whether ``text`` looks like real text in ``codec`` rather than mojibake.
 
     ``guessed``: the codec was not declared for these bytes, so GB18030 must also show
     mostly common (GB2312) characters: Latin-1 or UTF-8 bytes read as GBK do not.
+    ``no_c1``: the caller knows that ``text`` holds no C1 control character.
     """
     if text.isascii():
         return True
     # The C1 check first: a text whose only non-ASCII characters are U+FFFD has no C1 control
     # either, and the count of the whole text is needed only for the two checks after it.
-    c1 = _first_c1(text)
+    c1 = -1 if no_c1 else _first_c1(text)
     if c1 >= 0 and _non_ascii_count(text[:c1]) < 5000:
         return False  # C1 controls among the first 5,000 non-ASCII characters: bytes read with the wrong table
     gb_guess = codec == "gb18030" and guessed

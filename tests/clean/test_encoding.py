@@ -104,3 +104,11 @@ def test_c1_controls_count_among_the_first_5000_non_ascii_characters(before, ok)
 
     text = "a" * 100 + "é\ufffd" * before + "\x85 end"  # U+FFFD does not count
     assert plausible(text, "utf-8", guessed=False) is ok
+
+
+@pytest.mark.parametrize("before, codec", [(4999, "gb18030"), (5000, "utf-8")], ids=["within-5000", "past-5000"])
+def test_c1_controls_in_utf8_bytes_are_found_as_in_the_text(before, codec):
+    # strict UTF-8 looks for C1 controls in the bytes (C2 80-9F); within the first 5,000 the bytes
+    # are not taken for UTF-8 (the next candidate reads them)
+    data = ("a" * 100 + "é" * before + "\x85 end").encode("utf-8")
+    assert decode(data)[1] == codec
