@@ -11,6 +11,7 @@ _SPLIT_ONLY = re.compile(r"[\x1c-\x1f]")
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200b\u202f\u205f\ufeff]+")
 # Scoring size: like the tokens, but kana and hangul also count per character.
 _SIZE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]|[^\W_\u3040-\u30ff\uac00-\ud7af]+")
+_ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+")  # _SIZE's matches in ASCII text
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -25,6 +26,8 @@ def collapse_ws(s: str) -> str:
 
 def count_tokens(s: str) -> int:
     """Tokens: each Han, kana or hangul character, and each other run of letters/digits."""
+    if s.isascii():  # the same runs, found by a smaller pattern
+        return len(_ASCII_TOKEN.findall(s))
     return len(_SIZE.findall(s))
 
 
