@@ -13,11 +13,13 @@
   ``BATCH_FAKE_SLEEP`` (seconds) slows every document down; ``BATCH_FAKE_REAL=1`` runs the real
   :func:`pipeline.runner.process_document` after the markers are checked.
 * :func:`write_corpus`: a synthetic archive of Chinese and English policy sentences with varied
-  numbers (and some repeated texts under new ids).
+  numbers (and some repeated texts under new ids); :func:`write_html_corpus`: the same documents
+  as HTML pages (navigation, related links, scripts, footer around the article) in WARC archives.
 * :func:`postgres_url`: the test server started by ``scripts/postgres.sh``, or None.
 """
 from __future__ import annotations
 
+import io
 import json
 import multiprocessing
 import os
@@ -25,8 +27,10 @@ import random
 import re
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.ingest.page import PendingPage
 from pipeline.models import Document, Figure
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -156,6 +160,70 @@ def write_corpus(path: Path, n: int, *, seed: int = 7, files: int = 1) -> list[P
     return out
 
 
+_STYLE = "".join(f".c{i} {{ margin: {i}px; padding: 0 {i % 7}px; color: #{i * 4099 % 0xffffff:06x}; }}\n"
+                 for i in range(60))
+_SCRIPT = "".join(f"var m{i} = document.getElementById('m{i}'); if (m{i}) {{ m{i}.onclick = function () "
+                  f"{{ window.open('/s/{i}.html'); }}; }}\n" for i in range(40))
+
+
+def html_page(rec: dict, r: random.Random) -> str:
+    """A news page around ``rec`` (a :func:`corpus_records` record): about 20 KB, most of it boilerplate."""
+    zh = rec["lang"] == "zh"
+    sep = "" if zh else " "
+    parts = [x for x in re.split(r"(?<=。)|(?<=\.) ", rec["text"]) if x]
+    paras = [sep.join(parts[i:i + 2]) for i in range(0, len(parts), 2) if "".join(parts[i:i + 2]).strip()]
+    nav = ["首页", "政务公开", "科技动态", "政策法规", "办事服务", "互动交流", "专题专栏", "数据发布"] if zh else \
+        ["Home", "China", "World", "Business", "Sci-Tech", "Culture", "Photos", "Video"]
+    links = "".join(f'<li><a href="/news/{r.randint(10**5, 10**6)}.html">{_sentence(r, zh)[:40]}</a>'
+                    f'<span>{r.randint(2016, 2025)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}</span></li>\n'
+                    for _ in range(30))
+    menu = "".join(f'<li class="c{i}"><a href="/{i}/">{nav[i % len(nav)]}{i}</a><ul>'
+                   + "".join(f'<li><a href="/{i}/{j}/">{nav[j % len(nav)]}</a></li>' for j in range(6))
+                   + "</ul></li>\n" for i in range(12))
+    body = "".join(f'<p style="text-indent:2em;">{p}</p>\n' for p in paras)
+    title = rec["title"]
+    return f"""<!DOCTYPE html>
+<html lang="{rec['lang']}"><head><meta charset="utf-8"><title>{title}_{'政策新闻网' if zh else 'Policy News'}</title>
+<meta name="PubDate" content="{rec['published']} 09:30"><meta name="ArticleTitle" content="{title}">
+<style>{_STYLE}</style><script>{_SCRIPT}</script></head>
+<body><div class="header"><div class="logo"></div><ul class="menu">{menu}</ul></div>
+<div class="position">{'当前位置' if zh else 'You are here'}: <a href="/">{nav[0]}</a> &gt; <a href="/2/">{nav[2]}</a></div>
+<div class="main"><div class="article"><h1>{title}</h1>
+<div class="info"><span>{rec['published']} 09:30</span><span>{'来源：本网' if zh else 'Source: Policy News'}</span></div>
+<div class="content" id="zoom">{body}</div>
+<div class="share"><a href="#">WeChat</a> <a href="#">Weibo</a> <a href="javascript:window.print()">Print</a></div></div>
+<div class="sidebar"><h3>{'相关新闻' if zh else 'Related'}</h3><ul>{links}</ul></div></div>
+<div class="footer"><p>{'主办：政策新闻网 版权所有' if zh else 'Copyright Policy News. All rights reserved.'}</p>
+<p><a href="/about/">About</a> | <a href="/contact/">Contact</a> | <a href="/sitemap/">Sitemap</a></p></div>
+<script>{_SCRIPT[:800]}</script></body></html>
+"""
+
+
+def write_html_corpus(path: Path, n: int, *, seed: int = 7, files: int = 1) -> list[Path]:
+    """The ``n`` documents of :func:`write_corpus` as HTML pages (:func:`html_page`), in ``files``
+    gzipped WARC archives ``part-XXX.warc.gz`` in ``path`` (a directory)."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path.mkdir(parents=True, exist_ok=True)
+    recs = corpus_records(n, seed=seed)
+    r = random.Random(seed + 1)
+    per = -(-n // files)
+    out = []
+    for f in range(files):
+        p = path / f"part-{f:03d}.warc.gz"
+        with p.open("wb") as fh:
+            w = WARCWriter(fh, gzip=True)
+            for rec in recs[f * per:(f + 1) * per]:
+                headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                           protocol="HTTP/1.1")
+                page = html_page(rec, r).encode("utf-8")
+                w.write_record(w.create_warc_record(f"https://news.example.cn/{rec['id']}.html", "response",
+                                                    payload=io.BytesIO(page), http_headers=headers))
+        out.append(p)
+    return out
+
+
 def read_lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").splitlines() if path.exists() else []
 
@@ -194,3 +262,17 @@ def postgres_url() -> tuple[str | None, str]:
 def with_search_path(url: str, schema: str) -> str:
     """The URL with ``search_path`` set to ``schema`` (one schema per test keeps tests apart)."""
     return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
+
+
+@dataclass
+class CrashingPage(PendingPage):
+    """A page whose cleaning kills its process when the bytes hold ``CRASH_CLEANER``, or takes a
+    minute when they hold ``SLOW_CLEANER`` (in a helper process only; :mod:`pipeline.batch.pages`)."""
+
+    def resolve(self):
+        if multiprocessing.parent_process() is not None:
+            if b"CRASH_CLEANER" in self.data:
+                os._exit(5)
+            if b"SLOW_CLEANER" in self.data:
+                time.sleep(60)
+        return super().resolve()

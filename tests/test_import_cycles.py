@@ -52,7 +52,8 @@ def _import_nodes(tree: ast.Module, lazy: bool) -> list[ast.Import | ast.ImportF
                     visit(node.body)
             else:
                 for name in ("body", "orelse", "finalbody", "handlers"):
-                    visit([n for n in getattr(node, name, []) if isinstance(n, (ast.stmt, ast.ExceptHandler))])
+                    visit([n for n in getattr(node, name, [])
+                           if isinstance(n, (ast.stmt, ast.ExceptHandler))])
                 if isinstance(node, ast.ExceptHandler):
                     visit(node.body)
 
@@ -76,7 +77,8 @@ def import_graph(lazy: bool) -> dict[str, set[str]]:
                     target = ".".join(base + ([node.module] if node.module else []))
                 else:
                     target = node.module or ""
-                targets = [f"{target}.{a.name}" if f"{target}.{a.name}" in modules else target for a in node.names]
+                targets = [f"{target}.{a.name}" if f"{target}.{a.name}" in modules else target
+                           for a in node.names]
             for t in targets:
                 while t and t not in modules:  # ``import pipeline.x.y`` names the module pipeline.x.y
                     t = t.rpartition(".")[0]
@@ -148,12 +150,15 @@ def test_batch_parts_depend_one_way():
     upper = engines | {"pipeline.batch.job", "pipeline.batch", "pipeline.runner"}
     for mod in engines:
         assert not graph[mod] & (upper - {mod}), mod
-    for mod in ("pipeline.batch.options", "pipeline.batch.records", "pipeline.batch.work", "pipeline.batch.plan",
-                "pipeline.batch.journal", "pipeline.batch.assemble"):
+    for mod in ("pipeline.batch.options", "pipeline.batch.records", "pipeline.batch.work", "pipeline.batch.pages",
+                "pipeline.batch.plan", "pipeline.batch.journal", "pipeline.batch.assemble"):
         assert not graph[mod] & upper, mod
     assert not {m for m in graph["pipeline.ingest.document"] if m.startswith("pipeline.ingest")}
-    for reader in ("pipeline.ingest.html", "pipeline.ingest.warc"):
+    for reader in ("pipeline.ingest.html", "pipeline.ingest.warc", "pipeline.ingest.page"):
         assert "pipeline.ingest.files" not in graph[reader], reader
+    assert "pipeline.ingest.warc" not in graph["pipeline.ingest.page"]  # pages are shared by the readers
+    for mod in (m for m in graph if m.startswith("pipeline.ingest")):  # ingest knows nothing of the batch run
+        assert not {m for m in graph[mod] if m.startswith("pipeline.batch")}, mod
 
 
 _IMPORT_EACH = r"""

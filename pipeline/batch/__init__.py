@@ -3,7 +3,8 @@
 ``policy-extract run`` and :func:`pipeline.run` call :func:`run` with :class:`RunOptions`. A run goes
 through four parts, one module each (:mod:`.job` drives them):
 
-* **plan** (:mod:`.plan`): ingest the inputs in this (the parent) process, settle what needs no
+* **plan** (:mod:`.plan`): ingest the inputs in this (the parent) process (with two workers or
+  more, HTML pages are cleaned in helper processes, :mod:`.pages`), settle what needs no
   extraction (ingest errors, repeated ids, repeated texts: :class:`~.plan.DedupIndex`, an on-disk
   SQLite file) and cut the rest into *chunks* whose cut points and digests depend only on the input.
 * **execute** (:mod:`.execute`): an engine runs :func:`.work.process_batch` on each chunk: the local

@@ -16,8 +16,10 @@ from .execute.inline import InlineEngine
 from .execute.local import LocalPool
 from .journal import RunState, code_fingerprint
 from .options import OUTPUT_FILES, STATE_FORMAT, RunOptions
+from .pages import PagePool
 from .plan import Chunk, DedupIndex, iter_chunks, iter_items
 from .progress import Progress
+from .records import Rec
 from .work import resolve_processor
 
 log = logging.getLogger(__name__)
@@ -106,6 +108,17 @@ def _check_complete(opts: RunOptions, state: RunState, info: dict[str, Any], t0:
     return summary
 
 
+def make_page_pool(opts: RunOptions) -> PagePool | None:
+    """Processes that clean HTML pages for the plan, one per worker, for 2 workers or more.
+
+    With one worker the parent cleaning pages while the worker extracts already keeps two cores
+    busy, and costs no copying; with more workers the parent would be the ceiling.
+    """
+    if opts.workers < 2:
+        return None
+    return PagePool(opts.workers, start_method=opts.start_method)
+
+
 def _run(opts: RunOptions, state: RunState, t0: float) -> dict[str, Any]:
     """Plan chunks as the engine has room, commit each as it comes back, assemble at the end."""
     index = DedupIndex(state.dir / "index.sqlite")
@@ -113,11 +126,15 @@ def _run(opts: RunOptions, state: RunState, t0: float) -> dict[str, Any]:
     rolling = hashlib.sha256()
     n_chunks = 0
     n_workers = opts.workers
+    pages = make_page_pool(opts)
     try:
         engine = make_engine(opts)
         n_workers = getattr(engine, "n_workers", n_workers)
         try:
-            chunks = iter_chunks(iter_items(opts), index, opts.chunk_size, opts.chunk_chars)
+            stash: list[tuple[int, list[Rec]]] = []  # results that came in while the plan waited for pages
+            if pages is not None:
+                pages.on_wait = lambda: stash.extend(engine.poll(0))
+            chunks = iter_chunks(iter_items(opts, pages), index, opts.chunk_size, opts.chunk_chars)
             in_flight: dict[int, Chunk] = {}
             exhausted = False
             while True:
@@ -125,6 +142,8 @@ def _run(opts: RunOptions, state: RunState, t0: float) -> dict[str, Any]:
                     chunk = next(chunks, None)
                     if chunk is None:
                         exhausted = True
+                        if pages is not None:
+                            pages.close()  # every page is in: the cleaning processes are done
                         break
                     index.add_chunk(chunk)
                     index.commit()
@@ -143,13 +162,17 @@ def _run(opts: RunOptions, state: RunState, t0: float) -> dict[str, Any]:
                     if exhausted:
                         break
                     continue
-                for task_id, recs in engine.poll(0.5):
+                got = engine.poll(0 if stash else 0.5)
+                got, stash[:] = stash + got, []
+                for task_id, recs in got:
                     chunk = in_flight.pop(task_id)
                     hd = state.commit(chunk, recs)
                     progress.advance(chunk.n, figures=hd["figures"], errors=hd["errors"])
                 progress.tick()
         except BaseException as exc:
             engine.close(graceful=False)
+            if pages is not None:
+                pages.close(graceful=False)
             progress.close()
             if isinstance(exc, KeyboardInterrupt):
                 log.warning("interrupted after %d documents; committed chunks are kept in %s: "
@@ -159,6 +182,8 @@ def _run(opts: RunOptions, state: RunState, t0: float) -> dict[str, Any]:
         progress.close()
         counts = assemble(state, index)
     finally:
+        if pages is not None:
+            pages.close()
         index.close()
     seconds = time.perf_counter() - t0
     summary = write_summary(state.out, counts, processed=progress.processed, resumed=progress.resumed,

@@ -1,12 +1,14 @@
 """Plan: what the inputs are, how they are cut into chunks, and which items need no extraction.
 
-Ingest runs in the parent process, one input after another (:func:`iter_items`). The item stream
-is cut into *chunks* of consecutive items (``chunk_size`` items or ``chunk_chars`` characters of
-text) whose cut points and digests depend only on the input (:func:`iter_chunks`), so a rerun
-finds the same chunks and the journal (:mod:`.journal`) can tell which are already done. On the
-way, :class:`DedupIndex` (an on-disk SQLite file, flat memory) settles the items that are not
-extracted: an id seen before (``E016_duplicate_id``), a text seen before under a new id (a
-``U`` record, filled in at assembly from the first copy), ingest errors.
+Ingest reads the inputs in the parent process, one input after another (:func:`iter_items`;
+with two workers or more, HTML pages are decoded and cleaned in helper processes, :mod:`.pages`,
+and come back in order). The item stream is cut into *chunks* of consecutive items
+(``chunk_size`` items or ``chunk_chars`` characters of text) whose cut points and digests depend
+only on the input (:func:`iter_chunks`), so a rerun finds the same chunks and the journal
+(:mod:`.journal`) can tell which are already done. On the way, :class:`DedupIndex` (an on-disk
+SQLite file, flat memory) settles the items that are not extracted: an id seen before
+(``E016_duplicate_id``), a text seen before under a new id (a ``U`` record, filled in at
+assembly from the first copy), ingest errors.
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from ..ingest import iter_documents
 from ..ingest.document import content_hash
 from ..models import Document, ErrorRecord, Source
 from .options import STATE_FORMAT, RunOptions
+from .pages import PagePool
 from .records import Rec, describe_exception, safe_json
 
 log = logging.getLogger(__name__)
@@ -121,13 +124,15 @@ class Chunk:
     fixed: list[Rec]
 
 
-def iter_items(opts: RunOptions) -> Iterator[Document | ErrorRecord]:
+def iter_items(opts: RunOptions, pages: PagePool | None = None) -> Iterator[Document | ErrorRecord]:
     """Ingest ``opts.inputs`` (then ``--urls``) one input at a time.
 
-    Ingest must not raise; should it do so anyway, the failure becomes one ``E099_internal``
-    record for that input and the run goes on with the next input.
+    With ``pages``, HTML pages are decoded and cleaned in its processes (:mod:`.pages`) instead of
+    here; the items and their order are the same. Ingest must not raise; should it do so anyway,
+    the failure becomes one ``E099_internal`` record for that input and the run goes on with the
+    next input.
     """
-    def guarded(it: Iterable[Document | ErrorRecord], what: str) -> Iterator[Document | ErrorRecord]:
+    def guarded(it: Iterable[Any], what: str) -> Iterator[Any]:
         n = 0
         try:
             for item in it:
@@ -139,11 +144,14 @@ def iter_items(opts: RunOptions) -> Iterator[Document | ErrorRecord]:
                               reason=f"ingest of {what} failed after {n} items: {describe_exception(exc)}",
                               source=Source(kind="text", path=what))
 
-    for inp in opts.inputs:
-        yield from guarded(iter_documents([inp]), str(inp))
-    if opts.urls_file is not None:
-        yield from guarded(iter_documents([], urls_file=opts.urls_file, allow_private=opts.allow_private,
-                                          cache_dir=opts.cache_dir), str(opts.urls_file))
+    def items() -> Iterator[Any]:
+        for inp in opts.inputs:
+            yield from guarded(iter_documents([inp], defer_pages=pages is not None), str(inp))
+        if opts.urls_file is not None:
+            yield from guarded(iter_documents([], urls_file=opts.urls_file, allow_private=opts.allow_private,
+                                              cache_dir=opts.cache_dir), str(opts.urls_file))
+
+    return items() if pages is None else pages.resolve_in_order(items())
 
 
 def iter_chunks(items: Iterable[Any], index: DedupIndex, size: int, max_chars: int) -> Iterator[Chunk]:

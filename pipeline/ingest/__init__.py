@@ -12,12 +12,14 @@ from pathlib import Path
 
 from ..models import Document, ErrorRecord
 from .files import iter_path
+from .page import LateRecord, PendingPage
 from .settings import IngestSettings
 
 
 def iter_documents(inputs: Iterable[str | Path], *, urls_file: str | Path | None = None,
                    allow_private: bool = False, cache_dir: str | Path | None = None,
-                   settings: IngestSettings | None = None) -> Iterator[Document | ErrorRecord]:
+                   settings: IngestSettings | None = None,
+                   defer_pages: bool = False) -> Iterator[Document | ErrorRecord | PendingPage | LateRecord]:
     """Yield a Document or an ErrorRecord for every document found in ``inputs``.
 
     Args:
@@ -27,9 +29,13 @@ def iter_documents(inputs: Iterable[str | Path], *, urls_file: str | Path | None
         allow_private: allow fetching hosts on private/loopback addresses.
         cache_dir: on-disk HTTP cache directory (default: ``cache_dir`` of the settings).
         settings: timeouts, caps and rate limits for fetching (default: ``settings.toml``).
+        defer_pages: yield the HTML pages of files and archives as :class:`~.page.PendingPage`
+            (and a truncated archive's record as a :class:`~.page.LateRecord`), to be resolved in
+            input order elsewhere (the batch run cleans them in worker processes). Fetched URLs
+            are always resolved here.
     """
     for inp in inputs:
-        yield from iter_path(Path(inp))
+        yield from iter_path(Path(inp), defer_pages)
     if urls_file is not None:
         from .urls import iter_urls  # imported lazily: pulls in the HTTP client
 

@@ -15,17 +15,22 @@ from pathlib import Path
 from ..errors import Code
 from ..models import Document, ErrorRecord, Source
 from .document import MAX_TEXT_CHARS, file_doc_id, file_stem, make_doc, sniff_binary
-from .html import html_document
+from .page import LateRecord, PendingPage
 from .warc import read_warc
 
 _HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz", ".xhtml", ".shtml")
 
 
-def iter_path(path: Path) -> Iterator[Document | ErrorRecord]:
+def iter_path(path: Path, defer: bool = False) -> Iterator[Document | ErrorRecord | PendingPage | LateRecord]:
+    """The items of a file, or of every readable file under a directory (sorted by path).
+
+    With ``defer``, HTML pages (files and archive records) come as :class:`~.page.PendingPage`
+    (see :mod:`.page`).
+    """
     if path.is_dir():
         for child in sorted(p for p in path.rglob("*") if p.is_file()):
             if _reader_for(child) is not None:
-                yield from iter_path(child)
+                yield from iter_path(child, defer)
         return
     reader = _reader_for(path)
     if reader is None:
@@ -33,7 +38,7 @@ def iter_path(path: Path) -> Iterator[Document | ErrorRecord]:
                           reason=f"unsupported input type: {path.suffix or 'no extension'}",
                           source=Source(kind="text", path=str(path)))
         return
-    yield from reader(path)
+    yield from (reader(path, defer=True) if defer and reader in _DEFERRING else reader(path))
 
 
 def _reader_for(path: Path):
@@ -63,8 +68,9 @@ def read_capped(path: Path, cap: int) -> bytes:
     return data
 
 
-def read_html(path: Path) -> Iterator[Document | ErrorRecord]:
-    """One HTML page (``.html``, ``.htm``, or gzipped) -> one Document or ErrorRecord."""
+def read_html(path: Path, defer: bool = False) -> Iterator[Document | ErrorRecord | PendingPage]:
+    """One HTML page (``.html``, ``.htm``, or gzipped) -> one Document or ErrorRecord (or, with ``defer``,
+    a PendingPage for a file that could be read)."""
     from .settings import default_settings
 
     source = Source(kind="html", path=str(path))
@@ -80,7 +86,8 @@ def read_html(path: Path) -> Iterator[Document | ErrorRecord]:
         yield ErrorRecord(doc_id=stem, code=Code.UNREADABLE.value, reason=f"{type(exc).__name__}: {exc}",
                           source=source)
         return
-    yield html_document(data, source, stem)
+    page = PendingPage(data, source, stem)
+    yield page if defer else page.resolve()
 
 
 def read_txt(path: Path) -> Iterator[Document | ErrorRecord]:
@@ -168,3 +175,6 @@ def read_jsonl(path: Path) -> Iterator[Document | ErrorRecord]:
             published = rec.get("published")
             yield make_doc(doc_id, text, rec.get("lang"), source, title=rec.get("title"),
                        published=str(published) if published else None)
+
+
+_DEFERRING = (read_html, read_warc)  # the readers that take ``defer``

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import Code
 from ..models import Document, ErrorRecord, Source
 from .document import file_stem
-from .html import html_document, text_document
+from .page import DocCount, LateRecord, PendingPage, settle
 from .settings import default_settings
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,8 @@ def charset_of(content_type: str | None) -> str | None:
     return m.group(1) if m else None
 
 
-def read_warc(path: Path) -> Iterator[Document | ErrorRecord]:
+def read_warc(path: Path, defer: bool = False) -> Iterator[Document | ErrorRecord | PendingPage | LateRecord]:
+    """The documents of an archive (with ``defer``, its pages as PendingPage; see :mod:`.page`)."""
     from warcio.archiveiterator import ArchiveIterator
 
     cap = default_settings().max_warc_record_bytes
@@ -49,14 +50,19 @@ def read_warc(path: Path) -> Iterator[Document | ErrorRecord]:
         yield ErrorRecord(doc_id=stem, code=Code.UNREADABLE.value, reason=str(exc),
                           source=Source(kind="warc", path=str(path)))
         return
-    n_docs = 0
+    n_docs = DocCount()
     end = 0
     record_id = None
 
-    def broken(why: str) -> ErrorRecord:
-        return ErrorRecord(doc_id=f"{stem}:after-{n_docs}", code=Code.WARC.value,
-                           reason=f"archive truncated or corrupt after {n_docs} documents: {why}",
-                           source=Source(kind="warc", path=str(path), warc_record_id=record_id))
+    def broken(why: str) -> ErrorRecord | LateRecord:
+        rid = record_id
+
+        def make() -> ErrorRecord:  # the count of documents before it is known once they are settled
+            return ErrorRecord(doc_id=f"{stem}:after-{n_docs.n}", code=Code.WARC.value,
+                               reason=f"archive truncated or corrupt after {n_docs.n} documents: {why}",
+                               source=Source(kind="warc", path=str(path), warc_record_id=rid))
+
+        return LateRecord(make) if defer else make()
 
     with fh:
         records = ArchiveIterator(fh, check_digests=False)
@@ -66,6 +72,10 @@ def read_warc(path: Path) -> Iterator[Document | ErrorRecord]:
                 record = next(records)
                 record_id = record.rec_headers.get_header("WARC-Record-ID")
                 item = _record(record, path, cap)
+                if isinstance(item, PendingPage):
+                    item.count = n_docs
+                    if not defer:
+                        item = settle(item)  # decoded and cleaned here, counted
                 _drain(record)
                 end = records.get_record_offset() + records.get_record_length()
             except StopIteration:
@@ -74,7 +84,6 @@ def read_warc(path: Path) -> Iterator[Document | ErrorRecord]:
                 yield broken(f"{type(exc).__name__}: {exc}")
                 return
             if item is not None:
-                n_docs += isinstance(item, Document)
                 yield item
     if end == 0 and size > 0:
         yield broken("no WARC record could be read")
@@ -91,7 +100,7 @@ def _drain(record) -> None:
         raise EOFError(f"record {record.rec_headers.get_header('WARC-Record-ID')} is cut short")
 
 
-def _record(record, path: Path, cap: int) -> Document | ErrorRecord | None:
+def _record(record, path: Path, cap: int) -> PendingPage | ErrorRecord | None:
     if record.rec_type not in ("response", "resource"):
         return None
     url = record.rec_headers.get_header("WARC-Target-URI") or ""
@@ -125,5 +134,5 @@ def _record(record, path: Path, cap: int) -> Document | ErrorRecord | None:
     if not mime and b"<html" not in body[:2048].lower() and b"<!doctype html" not in body[:2048].lower():
         return None  # no content type and no markup: not a page
     if is_text:
-        return text_document(body, source, stem, declared=charset_of(content_type))
-    return html_document(body, source, stem, declared=charset_of(content_type), url=url or None)
+        return PendingPage(body, source, stem, declared=charset_of(content_type), plain=True)
+    return PendingPage(body, source, stem, declared=charset_of(content_type), url=url or None)
