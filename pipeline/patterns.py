@@ -35,10 +35,14 @@ def patterns_dir() -> Path:
     return Path(sys.prefix) / "share" / "policy-extract" / "patterns"
 
 
+# libyaml's parser when PyYAML has it: 10x faster, and every worker process reads the rule files at start
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_yaml(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh) or {}
+            return yaml.load(fh, Loader=_YAML_LOADER) or {}  # noqa: S506 - a safe loader
     except FileNotFoundError:
         return {}
     except yaml.YAMLError as exc:

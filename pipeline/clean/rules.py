@@ -15,6 +15,9 @@ import yaml
 
 from ..errors import PatternError
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it
+
+
 def patterns_dir() -> Path:
     """``$POLICY_HTML_PATTERNS``, else ``html/`` of the project's patterns folder (see pipeline.patterns)."""
     env = os.environ.get("POLICY_HTML_PATTERNS")
@@ -30,7 +33,7 @@ def load(name: str) -> dict:
     """The YAML rule file ``name`` (without extension) as a dict."""
     path = patterns_dir() / f"{name}.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
     except (OSError, yaml.YAMLError) as exc:
         raise PatternError(f"cannot read {path}: {exc}") from exc
     if not isinstance(data, dict):
