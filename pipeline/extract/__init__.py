@@ -39,6 +39,15 @@ def extract_candidates(text: str, lang: str) -> tuple[str, list[Candidate]]:
     return norm, get_extractor(lang).extract(norm)
 
 
+def _prepare(text: str, lang: str | None, published: str | None, title: str | None):
+    """(language, normalised text, candidates outside the page furniture and headings, structure)."""
+    if lang not in ("zh", "en", "mixed"):
+        lang = detect_lang(text)
+    norm, cands = extract_candidates(text, lang)
+    structure = read_structure(norm, lang, published, title, [c.start for c in cands])
+    return lang, norm, [c for c in cands if not structure.excluded(c.start)], structure
+
+
 def analyse(text: str, lang: str | None = None, *, published: str | None = None, title: str | None = None,
             link: bool = True, parsed=None) -> tuple[list[Figure], Structure | None]:
     """Every figure in ``text`` (offsets into ``text``) and the document's structure.
@@ -49,11 +58,7 @@ def analyse(text: str, lang: str | None = None, *, published: str | None = None,
     """
     if not text:
         return [], None
-    if lang not in ("zh", "en", "mixed"):
-        lang = detect_lang(text)
-    norm, cands = extract_candidates(text, lang)
-    structure = read_structure(norm, lang, published, title, [c.start for c in cands])
-    cands = [c for c in cands if not structure.excluded(c.start)]
+    lang, norm, cands, structure = _prepare(text, lang, published, title)
     if link:
         from ..link import link_candidates
 
@@ -77,11 +82,7 @@ def analyse_many(items, link: bool = True) -> list[tuple[list[Figure], Structure
         if not text:
             out.append(([], None))
             continue
-        if lang not in ("zh", "en", "mixed"):
-            lang = detect_lang(text)
-        norm, cands = extract_candidates(text, lang)
-        structure = read_structure(norm, lang, published, title, [c.start for c in cands])
-        cands = [c for c in cands if not structure.excluded(c.start)]
+        lang, norm, cands, structure = _prepare(text, lang, published, title)
         if not link or not cands:
             out.append(([to_figure(text, c) for c in cands] if not link else [], structure))
             continue

@@ -156,7 +156,7 @@ class ZhSubject:
         if m is None:
             return None
         a, b = m.span("n")
-        cut = max((norm.rfind(v, a, b) + len(v) for v in self.project_verbs if norm.rfind(v, a, b) >= 0), default=-1)
+        cut = max((i + len(v) for v in self.project_verbs if (i := norm.rfind(v, a, b)) >= 0), default=-1)
         if cut >= 0:
             a = cut                                       # 推动国达化工: the verb opens the list
         elif m.group("b") is None:
@@ -360,8 +360,9 @@ class EnSubject:
                 bare = w0.rstrip("'s").rstrip("’s")
                 ok_start = w0.endswith(("'s", "’s")) or (known is not None and bare in known)
                 acronym = w0.isupper() and len(w0) <= 5
-                if (at_start and not ok_start and not (acronym and bare in self.acronyms_of(known))) \
-                        or (acronym and bare not in self.acronyms_of(known)) or _in_quotes(norm, run[0].start(), s):
+                named_acronym = acronym and self.is_name_acronym(bare, known)
+                if (at_start and not ok_start and not named_acronym) \
+                        or (acronym and not named_acronym) or _in_quotes(norm, run[0].start(), s):
                     run.clear()  # a capitalised first word, an acronym, a quoted title word
             while run and run[0].group(0).rstrip(".") in skip_front:
                 run.pop(0)
@@ -412,10 +413,10 @@ class EnSubject:
             out = keep
         return out
 
-    def acronyms_of(self, known: set[str] | None) -> set[str]:
-        """Acronyms that are names: those of ``subject_acronyms`` (US, EU, IMF) and those the document defines
+    def is_name_acronym(self, word: str, known: set[str] | None) -> bool:
+        """An acronym that is a name: one of ``subject_acronyms`` (US, EU, IMF) or one the document defines
         after a name (China International Cultural Industries Fair (ICIF)), which ``known`` carries."""
-        return self.acronyms if known is None else self.acronyms | known
+        return word in self.acronyms or (known is not None and word in known)
 
     def defined_acronyms(self, norm: str) -> dict[str, str]:
         """Acronyms spelt out in the document (a run of capitalised words, then the acronym in parentheses),
