@@ -28,6 +28,7 @@ import multiprocessing.connection
 import os
 import signal
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent import futures
@@ -184,7 +185,14 @@ class PagePool:
 
 
 def _stop(ex: ProcessPoolExecutor, graceful: bool) -> None:
+    """Shut the executor down and return only when every one of its processes has been reaped.
+
+    The executor's own management thread joins its processes too; a process that thread reaps
+    first shows no exit code to a join here (``waitpid`` fails with ECHILD) until the thread
+    records it, so the thread is waited for and the exit codes are checked again.
+    """
     procs = list((getattr(ex, "_processes", None) or {}).values())  # the executor keeps no public list
+    manager = getattr(ex, "_executor_manager_thread", None)
     if not graceful:
         for proc in procs:
             with contextlib.suppress(Exception):
@@ -192,6 +200,11 @@ def _stop(ex: ProcessPoolExecutor, graceful: bool) -> None:
     ex.shutdown(wait=graceful, cancel_futures=True)
     for proc in procs:
         proc.join(timeout=5)
-        if proc.exitcode is None:
+        if proc.exitcode is None and proc.is_alive():
             proc.kill()
             proc.join(timeout=5)
+    if manager is not None:
+        manager.join(timeout=10)
+    deadline = time.monotonic() + 5
+    while any(proc.exitcode is None for proc in procs) and time.monotonic() < deadline:
+        time.sleep(0.01)
