@@ -569,7 +569,9 @@ def _phrases_loose(table: dict) -> str:
     for words in table.values():
         for w in words:
             parts = [re.escape(ch) for ch in w if not ch.isspace()]
-            alts.add((len(w), r"\s?".join(parts) if w.endswith("$") and len(w) > 1 else re.escape(w)))
+            # spaced only with two letters or more: "a $5m fine" is an article before dollars, not A$
+            loose = w.endswith("$") and sum(ch.isalpha() for ch in w) > 1
+            alts.add((len(w), r"\s?".join(parts) if loose else re.escape(w)))
     return "(?:" + "|".join(p for _, p in sorted(alts, key=lambda x: -x[0])) + ")"
 
 

@@ -31,6 +31,10 @@ CASES = [
     ("en", "The kit is priced at aud$ 30.", [("aud$ 30", "money", 30, "AUD")]),
     ("en", "Delivery adds NZD $ 40.", [("NZD $ 40", "money", 40, "NZD")]),
     ("en", "Parking is sgd$5 an hour.", [("sgd$5", "money", 5, "SGD")]),
+    # the article before a dollar sign is no A$ (one letter is never spaced from its $); HK $ still is
+    ("en", "The bank paid a $5m fine.", [("$5m", "money", 5e6, "USD")]),
+    ("en", "It was a $2.5bn deal, priced at HK $ 12 a share.",
+     [("$2.5bn", "money", 2.5e9, "USD"), ("HK $ 12", "money", 12, "HKD")]),
     # a currency name before a number with a scale word
     ("en", "The plan has a budget of euro 300 million.", [("euro 300 million", "money", 3e8, "EUR")]),
     ("en", "Net debt stood at Polish zloty 2 billion.", [("Polish zloty 2 billion", "money", 2e9, "PLN")]),
