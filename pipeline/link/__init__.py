@@ -242,7 +242,10 @@ class Linker:
             # the parse decides the metric (the rules fill what it leaves), except for counts, whose counted
             # noun the rules read, and for an action's amount, where the rules' noun phrase scores better
             # (corpus/real dev: NOTES.md); subjects are the rules' first
-            if p_metric is not None and c.kind != "count" and route != "action":
+            pre = self.metric.prenominal(ctx, c) if self.lang == "en" and p_metric is not None else None
+            if pre is not None:
+                metric = pre                   # "an $11bn accounting fraud": the surface says it outright
+            elif p_metric is not None and c.kind != "count" and route != "action":
                 metric = p_metric              # the parse first; the rules where it gives nothing
             else:
                 metric = self.metric.metric(ctx, c, ss, se, prev) or p_metric

@@ -207,8 +207,11 @@ _NOT_VERBS = {"interesting", "during", "including", "according", "following", "r
               "selected", "leading", "existing", "remaining", "upcoming", "outstanding", "emerging", "rising", "declining",
               "ageing", "aging", "operating", "consuming", "polluting", "offering", "ceiling", "evening", "morning",
               "thing", "nothing", "something", "anything", "everything", "king", "ring", "spring", "string", "wing"}
-_PRENOMINAL = re.compile(r"(?:\s*\([^)]{0,40}\))?\s+(?P<np>(?:[a-z][\w\-']*\s+){0,2}[a-z][\w\-']*)"
-                         r"(?=\s+(?:is|was|are|were|has|had|will|would|submitted|announced|approved|includes|deal|for|to|that|which|,|\.))")
+_PRENOMINAL = re.compile(r"(?:\s*\([^)]{0,40}\))?\s+(?P<np>(?:[a-z][\w\-']*\s+){0,2}?[a-z][\w\-']*)"
+                         r"(?=\s*[,.;:]|\s+(?:is|was|are|were|has|had|will|would|submitted|announced|approved|includes|"
+                         r"deal|for|to|that|which|with|in|on|from|by|over|after|against)\b)")
+_PRENOMINAL_PP = re.compile(r"\s+(?:in|of|on|for)\s+(?:(?:the|its|their|his|her)\s+)?(?:[a-z][\w\-']*\s+){0,2}"
+                            r"[a-z][\w\-']*(?=\s*[,.;:]|\s+(?:is|was|are|were|has|had|will|would|that|which)\b)")
 _AFTER = re.compile(r"\s+(?:(?P<chg>drop|rise|increase|fall|decline|growth|gain|jump|cut|reduction|slump|surge)\s+)?"
                     r"(?:in|of|for|on|off|from)\s+(?P<np>(?:the\s+|its\s+|their\s+)?[A-Za-z][\w\-']*"
                     r"(?:\s+(?:and\s+)?[a-z][\w\-']*){0,6})", re.IGNORECASE)
@@ -388,21 +391,18 @@ class EnMetric:
             ant = c.extra.get("antecedent")
             return text[ant[0]:ant[1]] if ant else c.unit
         share = verb.startswith("account") or verb in ("make", "makes", "made")
-        # 1. words between a lexical verb and the figure: "left physical damage equal to";
+        # 1. a figure in front of its noun
+        pre = self.prenominal(ctx, c)
+        if pre is not None:
+            return pre
+        # 2. words between a lexical verb and the figure: "left physical damage equal to";
         #    after an auxiliary the next word is the verb: "would pay a final dividend of"
         first = v + 1 if v is not None and verb not in _AUX else (v + 2 if v is not None and verb in _MODAL else None)
         if first is not None and first < len(words):
             np_ = self._np([w for w in words[first:]], seg_start)
             if np_ is not None and not self._generic(norm[np_[0]:np_[1]]) and not self._name(ctx, norm[np_[0]:np_[1]]):
                 return text[np_[0]:np_[1]]
-        # 1b. a figure in front of its noun: "the $2.58 trillion (£1.38 trillion) budget", "a $48.2 million contract"
-        pre = _PRENOMINAL.match(norm, c.end)
-        if pre and re.search(r"\b(?:the|a|an|its|their)\s*$", norm[max(0, lo - 6):lo], re.IGNORECASE):
-            ws = list(re.finditer(r"[A-Za-z][A-Za-z'’&\-]*", pre.group("np")))
-            np_ = self._np(ws, pre.start("np"))
-            if np_ and not self._generic(norm[np_[0]:np_[1]]):
-                return text[np_[0]:np_[1]]
-        # 2. the phrase after the figure: 1.928 billion yuan in financing needs, a 3% drop in profits, knock 125m off profits
+        # 3. the phrase after the figure: 1.928 billion yuan in financing needs, a 3% drop in profits, knock 125m off profits
         if not share:
             m = _AFTER.match(norm, c.end)
             if m:
@@ -412,7 +412,7 @@ class EnMetric:
                                                                      or self._np_before(ctx, words, low, is_verb, chain_start,
                                                                                         seg_start) is None):
                     return text[np_[0]:np_[1]]
-        # 3. the noun phrase before the verb chain: The total R&D expenditure in the region ... is projected to be
+        # 4. the noun phrase before the verb chain: The total R&D expenditure in the region ... is projected to be
         if chain_start is not None:
             np_ = self._np_before(ctx, words, low, is_verb, chain_start, seg_start)
             if np_ is not None and norm[np_[0]:np_[1]].lower() in self.distributive and v == len(words) - 1 \
@@ -436,6 +436,23 @@ class EnMetric:
                 if np_ and not self._generic(norm[np_[0]:np_[1]]):
                     return text[np_[0]:np_[1]]
         return None
+
+    def prenominal(self, ctx, c) -> str | None:
+        """The noun a figure stands in front of, after a determiner: "the $2.58 trillion (£1.38 trillion)
+        budget", "a $48.2 million contract", "the mastermind behind an $11bn accounting fraud"."""
+        norm = ctx.norm
+        if c.kind == "count" or c.extra.get("comp_left", c.start) != c.start or \
+                not re.search(r"\b(?:the|a|an|its|their)\s*$", norm[max(0, c.start - 6):c.start], re.IGNORECASE):
+            return None
+        pre = _PRENOMINAL.match(norm, c.end)
+        if not pre:
+            return None
+        ws = list(re.finditer(r"[A-Za-z][A-Za-z'’&\-]*", pre.group("np")))
+        np_ = self._np(ws, pre.start("np"))
+        if not np_ or self._generic(norm[np_[0]:np_[1]]):
+            return None
+        tail = _PRENOMINAL_PP.match(norm, np_[1])   # a 4bn-euro hole in its accounts
+        return ctx.text[np_[0]:tail.end() if tail else np_[1]]
 
     def _event(self, ctx, c, words, low, is_verb, v, base: int) -> str | None:
         """A count of people names what happened to them (GUIDELINES.md: the metric is copied from the

@@ -346,3 +346,26 @@ def test_the_name_in_an_absolute_phrase_owns_its_figures(figure, subject):
     text = ("In Madrid, Iberdrola gained 1.1% to 9.80 euros, with Telefonica slipping 0.9% to 12.40 euros and "
             "its neighbour Endesa down 1.3%.")
     assert fig(text, "en", figure).subject == subject
+
+
+PRENOMINAL = [
+    # a figure between a determiner and its noun measures that noun, over the verb phrase before it (and over a
+    # parse that hangs the figure from the noun before: "the mastermind behind an $11bn ... fraud")
+    ("Mr Ortiz is accused of being the organiser behind a $2bn (£1.6bn) bond fraud.", "$2bn", "bond fraud"),
+    ("The regulator said the insurer had paid a $40m fine.", "$40m", "fine"),
+    ("Auditors found a 3bn-yen hole in its pension fund, the report said.", "3bn-yen", "hole in its pension fund"),
+]
+
+
+@pytest.mark.parametrize("syntax", ["on", "off"])
+@pytest.mark.parametrize("text,figure,metric", PRENOMINAL, ids=[c[2] for c in PRENOMINAL])
+def test_a_figure_in_front_of_its_noun_measures_it(text, figure, metric, syntax, monkeypatch):
+    monkeypatch.setenv("POLICY_EXTRACT_SYNTAX", syntax)
+    assert fig(text, "en", figure).metric == metric
+
+
+def test_a_comparator_in_front_is_no_determiner_of_the_figure():
+    # "with the maximum of 150,000 yuan per vehicle": "the" belongs to the comparator, "per car" is no noun it modifies
+    f = fig("The province will give subsidies of 30% of the national standard, with the maximum of 20,000 yuan "
+            "per car.", "en", "20,000 yuan")
+    assert f.comparator == "<=" and f.metric == "subsidies"
