@@ -53,6 +53,7 @@ class Lexicon:
     actors: frozenset[str] = frozenset()         # analysts, officials: who speaks, not what is measured
     rate_nouns: frozenset[str] = frozenset()     # at an annual rate of 4%: the rate of the subject
     subject_measures: frozenset[str] = frozenset()  # generic, yet measured when the subject (Growth was 1.1%)
+    time_nouns: frozenset[str] = frozenset()     # "Last year coal output": a time in front is no part of the metric
 
     @classmethod
     def from_link(cls, L: dict, generic) -> "Lexicon":
@@ -62,7 +63,8 @@ class Lexicon:
         return cls(generic=frozenset(generic), level_verbs=words("syntax_level_verbs") or None,
                    generic_heads=words("syntax_generic_heads"),
                    actors=words("actor_nouns") | words("syntax_actors"),
-                   rate_nouns=words("syntax_rate_nouns"), subject_measures=words("syntax_subject_measures"))
+                   rate_nouns=words("syntax_rate_nouns"), subject_measures=words("syntax_subject_measures"),
+                   time_nouns=words("syntax_time_nouns"))
 
 
 def syntax_enabled() -> bool:
@@ -136,9 +138,9 @@ def _climb(toks):
     return root
 
 
-def _np_span(noun, figure_ids: set[int]) -> tuple[int, int] | None:
+def _np_span(noun, figure_ids: set[int], time_nouns: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """Character span (in the sentence) of the noun with its compounds and adjectives and a short
-    of/on/in complement; None for a pronoun."""
+    of/on/in complement; None for a pronoun. A time noun in front (Last year coal output) is left out."""
     if noun.lower_ in _PRONOUNS or noun.tag_ in ("PRP", "PRP$", "WDT", "WP", "DT", "EX"):
         return None
     left = []
@@ -147,7 +149,7 @@ def _np_span(noun, figure_ids: set[int]) -> tuple[int, int] | None:
         c = stack.pop()
         if c.dep_ == "nmod:poss" or c.tag_ in ("POS", "PRP$") or c.tag_ in _FIGURE_TAGS or c.tag_ in _PROPN:
             continue  # China's GDP, Pernod shares: the name is the subject, not the metric
-        if c.dep_ == "nummod":
+        if c.dep_ == "nummod" or c.lower_ in time_nouns:
             continue
         left.append(c)
         stack.extend(x for x in c.lefts if x.dep_ in ("compound", "amod", "advmod"))
@@ -251,6 +253,16 @@ def metric_and_owner(sent, fs: int, fe: int, lex: Lexicon):
         pred = head
     elif node.dep_ == "ROOT" or any(c.dep_ in _SUBJ for c in node.children):
         pred = node                                   # the deficit was $427bn
+    if pred is not None and pred.tag_.startswith("VB") and node.dep_ == "obl" \
+            and any(c.dep_ == "case" and c.lower_ == "by" for c in node.children):
+        obj = next((c for c in pred.children if c.dep_ in ("obj", "dobj") and c.i not in ids and c.i < node.i
+                    and c.tag_ in _NOUN_TAGS and c.tag_ not in _PROPN), None)
+        if obj is not None:
+            # businesses increased spending on equipment by 18%: the object is what changed by the figure
+            span = _np_span(obj, ids, lex.time_nouns)
+            if span is not None:
+                owner = _subject_of(pred)
+                return span, owner if owner is not None and owner.tag_ in _PROPN else None, "noun"
     if pred is not None and level_verbs is not None and pred.tag_.startswith("VB") \
             and pred.lower_ not in level_verbs and pred.lemma_.lower() not in level_verbs \
             and node.dep_ in ("obj", "dobj", "obl", "iobj", "obl:npmod", "nmod:npmod"):
@@ -258,7 +270,7 @@ def metric_and_owner(sent, fs: int, fe: int, lex: Lexicon):
                     and c.tag_ in _NOUN_TAGS and c.tag_ not in _PROPN), None)
         if obj is not None and node.dep_ == "obl" and any(c.dep_ == "case" and c.lower_ == "at" for c in node.children):
             # set compensation at 250 euros, put the cost at $2bn: the object is what the figure measures
-            span = _np_span(obj, ids)
+            span = _np_span(obj, ids, lex.time_nouns)
             owner = _subject_of(pred)
             return span, owner if owner is not None and owner.tag_ in _PROPN else None, "noun"
         span = _action(pred, node, sent)         # was fined 11m euros, agreed to pay $1.1bn
@@ -307,7 +319,7 @@ def metric_and_owner(sent, fs: int, fe: int, lex: Lexicon):
     if noun is not of_noun and noun.i > node.i and any(c.dep_ == "case" and c.lower_ == "of" for c in noun.children) \
             and noun.head.i in ids:
         return None, owner, route                   # 28.39% of GDP: GDP is the base, not the metric
-    span = _np_span(noun, ids)
+    span = _np_span(noun, ids, lex.time_nouns)
     if span is not None:
         words = noun.doc.text[span[0]:span[1]].lower().split()
         if not words or (" ".join(words) in generic and not (route != "noun" and " ".join(words) in lex.subject_measures)) or \

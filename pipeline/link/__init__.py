@@ -242,9 +242,12 @@ class Linker:
             # the parse decides the metric (the rules fill what it leaves), except for counts, whose counted
             # noun the rules read, and for an action's amount, where the rules' noun phrase scores better
             # (corpus/real dev: NOTES.md); subjects are the rules' first
-            pre = self.metric.prenominal(ctx, c) if self.lang == "en" and p_metric is not None else None
+            pre = None
+            if self.lang == "en":
+                # "an $11bn accounting fraud", "and by 24% in China": the surface says it outright
+                pre = self.metric.shared(ctx, c, prev) or self.metric.prenominal(ctx, c)
             if pre is not None:
-                metric = pre                   # "an $11bn accounting fraud": the surface says it outright
+                metric = pre
             elif p_metric is not None and c.kind != "count" and route != "action":
                 metric = p_metric              # the parse first; the rules where it gives nothing
             else:

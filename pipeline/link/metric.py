@@ -210,6 +210,9 @@ _NOT_VERBS = {"interesting", "during", "including", "according", "following", "r
 _PRENOMINAL = re.compile(r"(?:\s*\([^)]{0,40}\))?\s+(?P<np>(?:[a-z][\w\-']*\s+){0,2}?[a-z][\w\-']*)"
                          r"(?=\s*[,.;:]|\s+(?:is|was|are|were|has|had|will|would|submitted|announced|approved|includes|"
                          r"deal|for|to|that|which|with|in|on|from|by|over|after|against)\b)")
+# between two figures of one metric: "... and by", ", up from", "from", "compared with", "against"
+_CONTINUES = re.compile(r"^(?:\s*(?:[A-Za-z]+\s+){0,4}?(?:and|but)\s+(?:by|to)|[\s,;]*(?:(?:up|down)\s+)?(?:from|against|"
+                        r"compared\s+(?:with|to)|versus|vs\.?))\s*$")
 _PRENOMINAL_PP = re.compile(r"\s+(?:in|of|on|for)\s+(?:(?:the|its|their|his|her)\s+)?(?:[a-z][\w\-']*\s+){0,2}"
                             r"[a-z][\w\-']*(?=\s*[,.;:]|\s+(?:is|was|are|were|has|had|will|would|that|which)\b)")
 _AFTER = re.compile(r"\s+(?:(?P<chg>drop|rise|increase|fall|decline|growth|gain|jump|cut|reduction|slump|surge)\s+)?"
@@ -436,6 +439,14 @@ class EnMetric:
                 if np_ and not self._generic(norm[np_[0]:np_[1]]):
                     return text[np_[0]:np_[1]]
         return None
+
+    def shared(self, ctx, c, prev) -> str | None:
+        """The metric of the figure before in the sentence when this one only continues it: "rose by 8% in
+        January and by 24% in China", "by 18%, up from 17.5% in the third quarter", "to $3bn from $2.5bn"."""
+        if prev is None or not prev[1] or prev[0].kind != c.kind or c.kind == "count":
+            return None
+        between = ctx.norm[prev[0].end:c.extra.get("comp_left", c.start)]
+        return prev[1] if _CONTINUES.search(between) else None
 
     def prenominal(self, ctx, c) -> str | None:
         """The noun a figure stands in front of, after a determiner: "the $2.58 trillion (£1.38 trillion)
