@@ -377,6 +377,9 @@ class EnSubject:
                     txt = norm[a:b]
                     if txt.endswith(("'s", "’s")):
                         b -= 2
+                    last = run[-1].group(0)
+                    if txt.endswith(".") and last not in self.suffixes and "." not in last[:-1] and len(last) > 2:
+                        b -= 1          # the sentence's full stop (in China.), not an abbreviation (Co., U.S., J.)
                     out.append((a, b))
             run.clear()
 

@@ -413,3 +413,13 @@ def test_a_figure_that_continues_the_one_before_shares_its_metric(text, figure, 
 ])
 def test_a_time_in_front_is_no_part_of_the_metric(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    ("Steel prices rose 24% in China.", "24%", "China"),                    # the full stop is not the name's
+    ("Car sales grew 7% in Ohio. Output rose.", "7%", "Ohio"),
+    ("Sales rose 3% at Apple Inc.", "3%", "Apple Inc."),                     # an abbreviation keeps its point
+    ("Jobs grew 5% in the U.S.", "5%", "U.S."),
+])
+def test_a_name_at_the_end_of_a_sentence_keeps_no_full_stop(text, figure, subject):
+    assert fig(text, "en", figure).subject == subject
