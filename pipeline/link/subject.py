@@ -223,6 +223,12 @@ TOKEN_TAIL = 40
 _MID_SENTENCE_CAP = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}\b")
 # an absolute phrase before a figure: with <words> <-ing verb | up | down> [by] [N% to] <figure>
 _WITH_ABSOLUTE = re.compile(r"(?P<w>\bwith\s)(?:[^,;.]|\.(?=\d))*?(?P<gap>\s)(?P<v>[a-z]+ing|up|down|off|higher|lower)(?:\s+(?:by|to|about|some|nearly|almost|more\s+than))?(?:\s+[\d.,]+\s?(?:%|per\s?cent|percent)\s+to)?\s*$")
+# a relative clause right after a name, up to the figure: "Allied Domecq, which has a capitalisation of"
+_RELATIVE_OF_NAME = re.compile(r"\s*,\s*(?:which|who|whose)\s(?:[^,;.]|\.(?=\d))*$")
+# a sentence that opens with capitalised words and an apposition: "Parmalat, the Italian food group"
+_OPENING_APPOSED = re.compile(r"\s*(?P<n>[A-Z][\w&'’\-]*(?:\s[A-Z][\w&'’\-]*){0,4}),\s(?:the|a|an)\s")
+# a sentence that opens with a possessive pronoun: "Its pre-tax earnings", "Their sales"
+_OPENS_WITH_POSSESSIVE = re.compile(r"\s*(?:Its|Their)\s")
 # between a possessive name and the name it describes: 's and lower-case words (biggest steel company)
 _POSSESSOR_OF_NAME = re.compile(r"['’]s(?:\s+[a-z][a-z\-]*){1,5}\s+")
 # a name of capitalised words (and of, for, the, and, &) spelt out before its acronym: Tata Consultancy Services (TCS)
@@ -466,7 +472,40 @@ class EnSubject:
 
     def decisive(self, ctx, c, si: int, se: int) -> str | None:
         """A subject that a pattern names outright, before the parse's owner and the nearest name."""
-        return self.absolute_owner(ctx, c, si)
+        return self.absolute_owner(ctx, c, si) or self.relative_owner(ctx, c, si) or self.pronoun_owner(ctx, c, si)
+
+    def relative_owner(self, ctx, c, si: int) -> str | None:
+        """"Allied Domecq, which has a capitalisation of £5.7bn": the name a relative clause describes owns
+        the figures inside the clause."""
+        lo = c.extra.get("comp_left", c.start)
+        m = _RELATIVE_OF_NAME.search(ctx.norm, max(ctx.sents[si][0] if ctx.sents else 0, lo - 120), lo)
+        if m is None:
+            return None
+        for a, b in reversed(sentence_names(self, ctx, si)):
+            if b == m.start():
+                return ctx.text[a:b]
+        return None
+
+    def pronoun_owner(self, ctx, c, si: int) -> str | None:
+        """"Parmalat, the Italian food group …, has reported a doubling in profit. Its pre-tax earnings … were
+        77m euros": a sentence that opens with its/their (before the figure, no name between) belongs to the
+        name that opens the sentence before."""
+        if si == 0 or not ctx.sents:
+            return None
+        ss = ctx.sents[si][0]
+        lo = c.extra.get("comp_left", c.start)
+        if not _OPENS_WITH_POSSESSIVE.match(ctx.norm, ss) or any(a < lo for a, _ in sentence_names(self, ctx, si)):
+            return None
+        ps = ctx.sents[si - 1][0]
+        names = sentence_names(self, ctx, si - 1)
+        if names and ctx.norm[ps:names[0][0]].strip() in ("", "The", "the"):
+            a, b = names[0]
+            if not self.is_source(ctx.norm, (a, b)):
+                return ctx.text[a:b]
+        m = _OPENING_APPOSED.match(ctx.norm, ps)     # "Parmalat, the Italian food group …": a name by its apposition
+        if m and m.group("n").split()[0] not in self._skip_front:
+            return ctx.text[m.start("n"):m.end("n")]
+        return None
 
     def subject(self, ctx, c, si: int, ss: int, se: int) -> str | None:
         return _pick(self, ctx, c, si, ss, se)

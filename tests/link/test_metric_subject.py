@@ -423,3 +423,15 @@ def test_a_time_in_front_is_no_part_of_the_metric(text, figure, metric):
 ])
 def test_a_name_at_the_end_of_a_sentence_keeps_no_full_stop(text, figure, subject):
     assert fig(text, "en", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a relative clause after a name: the name owns the figures in it
+    ("Danone is smaller than Nestle, which has a market value of $250bn.", "$250bn", "Nestle"),
+    ("Analysts in London praised Vodafone, whose revenue rose 4% in the quarter.", "4%", "Vodafone"),
+    # a sentence opening with its/their belongs to the name that opens the sentence before (by its apposition)
+    ("Fonterra, the New Zealand dairy cooperative owned by farmers in Europe and Asia, has raised its forecast. "
+     "Its net profit for the half year was NZ$500m.", "NZ$500m", "Fonterra"),
+])
+def test_a_relative_clause_or_a_possessive_pronoun_points_to_the_owner(text, figure, subject):
+    assert fig(text, "en", figure).subject == subject
