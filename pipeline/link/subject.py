@@ -141,7 +141,21 @@ class ZhSubject:
 
     def decisive(self, ctx, c, si: int, se: int) -> str | None:
         """A subject that a pattern names outright, before the nearest name."""
-        return self.project_owner(ctx, c, se)
+        return self.project_owner(ctx, c, se) or self.quoted_owner(ctx, c, si)
+
+    def quoted_owner(self, ctx, c, si: int) -> str | None:
+        """A quoted name that opens the figure's clause: “西电东送”累计送电量超2万亿千瓦时, “吉林一号”卫星在轨
+        数量达到117颗 (a project, a product, a platform). Not a slogan of numbers (“一网通办”, “三北”), not a
+        quotation that is an object (实施“放管服”改革: a verb before it) or one of a list (“A”“B”等)."""
+        norm = ctx.norm
+        ss = ctx.sents[si][0] if ctx.sents else 0
+        lo = c.extra.get("comp_left", c.start)
+        k = max(norm.rfind(ch, ss, lo) for ch in "，,；;：:。！？\n")
+        a = max(k + 1, ss)
+        m = _QUOTED_TOPIC.match(norm, a, lo)
+        if m is None or _SLOGAN.match(m.group("q")) or m.group("q") in self.generic:
+            return None
+        return ctx.text[m.start():m.end("close")]
 
     def subject(self, ctx, c, si: int, ss: int, se: int) -> str | None:
         return _pick(self, ctx, c, si, ss, se)
@@ -175,6 +189,10 @@ class ZhSubject:
         return ctx.text[a:b]
 
 
+# a quotation that opens a clause, followed by what is measured (not by 等, 的, a conjunction or another quote)
+_QUOTED_TOPIC = re.compile(r"\s*[“\"](?P<q>[^”\"，。；：\d\n]{2,8})(?P<close>[”\"])(?![等的和与及、“\"）)])(?=[\u4e00-\u9fff])")
+# a slogan of numbers: “一网通办”, “三北”, “双碳”, “十四五”
+_SLOGAN = re.compile(r"^[一二三四五六七八九十两双百千万多]")
 # a capacity is followed by its product (60万吨钾肥), not by 以上, 左右, 处 or punctuation
 _PRODUCT_AFTER = re.compile(r"(?![以左处次])[\u4e00-\u9fff]")
 # the characters before a project's capacity: a list boundary or the sentence start, then Han characters

@@ -435,3 +435,23 @@ def test_a_name_at_the_end_of_a_sentence_keeps_no_full_stop(text, figure, subjec
 ])
 def test_a_relative_clause_or_a_possessive_pronoun_points_to_the_owner(text, figure, subject):
     assert fig(text, "en", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a quoted name opening the figure's clause owns it (a project, a product, a platform) ...
+    ("全省电力外送能力增强，“疆电外送”累计送电量超过8000亿千瓦时。", "8000亿千瓦时", "“疆电外送”"),
+    ("“浙里办”平台注册用户突破1亿人。", "1亿人", "“浙里办”"),
+    ("“珠海一号”卫星在轨数量达到12颗。", "12颗", "“珠海一号”"),
+])
+def test_a_quoted_name_opening_the_clause_owns_the_figure(text, figure, subject):
+    assert fig(text, "zh", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,figure", [
+    # ... not a slogan of numbers, nor a quotation that is the object of a verb, nor one of a list
+    ("“一网通办”事项办理时间压缩80%。", "80%"),
+    ("全面实施“放管服”改革，审批事项减少30%。", "30%"),
+    ("“双碳”工作扎实推进，单位产值能耗下降3.5%。", "3.5%"),
+])
+def test_slogans_and_quoted_objects_are_no_owners(text, figure):
+    assert fig(text, "zh", figure).subject is None
