@@ -25,6 +25,8 @@ class ZhSubject:
         self.suffixes = tuple(sorted(L["subject_suffixes"], key=len, reverse=True))
         self.generic = set(L["subject_generic"])
         self.generic_endings = tuple(L.get("subject_generic_endings", []))
+        self.short_names = set(L.get("subject_short_names", []))
+        self.bare_suffixes = {x for x in self.suffixes if len(x) > 1} - self.short_names
         self.org_heads = set(L.get("subject_org_heads", []))
         self.org_reach = int(L.get("subject_org_reach", 12))
         self.org_stop = set(L.get("subject_org_stop", []))
@@ -65,8 +67,9 @@ class ZhSubject:
                     and not w.startswith(("全", "我", "本", "该", "各")) and tag not in ("v", "vn", "d", "a") \
                     and self._proper_part(w):
                 is_name = True
-            if w in self.generic or (self.generic_endings and w.endswith(self.generic_endings)):
-                is_name = False
+            if w in self.generic or (self.generic_endings and w.endswith(self.generic_endings)) or \
+                    (w in self.bare_suffixes and not (cur is not None and cur[1] == off)):
+                is_name = False           # 汽车, 集团 alone: a common noun (现代 + 汽车 after a name part is one)
             if is_name:
                 if cur is not None and cur[1] == off:
                     cur[1] = off + len(w)

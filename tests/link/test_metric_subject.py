@@ -455,3 +455,15 @@ def test_a_quoted_name_opening_the_clause_owns_the_figure(text, figure, subject)
 ])
 def test_slogans_and_quoted_objects_are_no_owners(text, figure):
     assert fig(text, "zh", figure).subject is None
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a name suffix standing alone is a common noun (汽车, 集团), unless it is a short name (经开区, 红十字会)
+    ("马鞍山市汽车产业加快集聚，汽车产量达到21.5万辆。", "21.5万辆", "马鞍山市"),
+    ("据了解，集团全年营业收入达到86亿元。", "86亿元", None),
+    ("全区新增上市企业4家。", "4家", None),                   # 上市 (jieba: a place) is a verb here
+    ("经开区新增规上企业15家。", "15家", "经开区"),
+    ("市红十字会共募集善款120万元。", "120万元", "红十字会"),
+])
+def test_a_bare_name_suffix_is_a_common_noun(text, figure, subject):
+    assert fig(text, "zh", figure).subject == subject
