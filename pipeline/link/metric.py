@@ -19,11 +19,18 @@ _ZH_CLAUSE = re.compile(r"[，,；;：:。！？!?\n（）()]")
 _EN_CLAUSE = re.compile(r"[,;:()\n\[\]]|[.!?](?=\s|$|[A-Z])| - |\band\s+(?=(?:will\s+)?[a-z]+(?:ed|s)?\s+(?:in|the|a|an|to|for)\b)")
 
 
+_SHORT_PAREN = re.compile(r"\([A-Za-z][\w&.\- ]{0,10}\)")
+_SHORT_PAREN_END = re.compile(r"\([A-Za-z][\w&.\- ]{0,10}\)$")
+
+
 def _clause_before(norm: str, rx: re.Pattern, ss: int, lo: int, window: int, prev) -> int:
     """Start of the clause that ends at ``lo``: after the last clause separator (within ``window``
     characters, not before the sentence start ``ss``) and after the figure before, if any."""
     start = max(ss, lo - window)
     for m in rx.finditer(norm, start, lo):
+        ch = m.group(0)
+        if ch == "(" and _SHORT_PAREN.match(norm, m.start()) or ch == ")" and _SHORT_PAREN_END.search(norm, max(0, m.end() - 14), m.end()):
+            continue            # gross domestic product (GDP) is: a short aside, not a clause boundary
         start = m.end()
     if prev is not None and prev[0].end > start:
         start = prev[0].end
@@ -518,6 +525,8 @@ class EnMetric:
                     continue
                 break
             j -= 1
+        if chain_start - j >= 2 and ctx.norm[base + words[chain_start - 1].start() - 1:base + words[chain_start - 1].start()] == "(":
+            chain_start -= 1        # gross domestic product (GDP): the spelt-out phrase, not its acronym
         np_ = self._np(words[j:chain_start], base)
         if np_ is None:
             return None

@@ -467,3 +467,15 @@ def test_slogans_and_quoted_objects_are_no_owners(text, figure):
 ])
 def test_a_bare_name_suffix_is_a_common_noun(text, figure, subject):
     assert fig(text, "zh", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # "the N mark/threshold" only says a level was passed: the subject of the clause is measured
+    ("India's foreign exchange reserves (FER) are set to pass the $700bn mark this year.", "$700bn",
+     "foreign exchange reserves"),
+    ("Online retail sales crossed the 10-trillion-yuan threshold in 2020.", "10-trillion-yuan", "Online retail sales"),
+    # a short parenthesis is an aside, not a clause boundary
+    ("The consumer price index (CPI) rose 2.1% in May.", "2.1%", "consumer price index"),
+])
+def test_a_passed_mark_measures_the_subject(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
