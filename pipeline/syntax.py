@@ -99,6 +99,19 @@ def parse(lang: str, texts: list[str]):
         return list(nlp.pipe(texts, batch_size=256))
 
 
+def parse_stream(lang: str, texts: list[str]):
+    """Parsed docs of ``texts`` as they come out of ``nlp.pipe`` (a generator), or None without a model."""
+    nlp = load_parser(lang)
+    if nlp is None:
+        return None
+
+    def stream():
+        with _one_blas_thread():
+            yield from nlp.pipe(texts, batch_size=256)
+
+    return stream()
+
+
 @lru_cache(maxsize=1)
 def _blas_controller():
     try:

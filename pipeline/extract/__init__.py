@@ -9,7 +9,8 @@ from .base import BaseExtractor, Candidate, to_figure
 from .normalize import normalize
 from ..structure import Structure, read_structure
 
-__all__ = ["analyse", "analyse_many", "extract", "extract_candidates", "get_extractor", "Candidate"]
+__all__ = ["analyse", "analyse_many", "extract", "extract_candidates", "finish", "get_extractor", "parse_pending",
+           "prepare", "Candidate", "Pending"]
 
 
 @lru_cache(maxsize=None)
@@ -68,46 +69,72 @@ def analyse(text: str, lang: str | None = None, *, published: str | None = None,
     return [to_figure(text, c) for c in cands], structure
 
 
+class Pending:
+    """One text between the stages of :func:`analyse_many`: prepared, waiting for the batch parse, linked."""
+
+    __slots__ = ("text", "linker", "ctx", "cands", "spans", "result")
+
+    def __init__(self, text, linker=None, ctx=None, cands=None, spans=(), result=None):
+        self.text, self.linker, self.ctx, self.cands, self.spans = text, linker, ctx, cands, list(spans)
+        self.result = result                   # (figures, structure) once known
+
+
+def prepare(text: str, lang: str | None, published: str | None, title: str | None, link: bool = True) -> Pending:
+    """Stage 1 of :func:`analyse_many` for one text: candidates, structure, the linking context and the
+    sentences the parser is to read (a text without candidates, or without linking, is done here)."""
+    from ..link import SYNTAX_LANGS, get_linker, linker_lang
+
+    if not text:
+        return Pending(text, result=([], None))
+    lang, norm, cands, structure = _prepare(text, lang, published, title)
+    if not link or not cands:
+        return Pending(text, result=([to_figure(text, c) for c in cands] if not link else [], structure))
+    linker = get_linker(linker_lang(norm, lang))
+    ctx = linker.context(text, norm, cands, published, structure, parses={})
+    spans = linker.parse_spans(ctx, cands) if linker.lang in SYNTAX_LANGS else []
+    return Pending(text, linker, ctx, cands, spans)
+
+
+def parse_pending(pending: list[Pending], on_text=None) -> None:
+    """Stage 2: the sentences of every pending text parsed in one batch per language (``on_text(i)`` is
+    called as the parses of ``pending[i]`` come out, for a caller that tracks progress per text)."""
+    from ..syntax import parse_stream
+
+    by_lang: dict[str, list[int]] = {}
+    for i, p in enumerate(pending):
+        if p.result is None and p.spans:
+            by_lang.setdefault(p.linker.lang, []).append(i)
+    for lang, idx in by_lang.items():
+        owners = [(i, a) for i in idx for a, _ in pending[i].spans]
+        docs = parse_stream(lang, [pending[i].ctx.norm[a:b] for i in idx for a, b in pending[i].spans])
+        if docs is None:
+            return
+        last = None
+        for (i, a), doc in zip(owners, docs):
+            if i != last:
+                if on_text is not None:
+                    on_text(i)
+                last = i
+            pending[i].ctx.parses[a] = doc
+
+
+def finish(p: Pending) -> tuple[list[Figure], Structure | None]:
+    """Stage 3: the figures of one prepared (and parsed) text."""
+    if p.result is None:
+        p.result = (p.linker.link_in(p.ctx, p.cands), p.ctx.structure)
+    return p.result
+
+
 def analyse_many(items, link: bool = True) -> list[tuple[list[Figure], Structure | None]]:
     """:func:`analyse` of many texts at once: ``items`` are (text, lang, published, title).
 
     The same figures as one :func:`analyse` call per text; the sentences that the English parser reads
     are parsed in one batch for all the texts, which costs the parser much less than a few sentences at a
-    time (NOTES.md, Throughput)."""
-    from ..link import SYNTAX_LANGS, get_linker, linker_lang
-
-    out: list = []
-    pending = []                               # (index, linker, context, candidates, spans)
-    for text, lang, published, title in items:
-        if not text:
-            out.append(([], None))
-            continue
-        lang, norm, cands, structure = _prepare(text, lang, published, title)
-        if not link or not cands:
-            out.append(([to_figure(text, c) for c in cands] if not link else [], structure))
-            continue
-        linker = get_linker(linker_lang(norm, lang))
-        ctx = linker.context(text, norm, cands, published, structure, parses={})
-        spans = linker.parse_spans(ctx, cands) if linker.lang in SYNTAX_LANGS else []
-        pending.append((len(out), linker, ctx, cands, spans))
-        out.append(None)
-    if pending:
-        from ..syntax import parse
-
-        by_lang: dict[str, list] = {}
-        for entry in pending:
-            if entry[4]:
-                by_lang.setdefault(entry[1].lang, []).append(entry)
-        for lang, entries in by_lang.items():
-            docs = parse(lang, [e[2].norm[a:b] for e in entries for a, b in e[4]])
-            if docs:
-                k = 0
-                for e in entries:
-                    e[2].parses = {a: docs[k + j] for j, (a, _) in enumerate(e[4])}
-                    k += len(e[4])
-        for i, linker, ctx, cands, _ in pending:
-            out[i] = (linker.link_in(ctx, cands), ctx.structure)
-    return out
+    time (NOTES.md, Throughput). The stages (:func:`prepare`, :func:`parse_pending`, :func:`finish`) are
+    public for callers that keep a record per text (the batch worker)."""
+    pending = [prepare(text, lang, published, title, link) for text, lang, published, title in items]
+    parse_pending(pending)
+    return [finish(p) for p in pending]
 
 
 def extract(text: str, lang: str | None = None, *, published: str | None = None, title: str | None = None,

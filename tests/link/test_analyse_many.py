@@ -36,8 +36,8 @@ def test_the_parser_reads_all_the_documents_in_one_batch(monkeypatch):
 
         pytest.skip("no English model")
     calls = []
-    real = syntax.parse
-    monkeypatch.setattr(syntax, "parse", lambda lang, texts: calls.append(len(texts)) or real(lang, texts))
+    real = syntax.parse_stream
+    monkeypatch.setattr(syntax, "parse_stream", lambda lang, texts: calls.append(len(texts)) or real(lang, texts))
     docs = [Document(doc_id=str(i), text=f"Revenue at the unit rose {i + 1}% to ${i + 2}bn in the quarter.", lang="en")
             for i in range(5)]
     out = analyse_documents(docs)

@@ -16,7 +16,7 @@ from typing import Any
 
 from ...errors import Code
 from ..records import Rec, fail_rec
-from ..work import init_worker, process_one
+from ..work import init_worker, process_task
 from .base import deliver
 
 log = logging.getLogger(__name__)
@@ -42,11 +42,12 @@ def _worker_main(conn: Any, state: Any, processor: str, link: bool) -> None:
             if msg is None:
                 return
             task_id, docs = msg
-            out = []
-            for i, (seq, js) in enumerate(docs):
+
+            def mark(i: int) -> None:
                 state[1] = time.time()
                 state[0] = i
-                out.append(process_one(fn, seq, js, link))
+
+            out = process_task(fn, docs, link, mark)
             state[0] = _IDLE
             state[1] = 0.0
             conn.send(("done", task_id, out))
