@@ -126,6 +126,29 @@ def select(seed: int = 20261206) -> dict:
     return out
 
 
+def extend(current: dict, set_name: str, n: int, seed: int, why: str) -> dict:
+    """A further seeded draw of ``n`` documents of ``set_name`` not chosen before (same minimum of
+    figure-like matches as the first draw), a third of them (rounded up) blind, recorded in
+    ``extensions`` so the whole selection can be redone from the seeds."""
+    plan_min = {"zh-reports": 0, "zh-sohu": 2, "en-pd": 2, "en-bbc": 3}
+    docs = realdocs()
+    taken = {d for parts in current["sets"].values() for ids in parts.values() for d in ids}
+    ids = sorted(d for d, r in docs.items() if r["set"] == set_name and d not in taken
+                 and len(FIGURE_LIKE.findall(r["text"])) >= plan_min[set_name])
+    if n > len(ids):
+        raise ValueError(f"{set_name}: only {len(ids)} documents left to draw")
+    rng = random.Random(seed)
+    chosen = sorted(rng.sample(ids, n))
+    blind = sorted(rng.sample(chosen, -(-n // 3)))
+    out = json.loads(json.dumps(current))
+    parts = out["sets"][set_name]
+    parts["dev"] = sorted(parts["dev"] + [d for d in chosen if d not in blind])
+    parts["blind"] = sorted(parts["blind"] + blind)
+    out.setdefault("extensions", []).append({"seed": seed, "set": set_name, "added_to": "dev and blind",
+                                              "ids": chosen, "blind": blind, "why": why})
+    return out
+
+
 # --------------------------------------------------------------------------- validation
 
 def _locate_at(text: str, raw: dict, what: str, errors: list[str]) -> list[int]:
@@ -330,6 +353,11 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
     sub.add_parser("select")
+    p = sub.add_parser("extend", help="(once per draw) a further seeded draw of documents, a third blind")
+    p.add_argument("set_name", choices=sorted(SETS))
+    p.add_argument("n", type=int)
+    p.add_argument("--seed", type=int, required=True)
+    p.add_argument("--why", required=True)
     p = sub.add_parser("text")
     p.add_argument("doc_id")
     p.add_argument("--width", type=int, default=100)
@@ -360,6 +388,16 @@ def main(argv=None) -> int:
         SPLITS.parent.mkdir(parents=True, exist_ok=True)
         SPLITS.write_text(json.dumps(select(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {SPLITS}")
+        return 0
+    if args.cmd == "extend":
+        cur = splits()
+        if any(e.get("seed") == args.seed and e.get("set") == args.set_name for e in cur.get("extensions", [])):
+            print(f"{args.set_name}: the draw with seed {args.seed} is already recorded", file=sys.stderr)
+            return 1
+        new = extend(cur, args.set_name, args.n, args.seed, args.why)
+        SPLITS.write_text(json.dumps(new, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        e = new["extensions"][-1]
+        print(f"{args.set_name}: dev +{[d for d in e['ids'] if d not in e['blind']]}, blind +{e['blind']}")
         return 0
     if args.cmd == "text":
         cmd_text(args.doc_id, args.width)
