@@ -200,7 +200,8 @@ class Linker:
             dm = ctx.times.deadline_frame(seg)
             if dm is not None:
                 # "By the end of 2019, the ratio had dropped to 0.6%": a dated result, not a goal
-                past = self.actual_re is not None and self.actual_re.search(seg)
+                past = (self.actual_re is not None and self.actual_re.search(seg)) or \
+                    (ctx.dateline is not None and dm < ctx.dateline)   # "By 2019," in a 2020 story: reached
                 ctx.frames.append((i, dm, None if past else "target", p))
             elif self.target_frame_re is not None and self.target_frame_re.search(seg[:40]) and \
                     not (self.actual_frame_re is not None and self.actual_frame_re.search(seg[:40])) and \
@@ -321,8 +322,10 @@ class Linker:
                 after = after[:np_.start()]
         t_pos = self._cue_end(ctx, "t", self.target_re, ss, se, c.start)
         a_pos = self._cue_end(ctx, "a", self.actual_re, ss, se, c.start)
-        if t_pos is None and self.target_after_re is not None and self.target_after_re.search(after):
-            t_pos = len(before)
+        if t_pos is None and self.target_after_re is not None:
+            m = self.target_after_re.search(after)
+            if m and not _past_deadline(m.group(0), ctx.dateline):
+                t_pos = len(before)
         review = heading is not None and heading[2] == "actual"
         if t_pos is not None and review and not self._future_deadline(ctx, ss, se, heading):
             t_pos = None  # 优于国家考核目标14.6个百分点 in a review: a goal met, not a goal set
@@ -391,7 +394,8 @@ class Linker:
         ck = ("cue", key, ss)
         ends = ctx.cache.get(ck)
         if ends is None:
-            ends = ctx.cache[ck] = [m.end() for m in rx.finditer(ctx.norm, ss, se)]
+            ends = ctx.cache[ck] = [m.end() for m in rx.finditer(ctx.norm, ss, se)
+                                    if not (key == "t" and _past_deadline(m.group(0), ctx.dateline))]
         best = None
         for e in ends:
             if e <= pos:
@@ -471,6 +475,15 @@ def _word_end(norm: str, pos: int, limit: int) -> int:
         return limit
     m = re.compile(r"\W").search(norm, pos, limit)
     return m.start() if m else limit
+
+
+def _past_deadline(cue: str, dateline: int | None) -> bool:
+    """A deadline cue whose year is before the document's ("by 2019" in a 2020 story): a result reached."""
+    m = _CUE_YEAR.search(cue)
+    return dateline is not None and m is not None and int(m.group(0)) < dateline
+
+
+_CUE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 def _is_heading_line(norm: str, s: int, e: int) -> bool:

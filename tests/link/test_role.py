@@ -101,3 +101,20 @@ def test_a_self_dated_sentence_leaves_the_frame(text, figure, role, year):
     lang = "zh" if "年" in text else "en"
     f = fig(text, lang, figure)
     assert (f.role, f.year) == (role, year)
+
+
+@pytest.mark.parametrize("text,figure,role,year", [
+    # a deadline before the document's own year is a result reached, framed or in the sentence
+    ("By 2018, the province operates 4,300 km of expressways.", "4,300 km", "actual", 2018),
+    ("The port handled 12 million containers by 2019, officials said.", "12 million", "actual", 2019),
+    # a deadline after it is still a goal
+    ("By 2025, the province will operate 6,000 km of expressways.", "6,000 km", "target", 2025),
+])
+def test_a_deadline_already_past_is_an_actual(text, figure, role, year):
+    f = fig(text, "en", figure, published="2020-11-18")
+    assert (f.role, f.year) == (role, year)
+
+
+def test_a_review_of_past_years_after_a_goal_heading_is_actual():
+    text = "Toward the 2035 goal Over the past five years, household income has grown to 32,000 yuan."
+    assert fig(text, "en", "32,000 yuan", published="2020-10-26").role == "actual"
