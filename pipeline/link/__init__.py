@@ -310,6 +310,8 @@ class Linker:
         before = ctx.norm[max(ss, c.start - WINDOW):c.start]
         if self._is_base(ctx, c):
             return "actual"  # "from £412m now", 由上年的1.02%: the level a change starts from
+        if c.kind == "count" and self.lang == "en" and c.value <= 10 and _DEFINITE_BEFORE.search(ctx.norm, max(ss, c.start - 6), c.start):
+            return "actual"  # "the two companies would create": a definite count names things that exist
         forecast = self._cue_end(ctx, "f", self.forecast_re, ss, se, c.start) is not None
         if forecast:
             return "actual"  # "analysts expect revenue to reach $9bn": a forecast by someone else
@@ -475,6 +477,9 @@ def _word_end(norm: str, pos: int, limit: int) -> int:
         return limit
     m = re.compile(r"\W").search(norm, pos, limit)
     return m.start() if m else limit
+
+
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
 
 
 def _past_deadline(cue: str, dateline: int | None) -> bool:

@@ -118,3 +118,15 @@ def test_a_deadline_already_past_is_an_actual(text, figure, role, year):
 def test_a_review_of_past_years_after_a_goal_heading_is_actual():
     text = "Toward the 2035 goal Over the past five years, household income has grown to 32,000 yuan."
     assert fig(text, "en", "32,000 yuan", published="2020-10-26").role == "actual"
+
+
+@pytest.mark.parametrize("text,figure,role", [
+    # an actor looking or hoping to do something states its own plan
+    ("The biotech firm is looking to raise 40m euros on the stock market.", "40m euros", "target"),
+    ("Ryanair said it hoped to carry 45 million passengers.", "45 million", "target"),
+    # a definite count names things that exist, whatever the tense around it
+    ("Executives said the three banks would merge their card businesses.", "three", "actual"),
+    ("The bridge will cut the drive between the two cities to 40 minutes.", "two", "actual"),
+])
+def test_looking_to_is_a_plan_and_a_definite_count_is_actual(text, figure, role):
+    assert fig(text, "en", figure).role == role
