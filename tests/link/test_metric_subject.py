@@ -479,3 +479,11 @@ def test_a_bare_name_suffix_is_a_common_noun(text, figure, subject):
 ])
 def test_a_passed_mark_measures_the_subject(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    ("Online retailer JD.com reached sales of 271.5 billion yuan.", "271.5 billion yuan", "JD.com"),
+    ("Shares in Amazon.com rose 3% on Friday.", "3%", "Amazon.com"),
+])
+def test_a_web_domain_is_one_name(text, figure, subject):
+    assert fig(text, "en", figure).subject == subject
