@@ -54,6 +54,7 @@ class ZhMetric:
         self.generic_place = re.compile("^(?:" + alternation(L["metric_strip_places"]) + ")")
         self.names = None  # set by the linker: the subject finder's ``names(norm, s, e)``
         self.event_nouns = set(L.get("count_event_nouns", []))
+        self.classifiers = set(L.get("count_classifier_nouns", []))
         self.event_units = set(L.get("count_event_units", []))
         grant = L.get("metric_grant_verbs") or []
         self.grant_re = re.compile("(?:" + alternation(grant) + r")\s*(?:约|近|最高|不超过|不低于)?\s*$") if grant else None
@@ -220,6 +221,8 @@ _PRENOMINAL = re.compile(r"(?:\s*\([^)]{0,40}\))?\s+(?P<np>(?:[a-z][\w\-']*\s+){
 # between two figures of one metric: "... and by", ", up from", "from", "compared with", "against"
 _CONTINUES = re.compile(r"^(?:\s*(?:[A-Za-z]+\s+){0,4}?(?:and|but)\s+(?:by|to)|[\s,;]*(?:(?:up|down)\s+)?(?:from|against|"
                         r"compared\s+(?:with|to)|versus|vs\.?))\s*$")
+# "of" and the noun phrase after a classifier noun, up to punctuation, a preposition or a verb-like word
+_CLASSIFIED = re.compile(r"\s+of\s+(?:(?:the|its|their)\s+)?(?:(?!(?:in|on|at|to|for|from|with|by|that|which|and|or|were|was|are|is|have|has|had|this|last|next|each|every|per|a|an)\b)[a-z][\w\-']*\s*){1,5}(?<!\s)")
 _PRENOMINAL_PP = re.compile(r"\s+(?:in|of|on|for)\s+(?:(?:the|its|their|his|her)\s+)?(?:[a-z][\w\-']*\s+){0,2}"
                             r"[a-z][\w\-']*(?=\s*[,.;:]|\s+(?:is|was|are|were|has|had|will|would|that|which)\b)")
 _AFTER = re.compile(r"\s+(?:(?P<chg>drop|rise|increase|fall|decline|growth|gain|jump|cut|reduction|slump|surge)\s+)?"
@@ -344,6 +347,7 @@ class EnMetric:
         self.actors = set(L.get("actor_nouns", []))
         self.distributive = set(L.get("metric_distributive", []))
         self.event_nouns = set(L.get("count_event_nouns", []))
+        self.classifiers = set(L.get("count_classifier_nouns", []))
         self.event_aux = set(L.get("count_event_aux", []))
         self.event_past = set(L.get("count_event_past", []))
         self.event_not_verbs = set(L.get("count_event_not_verbs", []))
@@ -397,7 +401,12 @@ class EnMetric:
                     return text[np_[0]:np_[1]]
             span = c.extra.get("count_phrase")
             if span:
-                return text[span[0]:_extend_pp(norm, span[1])]
+                end = _extend_pp(norm, span[1])
+                head = norm[span[0]:span[1]].split()[-1:] or [""]
+                if end == span[1] and head[0].lower() in self.classifiers:
+                    m = _CLASSIFIED.match(norm, span[1])    # pieces of public advice: what the pieces are
+                    end = m.end() if m else end
+                return text[span[0]:end]
             ant = c.extra.get("antecedent")
             return text[ant[0]:ant[1]] if ant else c.unit
         share = verb.startswith("account") or verb in ("make", "makes", "made")

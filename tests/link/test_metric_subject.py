@@ -487,3 +487,13 @@ def test_a_passed_mark_measures_the_subject(text, figure, metric):
 ])
 def test_a_web_domain_is_one_name(text, figure, subject):
     assert fig(text, "en", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a counted noun that only says how things are counted goes on over "of" to what is counted
+    ("The hotline took 26,000 pieces of advice from residents last month.", "26,000", "pieces of advice"),
+    ("The province reported 12 cases of bird flu this year.", "12", "cases of bird flu"),
+    ("The charity handed out 3,000 pairs of winter boots.", "3,000", "pairs of winter boots"),
+])
+def test_a_classifier_noun_is_counted_with_what_it_classifies(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
