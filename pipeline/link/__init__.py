@@ -265,6 +265,8 @@ class Linker:
             metric = _clean_phrase(metric)
             if metric and self.lang == "en":
                 metric = self.metric.without_owner(ctx, metric)   # Allied Domecq shares -> shares
+                if _POSSESSOR_ONLY.fullmatch(metric):
+                    metric = None          # "Britain's": an owner, never what is measured
             out.append(to_figure(text, c, role=role, year=year, metric=metric,
                                  subject=_clean_phrase(subject), sentence_start=ss, sentence_end=max(se, c.end)))
         return out
@@ -479,6 +481,7 @@ def _word_end(norm: str, pos: int, limit: int) -> int:
     return m.start() if m else limit
 
 
+_POSSESSOR_ONLY = re.compile(r"(?:[A-Z][\w&.\-]*\s+){0,4}[A-Z][\w&.\-]*['’]s?")
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
 
 

@@ -55,6 +55,7 @@ class ZhMetric:
         self.names = None  # set by the linker: the subject finder's ``names(norm, s, e)``
         self.event_nouns = set(L.get("count_event_nouns", []))
         self.classifiers = set(L.get("count_classifier_nouns", []))
+        self.measure_words = {w.lower() for w in L.get("syntax_subject_measures", [])}
         self.event_units = set(L.get("count_event_units", []))
         grant = L.get("metric_grant_verbs") or []
         self.grant_re = re.compile("(?:" + alternation(grant) + r")\s*(?:约|近|最高|不超过|不低于)?\s*$") if grant else None
@@ -221,6 +222,10 @@ _PRENOMINAL = re.compile(r"(?:\s*\([^)]{0,40}\))?\s+(?P<np>(?:[a-z][\w\-']*\s+){
 # between two figures of one metric: "... and by", ", up from", "from", "compared with", "against"
 _CONTINUES = re.compile(r"^(?:\s*(?:[A-Za-z]+\s+){0,4}?(?:and|but)\s+(?:by|to)|[\s,;]*(?:(?:up|down)\s+)?(?:from|against|"
                         r"compared\s+(?:with|to)|versus|vs\.?))\s*$")
+# a determiner (or a possessive) before a figure, with at most one participle between: "the", "a", "its",
+# "Deutsche Boerse's proposed"
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their)|\w['’]s)\s+(?:(?:proposed|planned|expected|estimated|"
+                                r"reported|projected|agreed|revised|initial|final|new)\s+)?$", re.IGNORECASE)
 # "of" and the noun phrase after a classifier noun, up to punctuation, a preposition or a verb-like word
 _CLASSIFIED = re.compile(r"\s+of\s+(?:(?:the|its|their)\s+)?(?:(?!(?:in|on|at|to|for|from|with|by|that|which|and|or|were|was|are|is|have|has|had|this|last|next|each|every|per|a|an)\b)[a-z][\w\-']*\s*){1,5}(?<!\s)")
 _PRENOMINAL_PP = re.compile(r"\s+(?:in|of|on|for)\s+(?:(?:the|its|their|his|her)\s+)?(?:[a-z][\w\-']*\s+){0,2}"
@@ -348,6 +353,7 @@ class EnMetric:
         self.distributive = set(L.get("metric_distributive", []))
         self.event_nouns = set(L.get("count_event_nouns", []))
         self.classifiers = set(L.get("count_classifier_nouns", []))
+        self.measure_words = {w.lower() for w in L.get("syntax_subject_measures", [])}
         self.event_aux = set(L.get("count_event_aux", []))
         self.event_past = set(L.get("count_event_past", []))
         self.event_not_verbs = set(L.get("count_event_not_verbs", []))
@@ -469,14 +475,24 @@ class EnMetric:
         budget", "a $48.2 million contract", "the mastermind behind an $11bn accounting fraud"."""
         norm = ctx.norm
         if c.kind == "count" or c.extra.get("comp_left", c.start) != c.start or \
-                not re.search(r"\b(?:the|a|an|its|their)\s*$", norm[max(0, c.start - 6):c.start], re.IGNORECASE):
+                not _DETERMINER_BEFORE.search(norm, max(0, c.start - 40), c.start):
             return None
         pre = _PRENOMINAL.match(norm, c.end)
         if not pre:
             return None
         ws = list(re.finditer(r"[A-Za-z][A-Za-z'’&\-]*", pre.group("np")))
+        low = [w.group(0).lower() for w in ws]
+        cut = next((i for i in range(1, len(ws)) if self._is_verb(low, i)), None)
+        if cut is not None:
+            ws = ws[:cut]            # "growth rate surprised economists": the noun phrase ends before the verb
         np_ = self._np(ws, pre.start("np"))
-        if not np_ or self._generic(norm[np_[0]:np_[1]]):
+        if not np_:
+            return None
+        if self._generic(norm[np_[0]:np_[1]]):
+            # "the 3.5% growth rate that economists had forecast": a measure word is what is measured when no
+            # "in/of" phrase names more ("a 5% increase in sales" leaves it to the phrase after)
+            if norm[np_[0]:np_[1]].lower() in self.measure_words and not re.match(r"\s+(?:in|of)\b", norm[np_[1]:]):
+                return ctx.text[np_[0]:np_[1]]
             return None
         tail = _PRENOMINAL_PP.match(norm, np_[1])   # a 4bn-euro hole in its accounts
         return ctx.text[np_[0]:tail.end() if tail else np_[1]]

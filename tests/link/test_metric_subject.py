@@ -497,3 +497,16 @@ def test_a_web_domain_is_one_name(text, figure, subject):
 ])
 def test_a_classifier_noun_is_counted_with_what_it_classifies(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # "an all-time low of N", "a record high of N" only say where a level stands: the level is measured
+    ("The central bank kept interest rates at an all-time low of 1.5%.", "1.5%", "interest rates"),
+    ("Copper prices hit a record high of $10,800 a tonne.", "$10,800", "Copper prices"),
+    # a possessive before the figure determines it like "the": "Airbus's proposed $2bn investment"
+    ("Regulators approved Airbus's proposed $2bn investment in the plant.", "$2bn", "investment in the plant"),
+    # a measure word after the figure is the metric when nothing more is named; a possessor alone never is
+    ("Vietnam's 6.8% growth rate was the best in the region.", "6.8%", "growth rate"),
+])
+def test_levels_possessives_and_measure_words_in_front(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
