@@ -232,8 +232,8 @@ class BaseExtractor:
                 low = a.value
                 if a.kind is None:
                     low = low * (1 if a.has_scale else b.scale) * b.factor  # 15-18万元, 15亿至17亿元
-                elif not a.has_scale and b.has_scale:
-                    low = low * b.scale
+                elif not a.has_scale and b.has_scale and a.end <= a.nend:
+                    low = low * b.scale     # $1.3 to $1.5bn (not 1000元至3万元: a unit written after 1000 ends it)
                 if low <= b.value:
                     r = Candidate(start=a.start, end=b.end, nstart=a.nstart, nend=b.nend, value=low, kind=b.kind,
                                   unit=b.unit, high=b.value, rule=b.rule + "+range", scale=b.scale,

@@ -145,8 +145,24 @@ class ZhExtractor(BaseExtractor):
                 return None, ONE, False, "arabic", True
             return v * mult, mult, bool(sc), "arabic", "." not in a
         cn = m.group("cn")
+        pm = _PAIR.fullmatch(cn.replace(" ", ""))
+        if pm and _DIGIT[pm.group(2)] == _DIGIT[pm.group(1)] + 1:
+            # 五六个, 两三百元, 七八成: two neighbouring digits are "five or six", a range (not 56)
+            mult = zh_numbers.parse("1" + pm.group(3)) if pm.group(3) else ONE
+            if mult is None:
+                return None, ONE, False, "cn", True
+            return Decimal(_DIGIT[pm.group(1)]) * mult, ONE, any(ch in cn for ch in "万萬亿億"), "cn", True
         v = zh_numbers.parse(cn)
         return v, ONE, any(ch in cn for ch in "万萬亿億"), "cn", not any(ch in cn for ch in "点點")
+
+    def merge_ranges(self, norm: str, cands: list[Candidate]) -> list[Candidate]:
+        out = super().merge_ranges(norm, cands)
+        for c in out:
+            if c.numeral == "cn" and c.high is None and c.kind is not None:
+                pm = _PAIR.fullmatch(c.extra.get("cn_text", "").replace(" ", ""))
+                if pm and _DIGIT[pm.group(2)] == _DIGIT[pm.group(1)] + 1:
+                    c.high = c.value * Decimal(_DIGIT[pm.group(2)]) / Decimal(_DIGIT[pm.group(1)])
+        return out
 
     def _from_match(self, norm: str, m: re.Match) -> Candidate | None:
         s, e = m.span()
@@ -338,3 +354,8 @@ def _unspaced(u: str) -> str:
 
 def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
+
+
+# two neighbouring digits, then scale characters: 五六, 两三百, 七八千万 (a range of the two)
+_PAIR = re.compile(r"([一二两兩三四五六七八])([二三四五六七八九])([十百千万萬亿億]*)")
+_DIGIT = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

@@ -25,6 +25,15 @@ CASES = [
     ("zh", "外资占比不到半成。", [("半成", "percent", 5, "%", None, "<")]),
     ("zh", "全场商品一律打对折。", [("对折", "percent", 50, "%")]),
     ("zh", "过季服装半折出售。", [("半折", "percent", 50, "%")]),
+    # two neighbouring digits are a range ("five or six"), never the number they would spell (56)
+    ("zh", "村里来了五六个志愿者。", [("五六个", "count", 5, "个", 6)]),
+    ("zh", "一桌菜要两三百元。", [("两三百元", "money", 200, "CNY", 300)]),
+    ("zh", "约七八成的受访者表示满意。", [("七八成", "percent", 70, "%", 80, "~")]),
+    # a unit written after the lower end ends it: 1000元至3万元 is 1,000 to 30,000 (the scale is not shared)
+    ("zh", "奖励标准为500元至2万元。", [("500元至2万元", "money", 500, "CNY", 20000)]),
+    ("zh", "投资1.5至2亿元。", [("1.5至2亿元", "money", 1.5e8, "CNY", 2e8)]),
+    # 双 and 盘 count pairs and plates
+    ("zh", "共捐出３００双运动鞋。", [("３００双", "count", 300, "双")]),
 ]
 
 
