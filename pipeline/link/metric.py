@@ -57,6 +57,8 @@ class ZhMetric:
         self.classifiers = set(L.get("count_classifier_nouns", []))
         self.measure_words = {w.lower() for w in L.get("syntax_subject_measures", [])}
         self.event_units = set(L.get("count_event_units", []))
+        acts = L.get("metric_action_verbs") or []
+        self.action_re = re.compile(r"(?P<v>" + alternation(acts) + r")(?P<le>了|到)?(?P<n>[\u4e00-\u9fff]{0,4})$") if acts else None
         grant = L.get("metric_grant_verbs") or []
         self.grant_re = re.compile("(?:" + alternation(grant) + r")\s*(?:约|近|最高|不超过|不低于)?\s*$") if grant else None
 
@@ -183,6 +185,14 @@ class ZhMetric:
             m = _GRANT_NOUN.match(ctx.norm, c.end)
             if m:
                 return ctx.text[m.start(1):m.end(1)]
+        if c.kind == "money" and self.action_re is not None:
+            am = self.action_re.search(norm, a, b)
+            if am and am.start() > a:
+                # 网友李强捐赠了16900元: the donation, not the donor; 捐出善款7980元: what was given
+                if len(am.group("n")) >= 2:
+                    return ctx.text[am.start("n"):am.end("n")]
+                if not am.group("n"):
+                    return ctx.text[am.start("v"):am.end("le") if am.group("le") else am.end("v")]
         if len(phrase) > 30:
             a = b - 30
         return ctx.text[a:b].strip() or None

@@ -510,3 +510,13 @@ def test_a_classifier_noun_is_counted_with_what_it_classifies(text, figure, metr
 ])
 def test_levels_possessives_and_measure_words_in_front(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a donation verb before an amount names it, not the donor; with a noun after it, the noun
+    ("市民王芳捐赠了５０００元。", "５０００元", "捐赠了"),
+    ("爱心企业捐出善款２０万元，用于修建校舍。", "２０万元", "善款"),
+    ("活动共募集到善款３２万元。", "３２万元", "善款"),
+])
+def test_a_donation_is_named_by_the_verb_or_what_was_given(text, figure, metric):
+    assert fig(text, "zh", figure).metric == metric
