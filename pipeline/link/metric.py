@@ -47,7 +47,7 @@ class ZhMetric:
         self.generic = set(L["generic_metrics"])
         self.comp_words = re.compile("(?:" + alternation(
             [w for ws in P.context["comparator"]["left"].values() for w in ws]) + r")+\s*$")
-        self.time_prefix = re.compile(r"^(?:到|至|截至|在|于)?\s*(?:(?:19|20)\d{2}\s*年(?:底|末|初)?|今年|去年|全年|上半年|前三季度|一季度)+(?:以来)?")
+        self.time_prefix = re.compile(r"^(?:到|至|截至|在|于)?\s*(?:(?:19|20)\d{2}\s*年(?:底|末|初)?|\d{1,2}\s*月(?:份)?(?:底|末|初)?|今年|去年|全年|上半年|前三季度|一季度)+(?:以来)?")
         self.list_mark = re.compile(r"^\s*(?:(?:以上|以下|左右|上下)(?=[、和及与并])|[（(]?[一二三四五六七八九十\d]+[）)、.．]|[、和及与并])\s*")
         self.share = re.compile(r"^(?P<x>.+?)" + alternation(L.get("share_words", ["占", "约占", "占到"])) + r"(?P<y>.*)$")
         self.comparison = re.compile(alternation(L.get("comparison_words", ["比"])))
@@ -116,6 +116,14 @@ class ZhMetric:
             op = max(norm.rfind("（", max(ss, lo - 14), lo), norm.rfind("(", max(ss, lo - 14), lo))
             if op > ss and "\u4e00" <= norm[op - 1] <= "\u9fff":
                 seg_start = _clause_before(norm, _ZH_CLAUSE, ss, op, 120, prev)
+        if seg_start > ss and norm[seg_start - 1] in "：:" and not norm[seg_start:lo].strip(" ￥¥$"):
+            # 总支出为：￥526,924.40元, 项目总投资：5亿元: the label before the colon names the figure
+            lo2 = seg_start - 1
+            while lo2 > ss and norm[lo2 - 1] in "为是":
+                lo2 -= 1
+            label_start = _clause_before(norm, _ZH_CLAUSE, ss, lo2, 40, prev)
+            if 2 <= lo2 - label_start <= 16:
+                seg_start, lo = label_start, lo2
         a, b = seg_start, lo
         phrase = norm[a:b]
         # strip from the left: list markers, time frames, prefixes; from the right: verbs, comparators
@@ -169,7 +177,7 @@ class ZhMetric:
             a += vm.end()
             phrase = phrase[vm.end():]
         phrase = phrase.strip()
-        if not phrase or phrase in self.generic or len(phrase) < 2 or not re.search(r"[\u4e00-\u9fff]", phrase):
+        if not phrase or phrase in self.generic or len(phrase) < 2 or not re.search(r"[\u4e00-\u9fff]|[A-Z]{2,}", phrase):
             if prev is not None and prev[1]:
                 return prev[1]
             # the counted noun after the figure: 新增5家国家级企业技术中心

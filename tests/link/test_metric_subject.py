@@ -520,3 +520,15 @@ def test_levels_possessives_and_measure_words_in_front(text, figure, metric):
 ])
 def test_a_donation_is_named_by_the_verb_or_what_was_given(text, figure, metric):
     assert fig(text, "zh", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a label before a colon names the figure after it
+    ("截至年底，总支出为：￥３２，５００元。", "３２，５００元", "总支出"),
+    ("项目总投资：12亿元。", "12亿元", "项目总投资"),
+    # a Latin acronym is a metric in Chinese text; 同比/环比 and 上涨 are no part of it
+    ("一季度全省GDP增长5.3%。", "5.3%", "GDP"),
+    ("3月份猪肉价格环比上涨4%。", "4%", "猪肉价格"),
+])
+def test_zh_labels_acronyms_and_adverbs(text, figure, metric):
+    assert fig(text, "zh", figure).metric == metric
