@@ -130,3 +130,15 @@ def test_a_review_of_past_years_after_a_goal_heading_is_actual():
 ])
 def test_looking_to_is_a_plan_and_a_definite_count_is_actual(text, figure, role):
     assert fig(text, "en", figure).role == role
+
+
+@pytest.mark.parametrize("text,figure,role", [
+    # 将 before a number is the object marker (把), not the future
+    ("志愿者们将３００双棉鞋打包寄出。", "３００双", "actual"),
+    ("我市将新建学校3所。", "3所", "target"),
+    # a conditional grant (对…给予) is a standing rule of a scheme: a target
+    ("对见义勇为的市民，视情节给予2000元至5万元不等的奖励。", "2000元至5万元", "target"),
+    ("去年对120家企业给予了奖励。", "120家", "actual"),
+])
+def test_zh_object_marker_and_conditional_grants(text, figure, role):
+    assert fig(text, "zh", figure).role == role
