@@ -412,7 +412,13 @@ class Linker:
         if self.base_re is None:
             return False
         lo = c.extra.get("comp_left", c.start)
-        return bool(self.base_re.search(ctx.norm, max(0, lo - 16), lo))
+        m = self.base_re.search(ctx.norm, max(0, lo - 16), lo)
+        if m is None:
+            return False
+        if self.lang == "en" and c.kind == "count" and not _CHANGE_BEFORE_FROM.search(ctx.norm, max(0, m.start() - 40), m.start()) \
+                and not re.match(r"\s+to\s+[\d,.]+", ctx.norm[c.end:c.end + 20]):
+            return False    # "tourists from 133 countries": where they come from, not the level a change starts from
+        return True
 
     def year(self, ctx: Context, c: Candidate, si: int, ss: int, se: int, role: str, frame, heading) -> int | None:
         """Own sentence first (a deadline for a target), then the frame or heading that governs it."""
@@ -481,6 +487,9 @@ def _word_end(norm: str, pos: int, limit: int) -> int:
     return m.start() if m else limit
 
 
+_CHANGE_BEFORE_FROM = re.compile(r"\b(?:up|down|rose|fell|risen|fallen|grew|grown|increased|decreased|dropped|climbed|"
+                                 r"jumped|declined|slipped|surged|expanded|shrank|cut|raised|lifted|lowered|reduced|"
+                                 r"increase|decrease|rise|fall|drop|growth)\b[^.;]*$", re.IGNORECASE)
 _POSSESSOR_ONLY = re.compile(r"(?:[A-Z][\w&.\-]*\s+){0,4}[A-Z][\w&.\-]*['’]s?")
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
 

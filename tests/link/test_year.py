@@ -123,3 +123,13 @@ def test_year_comparison_names_and_future_periods(text, figure, published, year)
 ])
 def test_year_split_years_and_periods_of_the_current_year(text, figure, published, year):
     assert fig(text, "en", figure, published).year == year
+
+
+@pytest.mark.parametrize("text,figure,year", [
+    # a count after "from" is where things come from, not the base of a change: the frame dates it
+    ("In 2018, the fair drew 40,000 buyers from 120 countries.", "120", 2018),
+    # a base of a change keeps only the year written against it
+    ("In 2018, the fair grew from 750 exhibitors to 900 exhibitors.", "750", None),
+])
+def test_a_count_after_from_is_no_base(text, figure, year):
+    assert fig(text, "en", figure).year == year
