@@ -196,6 +196,8 @@ class Linker:
                     year = int(m.group("y"))
                 elif m.groupdict().get("rel") and ctx.dateline is not None:
                     year = ctx.dateline + ctx.times.relative_offset(m.group("rel"))
+                elif m.groupdict().get("md"):
+                    year = ctx.times.first_year(s, s + m.end())   # "From August 16 to 29,": the dateline's year (R9)
                 ctx.frames.append((i, year, None, p))
             dm = ctx.times.deadline_frame(seg)
             if dm is not None:

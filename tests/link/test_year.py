@@ -2,6 +2,8 @@
 import pytest
 from link_support import fig
 
+from pipeline import extract_figures
+
 CASES = [
     ("zh", "2023年，全市实现地区生产总值3250亿元。", "3250亿元", None, 2023),
     ("zh", "到2025年底，光伏装机力争达到300万千瓦。", "300万千瓦", None, 2025),
@@ -133,3 +135,12 @@ def test_year_split_years_and_periods_of_the_current_year(text, figure, publishe
 ])
 def test_a_count_after_from_is_no_base(text, figure, year):
     assert fig(text, "en", figure).year == year
+
+
+def test_a_bare_date_or_so_far_frames_the_sentences_after_it_in_a_dated_document():
+    text = ("From March 2 to 9, the hotline took 52,000 calls. Among the callers, 41 percent were from rural areas. "
+            "So far, the county has rebuilt 35 bridges.")
+    got = {f.text: f.year for f in extract_figures(text, lang="en", published="2021-04-20")}
+    assert got == {"52,000": 2021, "41 percent": 2021, "35": 2021}
+    # without a dateline a bare date gives no year
+    assert {f.year for f in extract_figures(text, lang="en")} == {None}
