@@ -532,3 +532,12 @@ def test_a_donation_is_named_by_the_verb_or_what_was_given(text, figure, metric)
 ])
 def test_zh_labels_acronyms_and_adverbs(text, figure, metric):
     assert fig(text, "zh", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a named school or scenic spot is an organisation or place of its own: its figures are its own
+    ("红星小学鞋款总额为３２００元。", "３２００元", "红星小学"),
+    ("节假日期间，崂山景区每天接待游客３万人次。", "３万人次", "崂山景区"),
+])
+def test_named_schools_and_scenic_spots_own_their_figures(text, figure, subject):
+    assert fig(text, "zh", figure).subject == subject
