@@ -36,6 +36,9 @@ class ZhSubject:
         self.project_verbs = tuple(L.get("subject_project_verbs", []))
         self.project_heads = tuple(L.get("subject_project_heads", []))
         self.project_not = tuple(L.get("subject_project_not", []))
+        kinds = L.get("subject_quoted_kinds") or []
+        self.quoted_kind_re = re.compile("(?:" + "|".join(map(re.escape, sorted(kinds, key=len, reverse=True)))
+                                         + r")$") if kinds else None
 
     def names(self, norm: str, s: int, e: int, toks: list | None = None,
               aliases: set[str] | None = None) -> list[tuple[int, int]]:
@@ -156,9 +159,14 @@ class ZhSubject:
         k = max(norm.rfind(ch, ss, lo) for ch in "，,；;：:。！？\n")
         a = max(k + 1, ss)
         m = _QUOTED_TOPIC.match(norm, a, lo)
+        if m is None and self.quoted_kind_re is not None:
+            # 全球首个藏文搜索引擎“云藏”用户覆盖90个国家: a quotation after the kind of thing it names
+            q = norm.find("“", a, lo)
+            if q > a and self.quoted_kind_re.search(norm, max(a, q - 4), q):
+                m = _QUOTED_TOPIC.match(norm, q, lo)
         if m is None or _SLOGAN.match(m.group("q")) or m.group("q") in self.generic:
             return None
-        return ctx.text[m.start():m.end("close")]
+        return ctx.text[m.start():m.end("close")].strip()
 
     def subject(self, ctx, c, si: int, ss: int, se: int) -> str | None:
         return _pick(self, ctx, c, si, ss, se)

@@ -541,3 +541,12 @@ def test_zh_labels_acronyms_and_adverbs(text, figure, metric):
 ])
 def test_named_schools_and_scenic_spots_own_their_figures(text, figure, subject):
     assert fig(text, "zh", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a quotation right after the kind of thing it names is that thing's name
+    ("省级政务服务平台“赣服通”注册用户超过4000万人。", "4000万人", "“赣服通”"),
+    ("区域公用品牌“赣南脐橙”年销售额达到150亿元。", "150亿元", "“赣南脐橙”"),
+])
+def test_a_quotation_after_its_kind_is_a_name(text, figure, subject):
+    assert fig(text, "zh", figure).subject == subject
