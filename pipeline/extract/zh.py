@@ -174,6 +174,9 @@ class ZhExtractor(BaseExtractor):
             # nothing makes it a figure and no range or list separator follows it: a bare number that never
             # joins a figure (the 一 of 统一, 一些, most dates); its value is not worth reading
             return None
+        if m.group("cn") and len(m.group("cn")) == 1 and m.group("cn") in _FINANCIAL_DIGITS \
+                and not norm.startswith(_FINANCIAL_NEXT, e):
+            return None     # 陆家嘴, 伍家岭: a capital numeral alone is a name's character, not 6 家
         value, scale, has_scale, numeral, integer = self._value(m)
         if value is None:
             return None
@@ -359,3 +362,7 @@ def _is_han(ch: str) -> bool:
 # two neighbouring digits, then scale characters: 五六, 两三百, 七八千万 (a range of the two)
 _PAIR = re.compile(r"([一二两兩三四五六七八])([二三四五六七八九])([十百千万萬亿億]*)")
 _DIGIT = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+# capital (financial) numerals: one alone counts only before a financial unit (伍万元, 叁拾家, 陆元)
+_FINANCIAL_DIGITS = frozenset("壹贰貳叁參肆伍陆陸柒捌玖")
+_FINANCIAL_NEXT = tuple("拾佰仟万萬亿億元圆圓角")

@@ -29,6 +29,9 @@ CASES = [
     ("zh", "印发《关于加快科技创新的二十条意见》。"),
     ("zh", "公司拟每10股送红股2股。"),
     ("zh", "过去一亩地收成有限。"),
+    # a capital numeral alone is a character of a name (陆家嘴, 伍家岭), not 6 家 or 5 家
+    ("zh", "推进南京东路、陆家嘴、徐家汇商圈建设。"),
+    ("zh", "长沙伍家岭片区完成改造。"),
     ("en", "The FTSE 100 index closed higher."),
     ("en", "It funds stations with a capacity of 200 tonnes and above."),
 ]
