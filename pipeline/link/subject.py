@@ -26,6 +26,7 @@ class ZhSubject:
         self.generic = set(L["subject_generic"])
         self.generic_endings = tuple(L.get("subject_generic_endings", []))
         self.short_names = set(L.get("subject_short_names", []))
+        self.not_alone = set(L.get("subject_not_alone", []))
         self.bare_suffixes = {x for x in self.suffixes if len(x) > 1} - self.short_names
         self.org_heads = set(L.get("subject_org_heads", []))
         self.org_reach = int(L.get("subject_org_reach", 12))
@@ -88,7 +89,7 @@ class ZhSubject:
             out.append((s + cur[0], s + cur[1]))
         out = self._organisations(toks, s, out)
         out = [_admin_chain(norm, a, b, e) for a, b in out]
-        return [(a, b) for a, b in out if norm[a:b] not in self.generic]
+        return [(a, b) for a, b in out if norm[a:b] not in self.generic and norm[a:b] not in self.not_alone]
 
     def _proper_part(self, w: str) -> bool:
         """A one-character suffix (局, 县, 镇) needs two characters of name before it: 统计局, 竹山县, not 布局,

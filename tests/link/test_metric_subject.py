@@ -550,3 +550,16 @@ def test_named_schools_and_scenic_spots_own_their_figures(text, figure, subject)
 ])
 def test_a_quotation_after_its_kind_is_a_name(text, figure, subject):
     assert fig(text, "zh", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # common words jieba's dictionary tags as places (深度, 都市, 满意度) are no names
+    ("推进重点行业深度治理，排放量下降15%。", "15%", None),
+    ("提升都市现代农业，新增设施农业5万亩。", "5万亩", None),
+    ("全省群众满意度达到92%。", "92%", None),
+    # a part that is no name alone still joins one (自治区国资委), and 自贸试验区 is a short name
+    ("自治区国资委监管企业利润增长5.9%。", "5.9%", "自治区国资委"),
+    ("自贸试验区新增企业1200家。", "1200家", "自贸试验区"),
+])
+def test_common_words_tagged_as_places_are_no_names(text, figure, subject):
+    assert fig(text, "zh", figure).subject == subject
