@@ -142,6 +142,9 @@ class ZhSubject:
         a = span[0]
         return bool(self.adjunct_before is not None and self.adjunct_before.search(norm, max(0, a - 40), a))
 
+    def is_person(self, norm: str, span) -> bool:
+        return False
+
     def strong(self, name: str) -> bool:
         """A name with a proper part before its suffix (竹山县, 经开区), not a bare category (省级开发区)."""
         return len(name) >= 2 and name not in self.generic and not name.startswith(("省级", "国家级", "市级", "县级"))
@@ -250,6 +253,8 @@ _ZH_ALIAS = re.compile(r"[（(](?:以下)?(?:简称|下称)[为：:]?\s*[“\"�
 TOKEN_TAIL = 40
 
 
+# a possessive ending ('s, ’s): str.rstrip("'s") would also eat the s of Christmas or Analysts
+_POSSESSIVE_END = re.compile(r"['’]s$")
 _MID_SENTENCE_CAP = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}\b")
 # an absolute phrase before a figure: with <words> <-ing verb | up | down> [by] [N% to] <figure>
 _WITH_ABSOLUTE = re.compile(r"(?P<w>\bwith\s)(?:[^,;.]|\.(?=\d))*?(?P<gap>\s)(?P<v>[a-z]+ing|up|down|off|higher|lower)(?:\s+(?:by|to|about|some|nearly|almost|more\s+than))?(?:\s+[\d.,]+\s?(?:%|per\s?cent|percent)\s+to)?\s*$")
@@ -314,7 +319,7 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
         t = norm[span[0]:span[1]]
         return finder.strong(t) or (bool(main) and (t.lower() == main or main in t.lower()))
 
-    here = sentence_names(finder, ctx, si)
+    here = [n for n in sentence_names(finder, ctx, si) if not finder.is_person(norm, n)]
     owners = [n for n in here if not finder.is_source(norm, n) and not finder.is_adjunct(norm, n)]
     if owners and len(owners) < len(here):
         here = owners                # sources and places of adjuncts only when nothing else is named
@@ -333,7 +338,8 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
                 return text[a:b]
     for k, last in ((0, True), (1, False), (2, True)):
         # the sentence before is segmented only when this one names nobody
-        group = before if k == 0 else after if k == 1 else (sentence_names(finder, ctx, si - 1) if si > 0 else [])
+        group = before if k == 0 else after if k == 1 else (
+            [n for n in sentence_names(finder, ctx, si - 1) if not finder.is_person(norm, n)] if si > 0 else [])
         cands = [n for n in group if strong(n) and not finder.is_source(norm, n)
                  and (k != 2 or not finder.is_adjunct(norm, n))]
         if cands:
@@ -367,6 +373,7 @@ class EnSubject:
         self.suffixes = set(L["subject_suffixes"])
         self.generic = set(L["subject_generic"])
         self.demonyms = set(L.get("subject_demonyms", []))
+        self.person_titles = tuple(t + " " for t in L.get("subject_person_titles", []))
         self.acronyms = set(L.get("subject_acronyms", []))
         self.not_acronym_names = set(L.get("subject_not_acronyms", []))
         self.source_after = re.compile(L["subject_source_after"]) if L.get("subject_source_after") else None
@@ -393,7 +400,7 @@ class EnSubject:
                 w0 = run[0].group(0)
                 at_start = run[0].start() <= first_char or norm[max(s, run[0].start() - 2):run[0].start()].strip() \
                     in (".", "-", ":", "”", "\"")
-                bare = w0.rstrip("'s").rstrip("’s")
+                bare = _POSSESSIVE_END.sub("", w0)
                 ok_start = w0.endswith(("'s", "’s")) or (known is not None and bare in known)
                 acronym = w0.isupper() and len(w0) <= 5
                 named_acronym = acronym and self.is_name_acronym(bare, known)
@@ -403,7 +410,7 @@ class EnSubject:
             while run and run[0].group(0).rstrip(".") in skip_front:
                 run.pop(0)
             if run:
-                words = [w.group(0).rstrip(".").rstrip("'s").rstrip("’s") for w in run]
+                words = [_POSSESSIVE_END.sub("", w.group(0).rstrip(".")) for w in run]
                 named = any(w not in self.not_names and w[:1].isupper() for w in words) or \
                     any(w.rstrip(".") in self.suffixes for w in words[1:])
                 if len(words) == 1 and words[0] in self.demonyms:
@@ -479,6 +486,10 @@ class EnSubject:
 
     def is_adjunct(self, norm: str, span) -> bool:
         return False
+
+    def is_person(self, norm: str, span) -> bool:
+        """Mr Ebbers, President Bush: a person's name (never the subject)."""
+        return norm.startswith(self.person_titles, span[0])
 
     def strong(self, name: str) -> bool:
         words = name.replace("(", " ").replace(")", " ").split()

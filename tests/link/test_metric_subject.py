@@ -563,3 +563,14 @@ def test_a_quotation_after_its_kind_is_a_name(text, figure, subject):
 ])
 def test_common_words_tagged_as_places_are_no_names(text, figure, subject):
     assert fig(text, "zh", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a person is never the subject (a place or an organisation): the place or organisation named nearby is
+    ("Mr Ebbers built WorldCom into a company worth $160bn.", "$160bn", "WorldCom"),
+    ("President Bush said the US deficit would shrink to $390bn.", "$390bn", "US"),
+    # nationalities and holidays are no names
+    ("Retail sales rose 3% over Christmas.", "3%", None),
+])
+def test_persons_nationalities_and_holidays_are_no_subjects(text, figure, subject):
+    assert fig(text, "en", figure).subject == subject
