@@ -267,8 +267,8 @@ class Linker:
             metric = _clean_phrase(metric)
             if metric and self.lang == "en":
                 metric = self.metric.without_owner(ctx, metric)   # Allied Domecq shares -> shares
-                if _POSSESSOR_ONLY.fullmatch(metric):
-                    metric = None          # "Britain's": an owner, never what is measured
+                if _POSSESSOR_ONLY.fullmatch(metric) or metric.lower() in self.metric.never_alone:
+                    metric = None          # "Britain's": an owner; "says", "thought": never what is measured
             out.append(to_figure(text, c, role=role, year=year, metric=metric,
                                  subject=_clean_phrase(subject), sentence_start=ss, sentence_end=max(se, c.end)))
         return out

@@ -56,6 +56,7 @@ class ZhMetric:
         self.event_nouns = set(L.get("count_event_nouns", []))
         self.classifiers = set(L.get("count_classifier_nouns", []))
         self.measure_words = {w.lower() for w in L.get("syntax_subject_measures", [])}
+        self.never_alone = {w.lower() for w in L.get("metric_never_alone", [])}
         self.event_units = set(L.get("count_event_units", []))
         acts = L.get("metric_action_verbs") or []
         self.action_re = re.compile(r"(?P<v>" + alternation(acts) + r")(?P<le>了|到)?(?P<n>[\u4e00-\u9fff]{0,4})$") if acts else None
@@ -372,6 +373,7 @@ class EnMetric:
         self.event_nouns = set(L.get("count_event_nouns", []))
         self.classifiers = set(L.get("count_classifier_nouns", []))
         self.measure_words = {w.lower() for w in L.get("syntax_subject_measures", [])}
+        self.never_alone = {w.lower() for w in L.get("metric_never_alone", [])}
         self.event_aux = set(L.get("count_event_aux", []))
         self.event_past = set(L.get("count_event_past", []))
         self.event_not_verbs = set(L.get("count_event_not_verbs", []))

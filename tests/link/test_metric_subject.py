@@ -574,3 +574,15 @@ def test_common_words_tagged_as_places_are_no_names(text, figure, subject):
 ])
 def test_persons_nationalities_and_holidays_are_no_subjects(text, figure, subject):
     assert fig(text, "en", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,figure,word", [
+    # words the rules used to take alone (thought, says, back, looking) are never the whole metric
+    ("The German firm is thought to be offering about $3bn to leave the venture.", "$3bn", "offering"),
+])
+def test_a_stray_verb_or_adverb_is_not_the_whole_metric(text, figure, word):
+    assert word in (fig(text, "en", figure).metric or "")
+
+
+def test_a_reporting_verb_is_never_the_metric():
+    assert fig("Complaints rose sharply, she says, from 4% in 2003 to 11% last year.", "en", "11%").metric != "says"
