@@ -47,6 +47,8 @@ class ZhMetric:
         self.generic = set(L["generic_metrics"])
         self.comp_words = re.compile("(?:" + alternation(
             [w for ws in P.context["comparator"]["left"].values() for w in ws]) + r")+\s*$")
+        keep = L.get("metric_keep_prefix") or []
+        self.keep_prefix = re.compile("^(?:" + alternation(keep) + ")") if keep else None
         self.time_prefix = re.compile(r"^(?:到|至|截至|在|于)?\s*(?:(?:19|20)\d{2}\s*年(?:底|末|初)?|\d{1,2}\s*月(?:份)?(?:底|末|初)?|今年|去年|全年|上半年|前三季度|一季度)+(?:以来)?")
         self.list_mark = re.compile(r"^\s*(?:(?:以上|以下|左右|上下)(?=[、和及与并])|[（(]?[一二三四五六七八九十\d]+[）)、.．]|[、和及与并])\s*")
         self.share = re.compile(r"^(?P<x>.+?)" + alternation(L.get("share_words", ["占", "约占", "占到"])) + r"(?P<y>.*)$")
@@ -132,6 +134,8 @@ class ZhMetric:
         while changed:
             changed = False
             for rx in (self.list_mark, self.time_prefix, self.strip_prefix):
+                if self.keep_prefix is not None and self.keep_prefix.match(phrase):
+                    break                      # 规模以上工业增加值, 有色冶金: no prefix to strip
                 m = rx.match(phrase)
                 if m and m.end() > 0:
                     a += m.end()
@@ -174,6 +178,8 @@ class ZhMetric:
             a += cm.end()
             phrase = phrase[cm.end():]
         vm = self.verbs_prefix.match(phrase)
+        if vm and self.keep_prefix is not None and self.keep_prefix.match(phrase):
+            vm = None
         if vm and vm.end() < len(phrase):
             a += vm.end()
             phrase = phrase[vm.end():]

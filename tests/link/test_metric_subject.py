@@ -586,3 +586,14 @@ def test_a_stray_verb_or_adverb_is_not_the_whole_metric(text, figure, word):
 
 def test_a_reporting_verb_is_never_the_metric():
     assert fig("Complaints rose sharply, she says, from 4% in 2003 to 11% last year.", "en", "11%").metric != "says"
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # compounds whose first characters look like a verb, a prefix or a list marker keep them
+    ("全市规模以上工业增加值增长7.2%。", "7.2%", "规模以上工业增加值"),
+    ("全省有色金属产业营收增长9%。", "9%", "有色金属产业营收"),
+    ("全体居民人均可支配收入增长5.1%。", "5.1%", "全体居民人均可支配收入"),
+    ("二、三产业总产值达到850亿元。", "850亿元", "二、三产业总产值"),
+])
+def test_zh_compounds_keep_their_first_characters(text, figure, metric):
+    assert fig(text, "zh", figure).metric == metric
