@@ -189,7 +189,12 @@ class ZhMetric:
                 return prev[1]
             # the counted noun after the figure: 新增5家国家级企业技术中心
             m = _ZH_COUNTED_AFTER.match(norm, c.end, c.end + 16)
-            return ctx.text[m.start(1):m.end(1)] if m and c.kind == "count" else None
+            if not (m and c.kind == "count"):
+                return None
+            e = m.end(1)
+            while e - m.start(1) > 2 and norm[e - 1] in "和与及":
+                e -= 1                       # 5个夜间经济人气地标和5个…: the conjunction opens the next item
+            return ctx.text[m.start(1):e]
         if c.kind == "quantity" and _PRODUCT_NEXT.match(ctx.norm, c.end):
             # 推动60万吨赖氨酸等项目, 中粮油脂年产60万吨油料: a capacity names its product after it
             after = _zh_noun_phrase_after(ctx.norm, ctx.text, c.end)
@@ -338,6 +343,8 @@ def _zh_noun_phrase_after(norm: str, text: str, pos: int, sent_toks=None, sent_s
         break
     if not seen_noun or end < 2:
         return _zh_verb_led_phrase(norm, text, pos, toks)
+    while end > 2 and text[pos + end - 1] in "和与及、":
+        end -= 1                             # 5个夜间经济人气地标和5个…: the conjunction opens the next item
     return text[pos:pos + end]
 
 

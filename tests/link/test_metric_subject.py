@@ -597,3 +597,12 @@ def test_a_reporting_verb_is_never_the_metric():
 ])
 def test_zh_compounds_keep_their_first_characters(text, figure, metric):
     assert fig(text, "zh", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a conjunction or 从 at the end of the phrase is no part of the metric
+    ("认定地区总部、研发中心分别从300家、200家增加到400家、260家。", "300家", "地区总部、研发中心"),
+    ("建成8个城市书房和6个文化驿站。", "8个", "城市书房"),
+])
+def test_zh_trailing_conjunctions_are_no_part_of_the_metric(text, figure, metric):
+    assert fig(text, "zh", figure).metric == metric
