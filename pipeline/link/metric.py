@@ -256,6 +256,10 @@ _CONTINUES = re.compile(r"^(?:\s*(?:[A-Za-z]+\s+){0,4}?(?:and|but)\s+(?:by|to)|[
 # "Deutsche Boerse's proposed"
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their)|\w['’]s)\s+(?:(?:proposed|planned|expected|estimated|"
                                 r"reported|projected|agreed|revised|initial|final|new)\s+)?$", re.IGNORECASE)
+# a flow noun with up to three modifiers, then "of" right before a count: "worldwide annual sales of"
+_MEASURE_OF = re.compile(r"(?<![\w\-])(?P<np>(?:(?!(?i:with|has|have|had|an|a|the|its|their|his|her|of|and|in|on|for|to|is|was|are|were|"
+                         r"by|at|from)\b)[A-Za-z][\w\-]*\s+){0,3}(?P<h>[A-Za-z]+))\s+of\s+(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|"
+                         r"more\s+than\s+|around\s+)?$")
 # "of" and the noun phrase after a classifier noun, up to punctuation, a preposition or a verb-like word
 _CLASSIFIED = re.compile(r"\s+of\s+(?:(?:the|its|their)\s+)?(?:(?!(?:in|on|at|to|for|from|with|by|that|which|and|or|were|was|are|is|have|has|had|this|last|next|each|every|per|a|an)\b)[a-z][\w\-']*\s*){1,5}(?<!\s)")
 _PRENOMINAL_PP = re.compile(r"\s+(?:in|of|on|for)\s+(?:(?:the|its|their|his|her)\s+)?(?:[a-z][\w\-']*\s+){0,2}"
@@ -387,6 +391,7 @@ class EnMetric:
         self.classifiers = set(L.get("count_classifier_nouns", []))
         self.measure_words = {w.lower() for w in L.get("syntax_subject_measures", [])}
         self.never_alone = {w.lower() for w in L.get("metric_never_alone", [])}
+        self.count_heads = {w.lower() for w in L.get("count_measure_heads", [])}
         self.event_aux = set(L.get("count_event_aux", []))
         self.event_past = set(L.get("count_event_past", []))
         self.event_not_verbs = set(L.get("count_event_not_verbs", []))
@@ -431,6 +436,9 @@ class EnMetric:
             chain_start -= 1
         verb = low[v] if v is not None else ""
         if c.kind == "count":
+            mh = _MEASURE_OF.search(norm, max(seg_start, lo - 60), lo)
+            if mh and mh.group("h").lower() in self.count_heads:
+                return text[mh.start("np"):mh.end("h")]      # annual sales of 39m cases: the sales
             event = self._event(ctx, c, words, low, is_verb, v, seg_start)
             if event is not None:
                 return event
