@@ -479,6 +479,15 @@ class EnMetric:
                                                                                         seg_start) is None):
                     return text[np_[0]:np_[1]]
         # 4. the noun phrase before the verb chain: The total R&D expenditure in the region ... is projected to be
+        if chain_start is not None and chain_start >= 2 and low[chain_start - 1] in ("which", "that"):
+            # "on sales which fell 8%": the relative pronoun's antecedent, the noun right before it
+            j = chain_start - 1
+            while j > 0 and chain_start - 1 - j < 3 and not is_verb[j - 1] and low[j - 1] not in _FUNCTION \
+                    and low[j - 1] not in _PARTICIPLE_PREP and low[j - 1] not in _NP_LEFT_BOUND:
+                j -= 1
+            np_ = self._np(words[j:chain_start - 1], seg_start)
+            if np_ is not None and not self._generic(norm[np_[0]:np_[1]]) and not self._name(ctx, norm[np_[0]:np_[1]]):
+                return text[np_[0]:np_[1]]
         if chain_start is not None:
             np_ = self._np_before(ctx, words, low, is_verb, chain_start, seg_start)
             if np_ is not None and norm[np_[0]:np_[1]].lower() in self.distributive and v == len(words) - 1 \

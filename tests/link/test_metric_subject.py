@@ -616,3 +616,12 @@ def test_zh_trailing_conjunctions_are_no_part_of_the_metric(text, figure, metric
 ])
 def test_a_flow_of_counted_units_is_named_by_the_flow(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a relative clause's verb: its antecedent is measured ("on sales which fell 8%")
+    ("Profit held up on sales which fell 6% to 2.1bn rupees.", "6%", "sales"),
+    ("The group reported annual revenues that grew 12% to $2bn.", "12%", "annual revenues"),
+])
+def test_the_antecedent_of_a_relative_clause_is_measured(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
