@@ -264,6 +264,8 @@ _RELATIVE_OF_NAME = re.compile(r"\s*,\s*(?:which|who|whose)\s(?:[^,;.]|\.(?=\d))
 _OPENING_APPOSED = re.compile(r"\s*(?P<n>[A-Z][\w&'’\-]*(?:\s[A-Z][\w&'’\-]*){0,4}),\s(?:the|a|an)\s")
 # a sentence that opens with a possessive pronoun: "Its pre-tax earnings", "Their sales"
 _OPENS_WITH_POSSESSIVE = re.compile(r"\s*(?:Its|Their)\s")
+# between a country and the place of it that is named: "U.S. state of Georgia", "China's province of Hubei"
+_KIND_OF_PLACE = re.compile(r"(?:['’]s)?\s+(?:state|province|city|county|region|prefecture|town|village|district)\s+of\s+")
 # between a possessive name and the name it describes: 's and lower-case words (biggest steel company)
 _POSSESSOR_OF_NAME = re.compile(r"['’]s(?:\s+[a-z][a-z\-]*){1,5}\s+")
 # a name of capitalised words (and of, for, the, and, &) spelt out before its acronym: Tata Consultancy Services (TCS)
@@ -453,8 +455,8 @@ class EnSubject:
             keep = []
             for k, (a, b) in enumerate(out):
                 nxt = out[k + 1][0] if k + 1 < len(out) else None
-                if nxt is not None and _POSSESSOR_OF_NAME.fullmatch(norm, b, nxt):
-                    continue
+                if nxt is not None and (_POSSESSOR_OF_NAME.fullmatch(norm, b, nxt) or _KIND_OF_PLACE.fullmatch(norm, b, nxt)):
+                    continue    # Japan's biggest steel company Nippon Steel; U.S. state of Georgia: the second name
                 keep.append((a, b))
             out = keep
         return out

@@ -625,3 +625,12 @@ def test_a_flow_of_counted_units_is_named_by_the_flow(text, figure, metric):
 ])
 def test_the_antecedent_of_a_relative_clause_is_measured(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # "<country> state/province of <place>": the place named is the owner
+    ("Nearly 5 million ballots were cast in the U.S. state of Georgia, a record 68% turnout.", "68%", "Georgia"),
+    ("Output in China's province of Shanxi rose 7%.", "7%", "Shanxi"),
+])
+def test_the_place_of_a_country_owns_the_figure(text, figure, subject):
+    assert fig(text, "en", figure).subject == subject
