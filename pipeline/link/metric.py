@@ -461,6 +461,22 @@ class EnMetric:
         pre = self.prenominal(ctx, c)
         if pre is not None:
             return pre
+        # 1b. a participle opening the figure's clause after a comma or a dash ("rising inflation - reaching 0.7%",
+        #     "Exports, rising 5% a year,"): the noun phrase the clause hangs from is measured
+        sep = norm.rfind(norm[ss:seg_start].rstrip()[-1:] or "\0", ss, seg_start) if seg_start > ss else -1
+        if words and sep > ss and norm[sep] in ",-–—" and low[0].endswith("ing") and len(low[0]) > 4 \
+                and not any(is_verb[1:]) and c.kind != "count" and prev is None:
+            back = _clause_before(norm, _EN_CLAUSE, ss, sep, 120, None)
+            bw = list(re.finditer(r"[A-Za-z][A-Za-z'’&\-]*", norm[back:sep]))
+            blow = [w.group(0).lower() for w in bw]
+            j = len(bw)
+            while j > 0 and len(bw) - j < 3 and not self._is_verb(blow, j - 1) and blow[j - 1] not in _FUNCTION \
+                    and blow[j - 1] not in _NP_LEFT_BOUND and blow[j - 1] not in _PARTICIPLE_PREP:
+                j -= 1
+            if j < len(bw):
+                np_ = self._np(bw[j:], back)
+                if np_ is not None and not self._generic(norm[np_[0]:np_[1]]) and not self._name(ctx, norm[np_[0]:np_[1]]):
+                    return text[np_[0]:np_[1]]
         # 2. words between a lexical verb and the figure: "left physical damage equal to";
         #    after an auxiliary the next word is the verb: "would pay a final dividend of"
         first = v + 1 if v is not None and verb not in _AUX else (v + 2 if v is not None and verb in _MODAL else None)

@@ -634,3 +634,12 @@ def test_the_antecedent_of_a_relative_clause_is_measured(text, figure, metric):
 ])
 def test_the_place_of_a_country_owns_the_figure(text, figure, subject):
     assert fig(text, "en", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a participle opening the figure's clause after a dash or a comma hangs from the noun phrase before it
+    ("Rates were held, but rising inflation - reaching 0.9% in March - worried the bank.", "0.9%", "rising inflation"),
+    ("Imports, climbing 7% a year, now exceed exports.", "7%", "Imports"),
+])
+def test_a_participle_clause_measures_the_noun_it_hangs_from(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
