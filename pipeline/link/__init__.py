@@ -269,6 +269,10 @@ class Linker:
                 metric = self.metric.without_owner(ctx, metric)   # Allied Domecq shares -> shares
                 if _POSSESSOR_ONLY.fullmatch(metric) or metric.lower() in self.metric.never_alone:
                     metric = None          # "Britain's": an owner; "says", "thought": never what is measured
+                else:
+                    tm = _TRAILING_TIME.search(metric)
+                    if tm and tm.start() > 0:
+                        metric = metric[:tm.start()]   # orders in the fourth quarter: the time is the year's, not the metric's
             out.append(to_figure(text, c, role=role, year=year, metric=metric,
                                  subject=_clean_phrase(subject), sentence_start=ss, sentence_end=max(se, c.end)))
         return out
@@ -492,6 +496,8 @@ def _word_end(norm: str, pos: int, limit: int) -> int:
 _CHANGE_BEFORE_FROM = re.compile(r"\b(?:up|down|rose|fell|risen|fallen|grew|grown|increased|decreased|dropped|climbed|"
                                  r"jumped|declined|slipped|surged|expanded|shrank|cut|raised|lifted|lowered|reduced|"
                                  r"increase|decrease|rise|fall|drop|growth)\b[^.;]*$", re.IGNORECASE)
+_TRAILING_TIME = re.compile(r"\s+(?:in|during|for)\s+(?:the\s+)?(?:(?:first|second|third|fourth|final|last|same)\s+"
+                            r"(?:quarter|half|months?)(?:\s+of\s+(?:the\s+year|(?:19|20)\d{2}))?|(?:19|20)\d{2})$", re.IGNORECASE)
 _POSSESSOR_ONLY = re.compile(r"(?:[A-Z][\w&.\-]*\s+){0,4}[A-Z][\w&.\-]*['’]s?")
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
 

@@ -643,3 +643,17 @@ def test_the_place_of_a_country_owns_the_figure(text, figure, subject):
 ])
 def test_a_participle_clause_measures_the_noun_it_hangs_from(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a time after the metric dates the figure, it is no part of what is measured
+    ("The company said orders in the fourth quarter were 12% higher.", "12%", "orders"),
+    ("Car deliveries in 2004 rose 9% on the year before.", "9%", "Car deliveries"),
+])
+def test_a_trailing_time_is_no_part_of_the_metric(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
+
+
+def test_a_weekday_or_much_is_never_the_metric():
+    assert fig("The shares rose 1% before ending Friday 0.3% lower.", "en", "0.3%").metric != "Friday"
+    assert fig("The state hopes to raise as much as 20bn euros from asset sales.", "en", "20bn euros").metric != "much"
