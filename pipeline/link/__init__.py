@@ -249,6 +249,9 @@ class Linker:
             if self.lang == "en":
                 # "an $11bn accounting fraud", "and by 24% in China": the surface says it outright
                 pre = self.metric.shared(ctx, c, prev) or self.metric.prenominal(ctx, c)
+            if pre is None and self.lang == "en" and _ACCOUNTS_FOR.search(norm, max(ss, c.start - 40), c.extra.get("comp_left", c.start)):
+                # "Exports account for 30% of GDP": the tagger reads "account" as a noun; the rules read the verb
+                pre = self.metric.metric(ctx, c, ss, se, prev)
             if pre is not None:
                 metric = pre
             elif p_metric is not None and c.kind != "count" and route != "action":
@@ -496,6 +499,8 @@ def _word_end(norm: str, pos: int, limit: int) -> int:
 _CHANGE_BEFORE_FROM = re.compile(r"\b(?:up|down|rose|fell|risen|fallen|grew|grown|increased|decreased|dropped|climbed|"
                                  r"jumped|declined|slipped|surged|expanded|shrank|cut|raised|lifted|lowered|reduced|"
                                  r"increase|decrease|rise|fall|drop|growth)\b[^.;]*$", re.IGNORECASE)
+_ACCOUNTS_FOR = re.compile(r"\baccount(?:s|ed|ing)?\s+for\s+(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|over\s+|"
+                           r"more\s+than\s+|less\s+than\s+|roughly\s+|only\s+|just\s+)?$", re.IGNORECASE)
 _TRAILING_TIME = re.compile(r"\s+(?:in|during|for)\s+(?:the\s+)?(?:(?:first|second|third|fourth|final|last|same)\s+"
                             r"(?:quarter|half|months?)(?:\s+of\s+(?:the\s+year|(?:19|20)\d{2}))?|(?:19|20)\d{2})$", re.IGNORECASE)
 _POSSESSOR_ONLY = re.compile(r"(?:[A-Z][\w&.\-]*\s+){0,4}[A-Z][\w&.\-]*['’]s?")

@@ -657,3 +657,12 @@ def test_a_trailing_time_is_no_part_of_the_metric(text, figure, metric):
 def test_a_weekday_or_much_is_never_the_metric():
     assert fig("The shares rose 1% before ending Friday 0.3% lower.", "en", "0.3%").metric != "Friday"
     assert fig("The state hopes to raise as much as 20bn euros from asset sales.", "en", "20bn euros").metric != "much"
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # "X account(s) for N% of Y": X, however the tagger reads "account"
+    ("Exports account for 30% of GDP.", "30%", "Exports"),
+    ("High-tech products accounted for about 41% of sales.", "41%", "High-tech products"),
+])
+def test_accounts_for_is_read_as_the_verb(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
