@@ -248,7 +248,7 @@ class Linker:
             pre = None
             if self.lang == "en":
                 # "an $11bn accounting fraud", "and by 24% in China": the surface says it outright
-                pre = self.metric.shared(ctx, c, prev) or self.metric.prenominal(ctx, c)
+                pre = self.metric.shared(ctx, c, prev) or self.metric.prenominal(ctx, c) or self.metric.own_share(ctx, c)
             if pre is None and self.lang == "en" and _ACCOUNTS_FOR.search(norm, max(ss, c.start - 40), c.extra.get("comp_left", c.start)):
                 # "Exports account for 30% of GDP": the tagger reads "account" as a noun; the rules read the verb
                 pre = self.metric.metric(ctx, c, ss, se, prev)

@@ -256,6 +256,11 @@ _CONTINUES = re.compile(r"^(?:\s*(?:[A-Za-z]+\s+){0,4}?(?:and|but)\s+(?:by|to)|[
 # "Deutsche Boerse's proposed"
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their)|\w['’]s)\s+(?:(?:proposed|planned|expected|estimated|"
                                 r"reported|projected|agreed|revised|initial|final|new)\s+)?$", re.IGNORECASE)
+_OWN_SHARE_VERB = re.compile(r"\b(?:makes?|made|making|generates?|generated|earns?|earned|derives?|derived|gets?|got)\s+"
+                             r"(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|over\s+|more\s+than\s+|less\s+than\s+|"
+                             r"roughly\s+|only\s+|just\s+)?$", re.IGNORECASE)
+_OWN_SHARE_OF = re.compile(r"\s+of\s+(?:its|their|his|her|our|the\s+group's|the\s+company's)\s+"
+                           r"(?P<np>(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*)(?=\s+(?:in|from|at|on|abroad|overseas|outside)\b|\s*[,.;])")
 # a flow noun with up to three modifiers, then "of" right before a count: "worldwide annual sales of"
 _MEASURE_OF = re.compile(r"(?<![\w\-])(?P<np>(?:(?!(?i:with|has|have|had|an|a|the|its|their|his|her|of|and|in|on|for|to|is|was|are|were|"
                          r"by|at|from)\b)[A-Za-z][\w\-]*\s+){0,3}(?P<h>[A-Za-z]+))\s+of\s+(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|"
@@ -535,6 +540,17 @@ class EnMetric:
             return None
         between = ctx.norm[prev[0].end:c.extra.get("comp_left", c.start)]
         return prev[1] if _CONTINUES.search(between) else None
+
+    def own_share(self, ctx, c) -> str | None:
+        """"makes more than 80% of its revenues in the US", "earns 60% of its sales abroad": the share of the
+        actor's own flow is measured by the flow ("make up N% of" is the other reading: not this)."""
+        lo = c.extra.get("comp_left", c.start)
+        if c.kind != "percent" or not _OWN_SHARE_VERB.search(ctx.norm, max(0, lo - 30), lo):
+            return None
+        m = _OWN_SHARE_OF.match(ctx.norm, c.end)
+        if not m:
+            return None
+        return ctx.text[m.start("np"):m.end("np")]
 
     def prenominal(self, ctx, c) -> str | None:
         """The noun a figure stands in front of, after a determiner: "the $2.58 trillion (£1.38 trillion)

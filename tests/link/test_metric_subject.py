@@ -666,3 +666,13 @@ def test_a_weekday_or_much_is_never_the_metric():
 ])
 def test_accounts_for_is_read_as_the_verb(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # "makes/earns N% of its X": the actor's own flow X is measured ("make up N% of" is the other reading)
+    ("The brewer, which makes 70% of its profits in Asia, was sold.", "70%", "profits"),
+    ("Siemens earns about 20% of its revenue overseas.", "20%", "revenue"),
+    ("Services make up 54% of the economy.", "54%", "Services"),
+])
+def test_a_share_of_the_actors_own_flow(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
