@@ -50,6 +50,9 @@ CASES = [
     ("en", "a grant of 2,50,000 rupees", [("2,50,000 rupees", "money", 250000, "INR")]),
     ("en", "Fees total ₹3,45,678 this year.", [("₹3,45,678", "money", 345678, "INR")]),
     ("en", "He was fined 25 000 euros.", [("25 000 euros", "money", 25000, "EUR")]),
+    # penny in the singular and pennies are the pound's sub-unit too (was a count of "penny")
+    ("en", "A stamp used to cost 1 penny.", [("1 penny", "money", 0.01, "GBP")]),
+    ("en", "Fuel duty rose by three pennies a litre.", [("three pennies", "money", 0.03, "GBP")]),
     # a digit after a tenth sub-unit is the next one down: eight yuan three mao two = 8.32
     ("en", "A bowl of noodles is eight yuan three mao two.", [("eight yuan three mao two", "money", 8.32, "CNY")]),
     # Chinese: CLDR names (and 圆 for 元), heads without their territory, codes, symbols, dollar codes
