@@ -376,6 +376,7 @@ class EnSubject:
         self.generic = set(L["subject_generic"])
         self.demonyms = set(L.get("subject_demonyms", []))
         self.person_titles = tuple(t + " " for t in L.get("subject_person_titles", []))
+        self.territories = set(P.data("places").get("territories") or [])   # CLDR (scripts/gen_places.py)
         self.acronyms = set(L.get("subject_acronyms", []))
         self.not_acronym_names = set(L.get("subject_not_acronyms", []))
         self.source_after = re.compile(L["subject_source_after"]) if L.get("subject_source_after") else None
@@ -403,7 +404,7 @@ class EnSubject:
                 at_start = run[0].start() <= first_char or norm[max(s, run[0].start() - 2):run[0].start()].strip() \
                     in (".", "-", ":", "”", "\"")
                 bare = _POSSESSIVE_END.sub("", w0)
-                ok_start = w0.endswith(("'s", "’s")) or (known is not None and bare in known)
+                ok_start = w0.endswith(("'s", "’s")) or (known is not None and bare in known) or bare in self.territories
                 acronym = w0.isupper() and len(w0) <= 5
                 named_acronym = acronym and self.is_name_acronym(bare, known)
                 if (at_start and not ok_start and not named_acronym) \

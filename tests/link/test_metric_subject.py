@@ -676,3 +676,13 @@ def test_accounts_for_is_read_as_the_verb(text, figure, metric):
 ])
 def test_a_share_of_the_actors_own_flow(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,subject,metric", [
+    # a country's name opening a sentence is a name (CLDR's territory names, patterns/en/places.yaml), never a metric
+    ("Portugal plans to raise as much as 3bn euros from asset sales.", "3bn euros", "Portugal", "asset sales"),
+    ("Kenya exported 500,000 tonnes of tea.", "500,000 tonnes", "Kenya", None),
+])
+def test_a_country_opening_a_sentence_is_a_name(text, figure, subject, metric):
+    f = fig(text, "en", figure)
+    assert f.subject == subject and (metric is None or f.metric == metric) and f.metric != subject
