@@ -87,6 +87,23 @@ def test_generated_currencies_are_up_to_date():
     assert gen.main(["--check"]) == 0
 
 
+def test_generated_places_are_up_to_date():
+    """patterns/en/places.yaml is what scripts/gen_places.py writes from CLDR (Babel, extra ``dev``)."""
+    import importlib.util
+    from pathlib import Path
+
+    babel = pytest.importorskip("babel")
+    data = load_lang("en").data("places")
+    assert {"Italy", "Vietnam", "South Korea", "Kenya"} <= set(data["territories"])
+    if babel.__version__ != data["source"]["babel"]:
+        pytest.skip(f"Babel {babel.__version__} installed, the file was generated with {data['source']['babel']}")
+    path = Path(__file__).resolve().parent.parent / "scripts" / "gen_places.py"
+    spec = importlib.util.spec_from_file_location("gen_places", path)
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    assert gen.main(["--check"]) == 0
+
+
 # -- fast scanning (patterns.fast_finditer): the same matches as finditer -----------------------------
 
 def _matches(it):
