@@ -77,6 +77,24 @@ def process(doc: Document, link: bool = True):
     return doc.model_copy(update={"figures": fake_figures(text)})
 
 
+def interrupt_after_commits(monkeypatch, commits: int):
+    """Make a run raise KeyboardInterrupt (Ctrl-C) when it is about to commit one chunk more than ``commits``;
+    returns a function that puts the real commit back (for the resumed run)."""
+    from pipeline.batch import journal
+
+    real_commit = journal.RunState.commit
+    n = {"commits": 0}
+
+    def commit(self, chunk, results):
+        if n["commits"] == commits:
+            raise KeyboardInterrupt
+        n["commits"] += 1
+        return real_commit(self, chunk, results)
+
+    monkeypatch.setattr(journal.RunState, "commit", commit)
+    return lambda: monkeypatch.setattr(journal.RunState, "commit", real_commit)
+
+
 def real_extractor_works() -> bool:
     """True when ``pipeline.api.extract_figures`` runs on a Chinese and an English sentence."""
     try:

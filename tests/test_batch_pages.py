@@ -122,27 +122,16 @@ def _html_run(inputs, out, workers, **kw):
 def test_interrupt_stops_the_page_processes_and_the_run_resumes(tmp_path, monkeypatch):
     import multiprocessing
 
-    from batch_support import write_html_corpus
-
-    from pipeline.batch import journal
+    from batch_support import interrupt_after_commits, write_html_corpus
 
     inputs = write_html_corpus(tmp_path / "in", 80, files=2)
     _html_run(inputs, tmp_path / "ref", 0)
-    real_commit = journal.RunState.commit
-    n = {"commits": 0}
-
-    def commit(self, chunk, results):
-        if n["commits"] == 3:
-            raise KeyboardInterrupt
-        n["commits"] += 1
-        return real_commit(self, chunk, results)
-
-    monkeypatch.setattr(journal.RunState, "commit", commit)
+    restore = interrupt_after_commits(monkeypatch, 3)
     with pytest.raises(KeyboardInterrupt):
         _html_run(inputs, tmp_path / "out", 2)
     assert multiprocessing.active_children() == []  # extraction workers and page cleaners are gone
     assert not (tmp_path / "out" / "documents.jsonl").exists()
-    monkeypatch.setattr(journal.RunState, "commit", real_commit)
+    restore()
     s = _html_run(inputs, tmp_path / "out", 2)
     assert s["resumed"] == 30 and s["processed"] == 50
     for f in ("documents.jsonl", "errors.jsonl", "duplicates.jsonl"):

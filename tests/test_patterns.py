@@ -73,15 +73,20 @@ def test_generated_currencies_use_iso_codes(lang):
 def test_generated_currencies_are_up_to_date():
     """patterns/*/currencies.yaml are what scripts/gen_currencies.py writes (Babel, extra ``dev``), when the
     installed Babel is the one the files were generated with (another CLDR gives other names)."""
+    _check_generated("currencies", "gen_currencies")
+
+
+def _check_generated(data: str, script: str) -> None:
+    """``scripts/<script>.py --check`` passes, when the installed Babel is the one the file records."""
     import importlib.util
     from pathlib import Path
 
     babel = pytest.importorskip("babel")
-    recorded = load_lang("en").data("currencies")["source"]["babel"]
+    recorded = load_lang("en").data(data)["source"]["babel"]
     if babel.__version__ != recorded:
         pytest.skip(f"Babel {babel.__version__} installed, the files were generated with {recorded}")
-    path = Path(__file__).resolve().parent.parent / "scripts" / "gen_currencies.py"
-    spec = importlib.util.spec_from_file_location("gen_currencies", path)
+    path = Path(__file__).resolve().parent.parent / "scripts" / f"{script}.py"
+    spec = importlib.util.spec_from_file_location(script, path)
     gen = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gen)
     assert gen.main(["--check"]) == 0
@@ -89,19 +94,8 @@ def test_generated_currencies_are_up_to_date():
 
 def test_generated_places_are_up_to_date():
     """patterns/en/places.yaml is what scripts/gen_places.py writes from CLDR (Babel, extra ``dev``)."""
-    import importlib.util
-    from pathlib import Path
-
-    babel = pytest.importorskip("babel")
-    data = load_lang("en").data("places")
-    assert {"Italy", "Vietnam", "South Korea", "Kenya"} <= set(data["territories"])
-    if babel.__version__ != data["source"]["babel"]:
-        pytest.skip(f"Babel {babel.__version__} installed, the file was generated with {data['source']['babel']}")
-    path = Path(__file__).resolve().parent.parent / "scripts" / "gen_places.py"
-    spec = importlib.util.spec_from_file_location("gen_places", path)
-    gen = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(gen)
-    assert gen.main(["--check"]) == 0
+    assert {"Italy", "Vietnam", "South Korea", "Kenya"} <= set(load_lang("en").data("places")["territories"])
+    _check_generated("places", "gen_places")
 
 
 # -- fast scanning (patterns.fast_finditer): the same matches as finditer -----------------------------

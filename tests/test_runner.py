@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from batch_support import FAKE, corpus_records, read_lines, write_corpus
+from batch_support import FAKE, corpus_records, interrupt_after_commits, read_lines, write_corpus
 
 from pipeline import runner
 from pipeline.errors import Code
@@ -305,20 +305,11 @@ def test_a_second_run_on_the_same_directory_is_refused(tmp_path):
 def test_keyboard_interrupt_keeps_committed_chunks(tmp_path, monkeypatch):
     files = write_corpus(tmp_path / "in", 100)
     out = tmp_path / "out"
-    real_commit = runner.RunState.commit
-    n = {"commits": 0}
-
-    def commit(self, chunk, results):
-        if n["commits"] == 2:
-            raise KeyboardInterrupt
-        n["commits"] += 1
-        return real_commit(self, chunk, results)
-
-    monkeypatch.setattr(runner.RunState, "commit", commit)
+    restore = interrupt_after_commits(monkeypatch, 2)
     with pytest.raises(KeyboardInterrupt):
         run(_opts(files, out, chunk_size=10))
     assert not (out / "documents.jsonl").exists()
-    monkeypatch.setattr(runner.RunState, "commit", real_commit)
+    restore()
     s = run(_opts(files, out, chunk_size=10))
     assert s["resumed"] == 20 and s["processed"] == 80
     run(_opts(files, tmp_path / "ref", chunk_size=10))

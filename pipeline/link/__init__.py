@@ -245,13 +245,7 @@ class Linker:
             # the parse decides the metric (the rules fill what it leaves), except for counts, whose counted
             # noun the rules read, and for an action's amount, where the rules' noun phrase scores better
             # (corpus/real dev: NOTES.md); subjects are the rules' first
-            pre = None
-            if self.lang == "en":
-                # "an $11bn accounting fraud", "and by 24% in China": the surface says it outright
-                pre = self.metric.shared(ctx, c, prev) or self.metric.prenominal(ctx, c) or self.metric.own_share(ctx, c)
-            if pre is None and self.lang == "en" and _ACCOUNTS_FOR.search(norm, max(ss, c.start - 40), c.extra.get("comp_left", c.start)):
-                # "Exports account for 30% of GDP": the tagger reads "account" as a noun; the rules read the verb
-                pre = self.metric.metric(ctx, c, ss, se, prev)
+            pre = self.metric.decisive(ctx, c, ss, se, prev)   # "an $11bn accounting fraud": the surface says it
             if pre is not None:
                 metric = pre
             elif p_metric is not None and c.kind != "count" and route != "action":
@@ -268,14 +262,8 @@ class Linker:
                     subject = self.subject.subject(ctx, c, si, ss, se) or p_subject
             prev_in_sentence[si] = (c, metric)
             metric = _clean_phrase(metric)
-            if metric and self.lang == "en":
-                metric = self.metric.without_owner(ctx, metric)   # Allied Domecq shares -> shares
-                if _POSSESSOR_ONLY.fullmatch(metric) or metric.lower() in self.metric.never_alone:
-                    metric = None          # "Britain's": an owner; "says", "thought": never what is measured
-                else:
-                    tm = _TRAILING_TIME.search(metric)
-                    if tm and tm.start() > 0:
-                        metric = metric[:tm.start()]   # orders in the fourth quarter: the time is the year's, not the metric's
+            if metric:
+                metric = self.metric.tidy(ctx, metric)
             out.append(to_figure(text, c, role=role, year=year, metric=metric,
                                  subject=_clean_phrase(subject), sentence_start=ss, sentence_end=max(se, c.end)))
         return out
@@ -499,11 +487,6 @@ def _word_end(norm: str, pos: int, limit: int) -> int:
 _CHANGE_BEFORE_FROM = re.compile(r"\b(?:up|down|rose|fell|risen|fallen|grew|grown|increased|decreased|dropped|climbed|"
                                  r"jumped|declined|slipped|surged|expanded|shrank|cut|raised|lifted|lowered|reduced|"
                                  r"increase|decrease|rise|fall|drop|growth)\b[^.;]*$", re.IGNORECASE)
-_ACCOUNTS_FOR = re.compile(r"\baccount(?:s|ed|ing)?\s+for\s+(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|over\s+|"
-                           r"more\s+than\s+|less\s+than\s+|roughly\s+|only\s+|just\s+)?$", re.IGNORECASE)
-_TRAILING_TIME = re.compile(r"\s+(?:in|during|for)\s+(?:the\s+)?(?:(?:first|second|third|fourth|final|last|same)\s+"
-                            r"(?:quarter|half|months?)(?:\s+of\s+(?:the\s+year|(?:19|20)\d{2}))?|(?:19|20)\d{2})$", re.IGNORECASE)
-_POSSESSOR_ONLY = re.compile(r"(?:[A-Z][\w&.\-]*\s+){0,4}[A-Z][\w&.\-]*['’]s?")
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
 
 

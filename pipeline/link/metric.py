@@ -56,14 +56,18 @@ class ZhMetric:
         self.generic_place = re.compile("^(?:" + alternation(L["metric_strip_places"]) + ")")
         self.names = None  # set by the linker: the subject finder's ``names(norm, s, e)``
         self.event_nouns = set(L.get("count_event_nouns", []))
-        self.classifiers = set(L.get("count_classifier_nouns", []))
-        self.measure_words = {w.lower() for w in L.get("syntax_subject_measures", [])}
-        self.never_alone = {w.lower() for w in L.get("metric_never_alone", [])}
         self.event_units = set(L.get("count_event_units", []))
         acts = L.get("metric_action_verbs") or []
         self.action_re = re.compile(r"(?P<v>" + alternation(acts) + r")(?P<le>了|到)?(?P<n>[\u4e00-\u9fff]{0,4})$") if acts else None
         grant = L.get("metric_grant_verbs") or []
         self.grant_re = re.compile("(?:" + alternation(grant) + r")\s*(?:约|近|最高|不超过|不低于)?\s*$") if grant else None
+
+    def decisive(self, ctx, c, ss: int, se: int, prev) -> str | None:
+        """A metric the surface names outright, over the parse's (Chinese has no parse: none)."""
+        return None
+
+    def tidy(self, ctx, metric: str) -> str | None:
+        return metric
 
     def _event(self, ctx, c) -> str | None:
         """A count of people with no noun (2人当选中国工程院院士, 2130人因提前转移避免伤亡) or of a bare generic
@@ -249,6 +253,11 @@ _NOT_VERBS = {"interesting", "during", "including", "according", "following", "r
 _PRENOMINAL = re.compile(r"(?:\s*\([^)]{0,40}\))?\s+(?P<np>(?:[a-z][\w\-']*\s+){0,2}?[a-z][\w\-']*)"
                          r"(?=\s*[,.;:]|\s+(?:is|was|are|were|has|had|will|would|submitted|announced|approved|includes|"
                          r"deal|for|to|that|which|with|in|on|from|by|over|after|against)\b)")
+_ACCOUNTS_FOR = re.compile(r"\baccount(?:s|ed|ing)?\s+for\s+(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|over\s+|"
+                           r"more\s+than\s+|less\s+than\s+|roughly\s+|only\s+|just\s+)?$", re.IGNORECASE)
+_TRAILING_TIME = re.compile(r"\s+(?:in|during|for)\s+(?:the\s+)?(?:(?:first|second|third|fourth|final|last|same)\s+"
+                            r"(?:quarter|half|months?)(?:\s+of\s+(?:the\s+year|(?:19|20)\d{2}))?|(?:19|20)\d{2})$", re.IGNORECASE)
+_POSSESSOR_ONLY = re.compile(r"(?:[A-Z][\w&.\-]*\s+){0,4}[A-Z][\w&.\-]*['’]s?")
 # between two figures of one metric: "... and by", ", up from", "from", "compared with", "against"
 _CONTINUES = re.compile(r"^(?:\s*(?:[A-Za-z]+\s+){0,4}?(?:and|but)\s+(?:by|to)|[\s,;]*(?:(?:up|down)\s+)?(?:from|against|"
                         r"compared\s+(?:with|to)|versus|vs\.?))\s*$")
@@ -474,14 +483,9 @@ class EnMetric:
             back = _clause_before(norm, _EN_CLAUSE, ss, sep, 120, None)
             bw = list(re.finditer(r"[A-Za-z][A-Za-z'’&\-]*", norm[back:sep]))
             blow = [w.group(0).lower() for w in bw]
-            j = len(bw)
-            while j > 0 and len(bw) - j < 3 and not self._is_verb(blow, j - 1) and blow[j - 1] not in _FUNCTION \
-                    and blow[j - 1] not in _NP_LEFT_BOUND and blow[j - 1] not in _PARTICIPLE_PREP:
-                j -= 1
-            if j < len(bw):
-                np_ = self._np(bw[j:], back)
-                if np_ is not None and not self._generic(norm[np_[0]:np_[1]]) and not self._name(ctx, norm[np_[0]:np_[1]]):
-                    return text[np_[0]:np_[1]]
+            np_ = self._noun_run_before(ctx, bw, blow, [self._is_verb(blow, i) for i in range(len(bw))], len(bw), back)
+            if np_ is not None:
+                return text[np_[0]:np_[1]]
         # 2. words between a lexical verb and the figure: "left physical damage equal to";
         #    after an auxiliary the next word is the verb: "would pay a final dividend of"
         first = v + 1 if v is not None and verb not in _AUX else (v + 2 if v is not None and verb in _MODAL else None)
@@ -502,12 +506,8 @@ class EnMetric:
         # 4. the noun phrase before the verb chain: The total R&D expenditure in the region ... is projected to be
         if chain_start is not None and chain_start >= 2 and low[chain_start - 1] in ("which", "that"):
             # "on sales which fell 8%": the relative pronoun's antecedent, the noun right before it
-            j = chain_start - 1
-            while j > 0 and chain_start - 1 - j < 3 and not is_verb[j - 1] and low[j - 1] not in _FUNCTION \
-                    and low[j - 1] not in _PARTICIPLE_PREP and low[j - 1] not in _NP_LEFT_BOUND:
-                j -= 1
-            np_ = self._np(words[j:chain_start - 1], seg_start)
-            if np_ is not None and not self._generic(norm[np_[0]:np_[1]]) and not self._name(ctx, norm[np_[0]:np_[1]]):
+            np_ = self._noun_run_before(ctx, words, low, is_verb, chain_start - 1, seg_start)
+            if np_ is not None:
                 return text[np_[0]:np_[1]]
         if chain_start is not None:
             np_ = self._np_before(ctx, words, low, is_verb, chain_start, seg_start)
@@ -532,6 +532,36 @@ class EnMetric:
                 if np_ and not self._generic(norm[np_[0]:np_[1]]):
                     return text[np_[0]:np_[1]]
         return None
+
+    def _noun_run_before(self, ctx, words, low, is_verb, end: int, base: int):
+        """The noun phrase of up to three words ending right before ``words[end]`` (back to a verb, a function
+        word, a preposition or a clause word), if it is no generic word and no name."""
+        j = end
+        while j > 0 and end - j < 3 and not is_verb[j - 1] and low[j - 1] not in _FUNCTION \
+                and low[j - 1] not in _PARTICIPLE_PREP and low[j - 1] not in _NP_LEFT_BOUND:
+            j -= 1
+        np_ = self._np(words[j:end], base) if j < end else None
+        if np_ is None or self._generic(ctx.norm[np_[0]:np_[1]]) or self._name(ctx, ctx.norm[np_[0]:np_[1]]):
+            return None
+        return np_
+
+    def decisive(self, ctx, c, ss: int, se: int, prev) -> str | None:
+        """A metric the surface names outright, over the parse's: a figure continuing the one before (and by
+        24%), in front of its noun (an $11bn accounting fraud), a share of the actor's own flow (makes 80% of its
+        revenues), and "X account for N%" (the tagger reads "account" as a noun: the rules read the verb)."""
+        pre = self.shared(ctx, c, prev) or self.prenominal(ctx, c) or self.own_share(ctx, c)
+        if pre is None and _ACCOUNTS_FOR.search(ctx.norm, max(ss, c.start - 40), c.extra.get("comp_left", c.start)):
+            pre = self.metric(ctx, c, ss, se, prev)
+        return pre
+
+    def tidy(self, ctx, metric: str) -> str | None:
+        """The final metric: no owner's name in front (Allied Domecq shares -> shares), never a possessor alone
+        (Britain's) or a stray word (says, thought), no trailing time (orders in the fourth quarter)."""
+        metric = self.without_owner(ctx, metric)
+        if _POSSESSOR_ONLY.fullmatch(metric) or metric.lower() in self.never_alone:
+            return None
+        tm = _TRAILING_TIME.search(metric)
+        return metric[:tm.start()] if tm and tm.start() > 0 else metric
 
     def shared(self, ctx, c, prev) -> str | None:
         """The metric of the figure before in the sentence when this one only continues it: "rose by 8% in
