@@ -17,6 +17,9 @@ from ..segment import zh_tokens
 
 
 _ADMIN_SUFFIX = {"省", "市", "县", "区", "州", "镇", "乡", "村", "旗", "盟"}
+# jieba tags (first letter) of single characters that are never a piece of a name: numerals, measure words,
+# prepositions, conjunctions, particles, pronouns, adverbs, localisers, punctuation
+_NOT_NAME_PIECE = set("mqpcurdfxwyeokh")
 
 
 class ZhSubject:
@@ -37,6 +40,9 @@ class ZhSubject:
         self.project_verbs = tuple(L.get("subject_project_verbs", []))
         self.project_heads = tuple(L.get("subject_project_heads", []))
         self.project_not = tuple(L.get("subject_project_not", []))
+        self.trade_heads = tuple(sorted(L.get("subject_trade_heads", []), key=len, reverse=True))
+        self.trade_prefix_tags = set(L.get("subject_trade_prefix_tags", []))
+        self.trade_prefix_not = set(L.get("subject_trade_prefix_not", []))
         kinds = L.get("subject_quoted_kinds") or []
         self.quoted_kind_re = re.compile("(?:" + "|".join(map(re.escape, sorted(kinds, key=len, reverse=True)))
                                          + r")$") if kinds else None
@@ -88,6 +94,7 @@ class ZhSubject:
         if cur is not None:
             out.append((s + cur[0], s + cur[1]))
         out = self._organisations(toks, s, out)
+        out = self._trade_names(toks, s, out)
         out = [_admin_chain(norm, a, b, e) for a, b in out]
         return [(a, b) for a, b in out if norm[a:b] not in self.generic and norm[a:b] not in self.not_alone]
 
@@ -120,6 +127,43 @@ class ZhSubject:
             return names
         kept = [n for n in names if not any(a <= n[0] and n[1] <= b for a, b in orgs)]
         return sorted(kept + orgs)
+
+    def _trade_names(self, toks, s: int, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A coined prefix and a trade (国达化工, 蓝星石油, 中粮油脂): see ``subject_trade_heads``. The head may
+        span jieba's pieces (储/热) or open a longer one (汽车销量); it replaces the names inside the span."""
+        if not self.trade_heads:
+            return names
+        starts = {off: k for k, (_, _, off) in enumerate(toks)}
+        seg = "".join(w for w, _, _ in toks)
+        found = []
+        for k, (w, tag, off) in enumerate(toks):
+            if k == 0 or not ("\u4e00" <= w[0] <= "\u9fff"):
+                continue
+            head = next((h for h in self.trade_heads if seg.startswith(h, off)), None)
+            if head is None or off + len(head) not in starts and off + len(head) != len(seg):
+                continue                     # the head ends inside a piece: 科技体制, 化工业
+            j, size = k, 0
+            while j > 0:
+                pw, ptag, _ = toks[j - 1]
+                proper = ptag in self.trade_prefix_tags and pw not in self.trade_prefix_not
+                single = len(pw) == 1 and "\u4e00" <= pw <= "\u9fff" and ptag[:1] not in _NOT_NAME_PIECE \
+                    and pw not in self.org_stop
+                if not (proper or single) or size + len(pw) > 4:
+                    break
+                size += len(pw)
+                j -= 1
+            if j < k and len(toks[k - 1][0]) == 1 and toks[k - 1][1] == "a":
+                continue                     # 氢/基/能源, 煤/基/科技: a qualifier before the trade
+            while j < k and len(toks[j][0]) == 1 and toks[j][1][:1] in "vaz":
+                size -= 1                    # 受/蓝/星/石油, 提/振/汽车: a verb or adverb opens no name
+                j += 1
+            if size < 2 or toks[j][0].startswith(("全", "我", "本", "该", "各")):
+                continue
+            found.append((s + toks[j][2], s + off + len(head)))
+        if not found:
+            return names
+        kept = [n for n in names if not any(a < n[1] and n[0] < b for a, b in found)]
+        return sorted(kept + found)
 
     def main_of(self, ctx) -> str | None:
         counts: Counter = Counter()

@@ -686,3 +686,18 @@ def test_a_share_of_the_actors_own_flow(text, figure, metric):
 def test_a_country_opening_a_sentence_is_a_name(text, figure, subject, metric):
     f = fig(text, "en", figure)
     assert f.subject == subject and (metric is None or f.metric == metric) and f.metric != subject
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a company's short name: a coined prefix jieba does not know, and its trade
+    ("今年一季度，万华化学实现营业收入450亿元。", "450亿元", "万华化学"),
+    ("受订单拉动，恒力重工新签船舶合同23艘。", "23艘", "恒力重工"),
+    ("蓝思科技全年研发投入超过30亿元。", "30亿元", "蓝思科技"),
+    # a common word, a qualifier, a verb or a place before the trade names no company
+    ("全市精细化工产值增长8%。", "8%", None),
+    ("各地出台措施提振汽车消费，带动销售增长12%。", "12%", None),
+    ("氢基能源项目总投资60亿元。", "60亿元", None),
+    ("深化科技体制改革，技术合同成交额增长20%。", "20%", None),
+])
+def test_a_coined_prefix_and_a_trade_name_a_company(text, figure, subject):
+    assert fig(text, "zh", figure).subject == subject
