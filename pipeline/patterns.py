@@ -36,7 +36,21 @@ def patterns_dir() -> Path:
 
 
 # libyaml's parser when PyYAML has it: 10x faster, and every worker process reads the rule files at start
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_YAML_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class RuleLoader(_YAML_BASE):  # type: ignore[misc, valid-type]
+    """A safe YAML loader for word lists: only ``true``/``false`` are booleans (YAML 1.2). YAML 1.1 also reads
+    on, off, yes, no, y and n as booleans, which turned the words *on*, *no* and *On* of the English stop
+    lists into ``True`` and ``False``."""
+
+
+RuleLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in _YAML_BASE.yaml_implicit_resolvers.items()}
+RuleLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                 list("tTfF"))
+_YAML_LOADER = RuleLoader
 
 
 def _read_yaml(path: Path) -> Any:

@@ -193,3 +193,26 @@ def test_several_patterns_in_one_pass():
         for t in texts:
             got = [[m.span() for m in ms] for ms in several.finditer_each(t)]
             assert got == [[m.span() for m in rx.finditer(t)] for rx in rxs]
+
+
+def test_rule_files_read_on_no_and_yes_as_words(tmp_path):
+    # YAML 1.1 reads on/off/yes/no as booleans: the English stop lists had lost "on", "no" and "On"
+    from pipeline.patterns import _read_yaml
+
+    f = tmp_path / "words.yaml"
+    f.write_text("words: [on, On, off, no, yes, y, n]\nflag: true\nother: False\n", encoding="utf-8")
+    data = _read_yaml(f)
+    assert data["words"] == ["on", "On", "off", "no", "yes", "y", "n"]
+    assert data["flag"] is True and data["other"] is False
+
+
+def test_no_word_list_of_the_shipped_rules_holds_a_boolean():
+    from pipeline.patterns import _read_yaml, patterns_dir
+
+    for path in sorted(patterns_dir().rglob("*.yaml")):
+        data = _read_yaml(path)
+        lists = [v for v in data.values() if isinstance(v, list)] if isinstance(data, dict) else []
+        for items in lists:
+            assert not any(isinstance(x, bool) for x in items), path
+    en = _read_yaml(patterns_dir() / "en" / "link.yaml")
+    assert "On" in en["subject_strip_leading"] and "on" in en["metric_stop"]

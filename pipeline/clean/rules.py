@@ -15,7 +15,7 @@ import yaml
 
 from ..errors import PatternError
 
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it
+from ..patterns import RuleLoader as _YAML_LOADER  # libyaml's parser, booleans only true/false
 
 
 def patterns_dir() -> Path:
