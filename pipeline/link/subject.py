@@ -312,6 +312,16 @@ _OPENS_WITH_POSSESSIVE = re.compile(r"\s*(?:Its|Their)\s")
 _KIND_OF_PLACE = re.compile(r"(?:['’]s)?\s+(?:state|province|city|county|region|prefecture|town|village|district)\s+of\s+")
 # between a possessive name and the name it describes: 's and lower-case words (biggest steel company)
 _POSSESSOR_OF_NAME = re.compile(r"['’]s(?:\s+[a-z][a-z\-]*){1,5}\s+")
+# a possessive name opening an apposition to the name before it: "Alibaba, China's leading online shopping
+# platform, sold ..." (between the two names, then from the possessor's end to the apposition's closing comma)
+_APPOSED_POSSESSOR = re.compile(r",\s")
+_DESCRIPTOR_AFTER = re.compile(r"['’]s(?:\s+[a-z][a-z\-]*){1,6},")
+# ... unless the first name is the object of a preposition: "Trade with ASEAN, Jiangsu's largest trading partner,"
+_PREPOSITION_BEFORE = re.compile(r"\b(?:with|to|from|of|in|for|by|on|at|into|than|between|and)\s+(?:the\s+)?\Z")
+# a possessive name and lower-case words with no name after them: "Europe's fourth-largest carmaker sold"
+_DESCRIPTOR_NO_NAME = re.compile(r"['’]s(?:\s+[a-z][a-z\-]*)+\s+(?![A-Z])")
+# what may stand before a sentence's opening name: nothing, or a time or place adverbial and its comma
+_OPENER = re.compile(r"\s*(?:(?:In|On|By|At|During|Since|Last|This|Earlier|Meanwhile|Separately|Elsewhere)\b[^,;:.]{0,30},\s*)?(?:The\s)?")
 # a name of capitalised words (and of, for, the, and, &) spelt out before its acronym: Tata Consultancy Services (TCS)
 # (found from the parenthesis back: the acronyms are few, the capitalised words many)
 _ACRONYM_IN_PARENS = re.compile(r"\((?P<a>[A-Z][A-Z&]{1,5})\)")
@@ -390,6 +400,11 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
                  and (k != 2 or not finder.is_adjunct(norm, n))]
         if cands:
             a, b = cands[-1] if last else cands[0]
+            return text[a:b]
+        if k == 0 and before and isinstance(finder, EnSubject) and not finder.is_source(norm, before[0]) \
+                and _OPENER.fullmatch(norm, ctx.sents[si][0] if ctx.sents else 0, before[0][0]) \
+                and not _DESCRIPTOR_NO_NAME.match(norm, before[0][1]):
+            a, b = before[0]     # In 2020, Alibaba, China's leading platform, sold: the sentence's opening name
             return text[a:b]
     if before:
         a, b = before[-1]
@@ -502,6 +517,9 @@ class EnSubject:
                 nxt = out[k + 1][0] if k + 1 < len(out) else None
                 if nxt is not None and (_POSSESSOR_OF_NAME.fullmatch(norm, b, nxt) or _KIND_OF_PLACE.fullmatch(norm, b, nxt)):
                     continue    # Japan's biggest steel company Nippon Steel; U.S. state of Georgia: the second name
+                if k > 0 and _APPOSED_POSSESSOR.fullmatch(norm, out[k - 1][1], a) and _DESCRIPTOR_AFTER.match(norm, b) \
+                        and not self.is_source(norm, out[k - 1]) and not _PREPOSITION_BEFORE.search(norm, max(0, out[k - 1][0] - 24), out[k - 1][0]):
+                    continue    # Alibaba, China's leading online shopping platform, sold: the possessor describes
                 keep.append((a, b))
             out = keep
         return out

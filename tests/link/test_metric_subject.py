@@ -701,3 +701,29 @@ def test_a_country_opening_a_sentence_is_a_name(text, figure, subject, metric):
 ])
 def test_a_coined_prefix_and_a_trade_name_a_company(text, figure, subject):
     assert fig(text, "zh", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # the name that opens the sentence (after a time adverbial) owns its figures over a stronger name in the
+    # sentence before; a possessive in its apposition only describes it
+    ("Shares in Hong Kong rose on Monday. On Tuesday, Tencent, China's biggest gaming company, reported revenue "
+     "of 150 billion yuan.", "150 billion yuan", "Tencent"),
+    ("The Pudong New Area attracted foreign investment. Meanwhile, Haier sold 20 million appliances abroad.",
+     "20 million", "Haier"),
+])
+def test_the_opening_name_owns_the_sentence(text, figure, subject):
+    assert fig(text, "en", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Later, Alibaba, China's leading online shopping platform, sold goods.", ["Alibaba"]),
+    # a preposition's object or a source before the apposition: the possessor stays a name
+    ("Trade with Japan, Shandong's second trading partner, grew.", ["Japan", "Shandong"]),
+    ("According to Reuters, Italy's biggest bank, the state sold assets.", ["Reuters", "Italy"]),
+])
+def test_a_possessor_in_an_apposition_describes_the_name_before(text, names):
+    from pipeline.link.subject import EnSubject
+    from pipeline.patterns import load_lang
+
+    finder = EnSubject(load_lang("en"))
+    assert [text[a:b] for a, b in finder.names(text, 0, len(text))] == names
