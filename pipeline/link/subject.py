@@ -320,6 +320,8 @@ _DESCRIPTOR_AFTER = re.compile(r"['’]s(?:\s+[a-z][a-z\-]*){1,6},")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:with|to|from|of|in|for|by|on|at|into|than|between|and)\s+(?:the\s+)?\Z")
 # a possessive name and lower-case words with no name after them: "Europe's fourth-largest carmaker sold"
 _DESCRIPTOR_NO_NAME = re.compile(r"['’]s(?:\s+[a-z][a-z\-]*)+\s+(?![A-Z])")
+# after "X said": the speaker's own figures follow ("said that it hoped to", "said its profits rose")
+_SPEAKS_OF_ITSELF = re.compile(r"\s+(?:that\s+)?(?:it|its|it's|they|their|we|our)\b")
 # what may stand before a sentence's opening name: nothing, or a time or place adverbial and its comma
 _OPENER = re.compile(r"\s*(?:(?:In|On|By|At|During|Since|Last|This|Earlier|Meanwhile|Separately|Elsewhere)\b[^,;:.]{0,30},\s*)?(?:The\s)?")
 # a name of capitalised words (and of, for, the, and, &) spelt out before its acronym: Tata Consultancy Services (TCS)
@@ -406,11 +408,15 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
                 and not _DESCRIPTOR_NO_NAME.match(norm, before[0][1]):
             a, b = before[0]     # In 2020, Alibaba, China's leading platform, sold: the sentence's opening name
             return text[a:b]
+    owned = [n for n in before if not finder.is_source(norm, n)]
+    if owned:
+        a, b = owned[-1]
+        return text[a:b]
+    if ctx.main_subject:
+        return ctx.main_subject        # over a source (According to statistics from X, ...)
     if before:
         a, b = before[-1]
         return text[a:b]
-    if ctx.main_subject:
-        return ctx.main_subject
     if after:
         a, b = after[0]
         return text[a:b]
@@ -543,10 +549,12 @@ class EnSubject:
         return out
 
     def is_source(self, norm: str, span) -> bool:
-        """"the General Administration of Customs (GAC) said": the source of the figures."""
+        """"the General Administration of Customs (GAC) said": the source of the figures; not a speaker that
+        goes on about itself ("Paion, said that it hoped to sell")."""
         a, b = span
-        if self.source_after is not None and self.source_after.match(norm, b):
-            return True
+        m = self.source_after.match(norm, b) if self.source_after is not None else None
+        if m is not None:
+            return not _SPEAKS_OF_ITSELF.match(norm, m.end())
         return bool(self.source_before is not None and self.source_before.search(norm, max(0, a - 24), a))
 
     def is_adjunct(self, norm: str, span) -> bool:
