@@ -323,7 +323,9 @@ _DESCRIPTOR_NO_NAME = re.compile(r"['’]s(?:\s+[a-z][a-z\-]*)+\s+(?![A-Z])")
 # after "X said": the speaker's own figures follow ("said that it hoped to", "said its profits rose")
 _SPEAKS_OF_ITSELF = re.compile(r"\s+(?:that\s+)?(?:it|its|it's|they|their|we|our)\b")
 # what may stand before a sentence's opening name: nothing, or a time or place adverbial and its comma
-_OPENER = re.compile(r"\s*(?:(?:In|On|By|At|During|Since|Last|This|Earlier|Meanwhile|Separately|Elsewhere)\b[^,;:.]{0,30},\s*)?(?:The\s)?")
+_OPENER = re.compile(r"\s*(?:(?!According\b|As\b)[A-Z][a-z]*\b[^,;:.\"“]{0,30},\s*)?(?:[Tt]he\s)?")
+# a second clause between the opening name and the figure: the opening name is not its subject
+_CLAUSE_BREAK = re.compile(r";|\b(?:while|whereas|after|before|although|but|when|as|because|since)\b")
 # a name of capitalised words (and of, for, the, and, &) spelt out before its acronym: Tata Consultancy Services (TCS)
 # (found from the parenthesis back: the acronyms are few, the capitalised words many)
 _ACRONYM_IN_PARENS = re.compile(r"\((?P<a>[A-Z][A-Z&]{1,5})\)")
@@ -403,11 +405,15 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
         if cands:
             a, b = cands[-1] if last else cands[0]
             return text[a:b]
-        if k == 0 and before and isinstance(finder, EnSubject) and not finder.is_source(norm, before[0]) \
-                and _OPENER.fullmatch(norm, ctx.sents[si][0] if ctx.sents else 0, before[0][0]) \
-                and not _DESCRIPTOR_NO_NAME.match(norm, before[0][1]):
-            a, b = before[0]     # In 2020, Alibaba, China's leading platform, sold: the sentence's opening name
-            return text[a:b]
+        if k == 0 and before and isinstance(finder, EnSubject):
+            # In 2020, Alibaba, China's leading platform, sold: the sentence's opening name (a name inside the
+            # adverbial, "During this year's Double Eleven, Tmall has", opens nothing)
+            s0 = ctx.sents[si][0] if ctx.sents else 0
+            opening = next((n for n in before if _OPENER.fullmatch(norm, s0, n[0])), None)
+            if opening is not None and not finder.is_source(norm, opening) \
+                    and not _DESCRIPTOR_NO_NAME.match(norm, opening[1]) \
+                    and not _CLAUSE_BREAK.search(norm, opening[1], c.extra.get("comp_left", c.start)):
+                return text[opening[0]:opening[1]]
     owned = [n for n in before if not finder.is_source(norm, n)]
     if owned:
         a, b = owned[-1]

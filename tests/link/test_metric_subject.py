@@ -710,6 +710,14 @@ def test_a_coined_prefix_and_a_trade_name_a_company(text, figure, subject):
      "of 150 billion yuan.", "150 billion yuan", "Tencent"),
     ("The Pudong New Area attracted foreign investment. Meanwhile, Haier sold 20 million appliances abroad.",
      "20 million", "Haier"),
+    ("Provinces have been asked for ideas across China. For example, the Hubei government received 12,000 "
+     "proposals in 2021.", "12,000", "Hubei"),
+    # a name inside the opening adverbial opens nothing
+    ("Online sales boomed across China. During last year's Spring Festival, Meituan handled 40 million orders.",
+     "40 million", "Meituan"),
+    # a second clause between the opening name and the figure has its own subject
+    ("Steel shares fell in Europe and Asia. In Tokyo, Sumitomo Metal slid while Nippon Steel lost 2.5% after it "
+     "agreed to pay more.", "2.5%", "Nippon Steel"),
 ])
 def test_the_opening_name_owns_the_sentence(text, figure, subject):
     assert fig(text, "en", figure).subject == subject
