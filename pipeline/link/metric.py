@@ -250,7 +250,7 @@ _NOT_VERBS = {"interesting", "during", "including", "according", "following", "r
               "selected", "leading", "existing", "remaining", "upcoming", "outstanding", "emerging", "rising", "declining",
               "ageing", "aging", "operating", "consuming", "polluting", "offering", "ceiling", "evening", "morning",
               "thing", "nothing", "something", "anything", "everything", "king", "ring", "spring", "string", "wing"}
-_PRENOMINAL = re.compile(r"(?:\s*\([^)]{0,40}\))?\s+(?P<np>(?:[a-z][\w\-']*\s+){0,2}?[a-z][\w\-']*)"
+_PRENOMINAL = re.compile(r"(?:\s*\([^)]{0,40}\))?\s+(?!(?:that|which|who|whom|whose)\b)(?P<np>(?:[a-z][\w\-']*\s+){0,2}?[a-z][\w\-']*)"
                          r"(?=\s*[,.;:]|\s+(?:is|was|are|were|has|had|will|would|submitted|announced|approved|includes|"
                          r"deal|for|to|that|which|with|in|on|from|by|over|after|against)\b)")
 _ACCOUNTS_FOR = re.compile(r"\baccount(?:s|ed|ing)?\s+for\s+(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|over\s+|"
@@ -586,8 +586,9 @@ class EnMetric:
         """The noun a figure stands in front of, after a determiner: "the $2.58 trillion (£1.38 trillion)
         budget", "a $48.2 million contract", "the mastermind behind an $11bn accounting fraud"."""
         norm = ctx.norm
-        if c.kind == "count" or c.extra.get("comp_left", c.start) != c.start or \
-                not _DETERMINER_BEFORE.search(norm, max(0, c.start - 40), c.start):
+        # a comparator in front may end in the determiner ("topped the 3.5% growth rate"), not hold it ("with
+        # the maximum of 20,000 yuan per car": "the" belongs to the comparator)
+        if c.kind == "count" or not _DETERMINER_BEFORE.search(norm, max(0, c.start - 40), c.start):
             return None
         pre = _PRENOMINAL.match(norm, c.end)
         if not pre:

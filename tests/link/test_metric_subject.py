@@ -750,3 +750,18 @@ def test_a_possessor_in_an_apposition_describes_the_name_before(text, names):
 ])
 def test_sources_and_speakers_about_themselves(text, figure, subject):
     assert fig(text, "en", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a comparator that ends in the determiner leaves the noun after the figure to it
+    ("Inflation of 2.9% exceeded the 2.5% ceiling set by the central bank.", "2.5%", "ceiling"),
+    ("Sales topped the $4bn target that the board had set.", "$4bn", "target"),
+])
+def test_a_comparator_ending_in_a_determiner_keeps_the_noun_after_the_figure(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
+
+
+def test_a_relative_pronoun_after_the_figure_opens_no_noun():
+    # "the 5.5% that analysts had pencilled in": analysts are who expected it, not what it measures
+    f = fig("Its operating margin fell to 4.4%, below the 5.5% that analysts had expected.", "en", "5.5%")
+    assert f.metric != "analysts" and "that" not in (f.metric or "")
