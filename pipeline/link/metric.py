@@ -270,6 +270,14 @@ _OWN_SHARE_VERB = re.compile(r"\b(?:makes?|made|making|generates?|generated|earn
                              r"roughly\s+|only\s+|just\s+)?$", re.IGNORECASE)
 _OWN_SHARE_OF = re.compile(r"\s+of\s+(?:its|their|his|her|our|the\s+group's|the\s+company's)\s+"
                            r"(?P<np>(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*)(?=\s+(?:in|from|at|on|abroad|overseas|outside)\b|\s*[,.;])")
+# the start of a clause before a share: a comma or semicolon (and/while), or "Among the participants,"
+_CLAUSE_OPENS = re.compile(r"(?:[,;]\s*(?:and\s+|while\s+|but\s+)?|\s(?:and|while|but)\s+|^\s*)(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|"
+                           r"over\s+|more\s+than\s+|less\s+than\s+|only\s+|just\s+)?$")
+# the copula and the noun phrase after a share: "are professionals", "were from government sectors and state-owned
+# enterprises" (a base, "of the total", or a change, "were up", is something else)
+_SHARE_IS = re.compile(r"\s+(?:are|were|is|was)\s+(?:from\s+)?(?:(?:the|their|its)\s+(?!same\b))?(?!(?:up|down|higher|lower|more|less|expected|likely|due|"
+                       r"set|from|in|of|at|to|the\s+same)\b)(?P<np>(?:[a-z][\w\-']*\s+){0,7}?[a-z][\w\-']*)"
+                       r"(?=\s*[,.;]|\s+(?:while|but|whereas)\b|\s+and\s+(?:about\s+|some\s+|nearly\s+)?\d)")
 # a flow noun with up to three modifiers, then "of" right before a count: "worldwide annual sales of"
 _MEASURE_OF = re.compile(r"(?<![\w\-])(?P<np>(?:(?!(?i:with|has|have|had|an|a|the|its|their|his|her|of|and|in|on|for|to|is|was|are|were|"
                          r"by|at|from)\b)[A-Za-z][\w\-]*\s+){0,3}(?P<h>[A-Za-z]+))\s+of\s+(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|"
@@ -549,7 +557,7 @@ class EnMetric:
         """A metric the surface names outright, over the parse's: a figure continuing the one before (and by
         24%), in front of its noun (an $11bn accounting fraud), a share of the actor's own flow (makes 80% of its
         revenues), and "X account for N%" (the tagger reads "account" as a noun: the rules read the verb)."""
-        pre = self.shared(ctx, c, prev) or self.prenominal(ctx, c) or self.own_share(ctx, c)
+        pre = self.shared(ctx, c, prev) or self.prenominal(ctx, c) or self.own_share(ctx, c) or self.share_is(ctx, c, ss)
         if pre is None and _ACCOUNTS_FOR.search(ctx.norm, max(ss, c.start - 40), c.extra.get("comp_left", c.start)):
             pre = self.metric(ctx, c, ss, se, prev)
         return pre
@@ -570,6 +578,15 @@ class EnMetric:
             return None
         between = ctx.norm[prev[0].end:c.extra.get("comp_left", c.start)]
         return prev[1] if _CONTINUES.search(between) else None
+
+    def share_is(self, ctx, c, ss: int) -> str | None:
+        """A share that opens its clause and is named by the copula after it: "Among the participants, 28.8
+        percent are from government sectors, 15.4 percent are professionals": what the share is measures it."""
+        lo = c.extra.get("comp_left", c.start)
+        if c.kind != "percent" or not _CLAUSE_OPENS.search(ctx.norm, max(ss, lo - 30), lo) and lo != ss:
+            return None
+        m = _SHARE_IS.match(ctx.norm, c.end)
+        return ctx.text[m.start("np"):m.end("np")] if m else None
 
     def own_share(self, ctx, c) -> str | None:
         """"makes more than 80% of its revenues in the US", "earns 60% of its sales abroad": the share of the

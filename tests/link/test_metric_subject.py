@@ -765,3 +765,18 @@ def test_a_relative_pronoun_after_the_figure_opens_no_noun():
     # "the 5.5% that analysts had pencilled in": analysts are who expected it, not what it measures
     f = fig("Its operating margin fell to 4.4%, below the 5.5% that analysts had expected.", "en", "5.5%")
     assert f.metric != "analysts" and "that" not in (f.metric or "")
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a share that opens its clause is measured by what the copula says it is
+    ("Of the 2,000 people surveyed, 40% were farmers and 25% were migrant workers.", "40%", "farmers"),
+    ("Of the 2,000 people surveyed, 40% were farmers and 25% were migrant workers.", "25%", "migrant workers"),
+    ("Among new listings, 62 percent are from the technology sector, while 20 percent are banks.", "62 percent",
+     "technology sector"),
+])
+def test_a_share_is_named_by_what_it_is(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
+
+
+def test_a_share_that_is_expected_is_no_share_of_a_group():
+    assert fig("The economy grew 5%, and 3% is expected next year.", "en", "3%").metric != "expected next year"
