@@ -270,6 +270,8 @@ _OWN_SHARE_VERB = re.compile(r"\b(?:makes?|made|making|generates?|generated|earn
                              r"roughly\s+|only\s+|just\s+)?$", re.IGNORECASE)
 _OWN_SHARE_OF = re.compile(r"\s+of\s+(?:its|their|his|her|our|the\s+group's|the\s+company's)\s+"
                            r"(?P<np>(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*)(?=\s+(?:in|from|at|on|abroad|overseas|outside)\b|\s*[,.;])")
+# the object of a deal's verb is a name (Yugansk, the Russian government): the verb names the price
+_NAMED_OBJECT = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her)\s+)?[A-Z]")
 # the start of a clause before a share: a comma or semicolon (and/while), or "Among the participants,"
 _CLAUSE_OPENS = re.compile(r"(?:[,;]\s*(?:and\s+|while\s+|but\s+)?|\s(?:and|while|but)\s+|^\s*)(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|"
                            r"over\s+|more\s+than\s+|less\s+than\s+|only\s+|just\s+)?$")
@@ -287,7 +289,7 @@ _CLASSIFIED = re.compile(r"\s+of\s+(?:(?:the|its|their)\s+)?(?:(?!(?:in|on|at|to
 _PRENOMINAL_PP = re.compile(r"\s+(?:in|of|on|for)\s+(?:(?:the|its|their|his|her)\s+)?(?:[a-z][\w\-']*\s+){0,2}"
                             r"[a-z][\w\-']*(?=\s*[,.;:]|\s+(?:is|was|are|were|has|had|will|would|that|which)\b)")
 _AFTER = re.compile(r"\s+(?:(?P<chg>drop|rise|increase|fall|decline|growth|gain|jump|cut|reduction|slump|surge)\s+)?"
-                    r"(?:in|of|for|on|off|from)\s+(?P<np>(?:the\s+|its\s+|their\s+)?[A-Za-z][\w\-']*"
+                    r"(?:in|of|for|on|off|from)\s+(?!having\b|being\b)(?P<np>(?:the\s+|its\s+|their\s+)?[A-Za-z][\w\-']*"
                     r"(?:\s+(?:and\s+)?[a-z][\w\-']*){0,6})", re.IGNORECASE)
 
 
@@ -417,6 +419,9 @@ class EnMetric:
         self.event_aux = set(L.get("count_event_aux", []))
         self.event_past = set(L.get("count_event_past", []))
         self.event_not_verbs = set(L.get("count_event_not_verbs", []))
+        prices = L.get("metric_price_verbs") or []
+        self.price_verb = re.compile(r"\b(?P<v>" + "|".join(sorted(map(re.escape, prices), key=len, reverse=True))
+                                     + r")\b[^,.;:]{0,60}?\bfor\s+$", re.IGNORECASE) if prices else None
 
     def without_owner(self, ctx, metric: str) -> str:
         """Allied Domecq shares, Deutsche Boerse return: a name the document uses as one in front of a
@@ -557,7 +562,8 @@ class EnMetric:
         """A metric the surface names outright, over the parse's: a figure continuing the one before (and by
         24%), in front of its noun (an $11bn accounting fraud), a share of the actor's own flow (makes 80% of its
         revenues), and "X account for N%" (the tagger reads "account" as a noun: the rules read the verb)."""
-        pre = self.shared(ctx, c, prev) or self.prenominal(ctx, c) or self.own_share(ctx, c) or self.share_is(ctx, c, ss)
+        pre = self.shared(ctx, c, prev) or self.prenominal(ctx, c) or self.own_share(ctx, c) or self.share_is(ctx, c, ss) \
+            or self.price_of(ctx, c, ss)
         if pre is None and _ACCOUNTS_FOR.search(ctx.norm, max(ss, c.start - 40), c.extra.get("comp_left", c.start)):
             pre = self.metric(ctx, c, ss, se, prev)
         return pre
@@ -578,6 +584,17 @@ class EnMetric:
             return None
         between = ctx.norm[prev[0].end:c.extra.get("comp_left", c.start)]
         return prev[1] if _CONTINUES.search(between) else None
+
+    def price_of(self, ctx, c, ss: int) -> str | None:
+        """The money a deal is done for is named by the deal's verb: "has sued the Russian government for $28.3bn"
+        (sued), "sold Yugansk to state-run Rosneft for $9.3bn" (sold); ``metric_price_verbs``."""
+        if self.price_verb is None or c.kind != "money":
+            return None
+        lo = c.extra.get("comp_left", c.start)
+        m = self.price_verb.search(ctx.norm, max(ss, lo - 80), lo)
+        if m is None or not _NAMED_OBJECT.match(ctx.norm, m.end("v")):
+            return None          # "sold its stake for $1.2bn": a common noun object is what the money is for
+        return ctx.text[m.start("v"):m.end("v")]
 
     def share_is(self, ctx, c, ss: int) -> str | None:
         """A share that opens its clause and is named by the copula after it: "Among the participants, 28.8

@@ -780,3 +780,18 @@ def test_a_share_is_named_by_what_it_is(text, figure, metric):
 
 def test_a_share_that_is_expected_is_no_share_of_a_group():
     assert fig("The economy grew 5%, and 3% is expected next year.", "en", "3%").metric != "expected next year"
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a deal done with a named party for money: the deal's verb names the money
+    ("Pfizer bought Seagen for $43bn in cash.", "$43bn", "bought"),
+    ("Last year the state sued Purdue Pharma for $2bn.", "$2bn", "sued"),
+    # "for having ..." after a fine says why, it is no noun phrase of what was measured
+    ("The bank was fined 2m euros for having misled investors.", "2m euros", "fined"),
+])
+def test_a_deal_or_a_fine_is_named_by_its_verb(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
+
+
+def test_a_common_noun_object_of_a_sale_is_what_the_money_is_for():
+    assert fig("The group sold its stake for about $1.2bn.", "en", "$1.2bn").metric != "sold"
