@@ -228,12 +228,19 @@ class Linker:
         text, norm = ctx.text, ctx.norm
         out: list[Figure] = []
         prev_in_sentence: dict[int, tuple[Candidate, str | None]] = {}
+        in_parens = False          # the figure before was a conversion in parentheses
         for c in cands:
             si = self._sent_of(ctx, c.start)
             ss, se = ctx.sents[si] if ctx.sents else (0, len(norm))
             frame = self._frame_for(ctx, si, c)
             heading = self._heading_for(ctx, c.start)
             conv = out[-1] if out and _CONVERSION.fullmatch(norm[out[-1].end:c.start]) else None
+            between = norm[out[-1].end:c.start] if conv is not None else ""
+            # the same amount in another currency, in parentheses ("70m euros ($91m; £49m)"): the same metric and
+            # subject as well (a list after a comma, "5亿元，3亿元", shares role and year only)
+            same = conv is not None and conv.kind == c.kind and ("(" in between or "（" in between or
+                                                                 (in_parens and between.strip() in (";", "；")))
+            in_parens = same
             if conv is not None:
                 # "537m euros ($701m; £371m)", "1.2亿美元（约合8.6亿元）": a conversion of the figure before
                 role, year = conv.role, conv.year
@@ -264,6 +271,8 @@ class Linker:
             metric = _clean_phrase(metric)
             if metric:
                 metric = self.metric.tidy(ctx, metric)
+            if same:
+                metric, subject = conv.metric, conv.subject
             out.append(to_figure(text, c, role=role, year=year, metric=metric,
                                  subject=_clean_phrase(subject), sentence_start=ss, sentence_end=max(se, c.end)))
         return out

@@ -270,6 +270,10 @@ _OWN_SHARE_VERB = re.compile(r"\b(?:makes?|made|making|generates?|generated|earn
                              r"roughly\s+|only\s+|just\s+)?$", re.IGNORECASE)
 _OWN_SHARE_OF = re.compile(r"\s+of\s+(?:its|their|his|her|our|the\s+group's|the\s+company's)\s+"
                            r"(?P<np>(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*)(?=\s+(?:in|from|at|on|abroad|overseas|outside)\b|\s*[,.;])")
+# after money: conversions in parentheses, then what it is for or from ("in marketing", "on new aircraft")
+_PURPOSE_AFTER = re.compile(r"(?:\s*\([^)]{0,60}\))?\s*(?:a\s+year\s+|a\s+month\s+|annually\s+|each\s+year\s+)?"
+                            r"(?:in|on|for|from|to|into|through|by|towards?|via|of)\s+(?!(?:the\s+)?(?:stock\s+market|year|month|"
+                            r"next|this|last|coming|first|second|third|fourth)\b)[a-z]", re.IGNORECASE)
 # the object of a deal's verb is a name (Yugansk, the Russian government): the verb names the price
 _NAMED_OBJECT = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her)\s+)?[A-Z]")
 # the start of a clause before a share: a comma or semicolon (and/while), or "Among the participants,"
@@ -419,6 +423,11 @@ class EnMetric:
         self.event_aux = set(L.get("count_event_aux", []))
         self.event_past = set(L.get("count_event_past", []))
         self.event_not_verbs = set(L.get("count_event_not_verbs", []))
+        spend = L.get("metric_money_verbs") or []
+        self.money_verb = re.compile(r"\b(?P<v>" + "|".join(sorted(map(re.escape, spend), key=len, reverse=True))
+                                     + r")\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|less\s+than|up\s+to|"
+                                     r"as\s+much\s+as|at\s+least|another|an\s+extra|an\s+additional|a\s+further)\s+)*$",
+                                     re.IGNORECASE) if spend else None
         prices = L.get("metric_price_verbs") or []
         self.price_verb = re.compile(r"\b(?P<v>" + "|".join(sorted(map(re.escape, prices), key=len, reverse=True))
                                      + r")\b[^,.;:]{0,60}?\bfor\s+$", re.IGNORECASE) if prices else None
@@ -563,7 +572,7 @@ class EnMetric:
         24%), in front of its noun (an $11bn accounting fraud), a share of the actor's own flow (makes 80% of its
         revenues), and "X account for N%" (the tagger reads "account" as a noun: the rules read the verb)."""
         pre = self.shared(ctx, c, prev) or self.prenominal(ctx, c) or self.own_share(ctx, c) or self.share_is(ctx, c, ss) \
-            or self.price_of(ctx, c, ss)
+            or self.price_of(ctx, c, ss) or self.money_of_verb(ctx, c, ss)
         if pre is None and _ACCOUNTS_FOR.search(ctx.norm, max(ss, c.start - 40), c.extra.get("comp_left", c.start)):
             pre = self.metric(ctx, c, ss, se, prev)
         return pre
@@ -584,6 +593,17 @@ class EnMetric:
             return None
         between = ctx.norm[prev[0].end:c.extra.get("comp_left", c.start)]
         return prev[1] if _CONTINUES.search(between) else None
+
+    def money_of_verb(self, ctx, c, ss: int) -> str | None:
+        """Money raised, spent or saved with nothing after it of what for: "is looking to raise more than 70m
+        euros ($91m) on the stock market" (raise). With a purpose or source after it ("invest $1bn in marketing",
+        "raise 25bn euros from privatisations") the phrase after is measured, not the verb."""
+        if self.money_verb is None or c.kind != "money":
+            return None
+        m = self.money_verb.search(ctx.norm, max(ss, c.start - 60), c.start)
+        if m is None or _PURPOSE_AFTER.match(ctx.norm, c.end):
+            return None
+        return ctx.text[m.start("v"):m.end("v")]
 
     def price_of(self, ctx, c, ss: int) -> str | None:
         """The money a deal is done for is named by the deal's verb: "has sued the Russian government for $28.3bn"

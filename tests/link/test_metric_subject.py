@@ -795,3 +795,24 @@ def test_a_deal_or_a_fine_is_named_by_its_verb(text, figure, metric):
 
 def test_a_common_noun_object_of_a_sale_is_what_the_money_is_for():
     assert fig("The group sold its stake for about $1.2bn.", "en", "$1.2bn").metric != "sold"
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # money raised or spent with nothing after it of what for: the verb names it
+    ("The start-up is looking to raise more than 40m euros on the stock market.", "40m euros", "raise"),
+    ("Last year the chain spent £20m, the company said.", "£20m", "spent"),
+    # with a purpose or a source after it, the phrase after is measured
+    ("Heineken said it now plans to invest $300m in marketing.", "$300m", "marketing"),
+])
+def test_money_raised_or_spent_is_named_by_the_verb_or_its_purpose(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
+
+
+def test_a_conversion_in_parentheses_shares_the_metric_and_subject():
+    text = "Siemens plans to borrow 2bn euros ($2.2bn; £1.7bn) to pay for the takeover of Varian."
+    first = fig(text, "en", "2bn euros")
+    for other in ("$2.2bn", "£1.7bn"):
+        conv = fig(text, "en", other)
+        assert (conv.metric, conv.subject, conv.role) == (first.metric, first.subject, first.role)
+    zh = "华为公司计划投资1.2亿美元（约合8.6亿元）建设研发中心。"
+    assert fig(zh, "zh", "8.6亿元").metric == fig(zh, "zh", "1.2亿美元").metric
