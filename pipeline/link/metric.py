@@ -57,6 +57,7 @@ class ZhMetric:
         self.names = None  # set by the linker: the subject finder's ``names(norm, s, e)``
         self.event_nouns = set(L.get("count_event_nouns", []))
         self.event_units = set(L.get("count_event_units", []))
+        self.share_measures = tuple(L.get("share_measure_words", []))
         acts = L.get("metric_action_verbs") or []
         self.action_re = re.compile(r"(?P<v>" + alternation(acts) + r")(?P<le>了|到)?(?P<n>[\u4e00-\u9fff]{0,4})$") if acts else None
         grant = L.get("metric_grant_verbs") or []
@@ -92,6 +93,25 @@ class ZhMetric:
         start = m.start("n") if noun else m.start("r")
         return ctx.text[start:m.end("r")]
 
+    def _share_of_subjects(self, ctx, c, ss: int) -> str | None:
+        """A share that opens its clause as the quantifier of its subject, "N%的X + predicate" (北京市71.3%的居民积极
+        支持此规定, 所有市州和98%的县市区建成…示范区, 90%以上的组织面临着…问题), is measured by the rest of the clause.
+        Not a share that is the object of a verb before it (覆盖全省93%的建制镇) or of a measure word (16.2%的同比增长率)."""
+        norm = ctx.norm
+        m = _ZH_SHARE_OF_SUBJECT.match(norm, c.end)
+        if m is None or m.group("np").startswith(self.share_measures):
+            return None
+        lo = c.extra.get("comp_left", c.start)
+        k = max(norm.rfind(ch, ss, lo) for ch in "，,；;：:。！？\n")
+        before = norm[max(k + 1, ss):lo]
+        if before.strip():
+            from ..segment import zh_tokens
+
+            toks = zh_tokens(before)
+            if any(t.startswith("v") and w not in ("有",) for w, t, _ in toks) or len(before) > 12:
+                return None          # 覆盖全省93%的建制镇: a verb before the share takes it as its object
+        return ctx.text[m.start("np"):m.end()]
+
     def _noun_phrase_after(self, ctx, c, ss: int) -> str | None:
         from .subject import sentence_tokens
 
@@ -109,6 +129,10 @@ class ZhMetric:
                 k = s.find(head) if head else -1
                 return ctx.text[c.end:c.end + (k + len(head) if k >= 0 else len(s))]
             return None
+        if c.kind == "percent":
+            part = self._share_of_subjects(ctx, c, ss)
+            if part is not None:    # 98%的县市区建成全国民族团结进步示范区, 约14%的水源地水质不合格
+                return part
         if c.kind == "count":
             event = self._event(ctx, c)
             if event is not None:   # 2人当选中国工程院院士, 59个产品获得…认证
@@ -399,6 +423,8 @@ def _zh_verb_led_phrase(norm: str, text: str, pos: int, toks) -> str | None:
 # after a count: a comparator, a bare noun, then the rest of the clause (GUIDELINES' metric is copied from the text)
 _ZH_EVENT_AFTER = re.compile(r"(?:以上|多|余)?(?P<n>项目|产品|企业)?(?P<r>[^，。；：！？、,;:!?\n（(]{2,20})(?=[，。；：！？,;:!?\n]|$)")
 # a comparator after a count, before its noun (20个以上“好房子”, 10家左右); the noun after a count, past one
+# "的" after a share, then its subject and predicate to the end of the clause (at least a noun and a verb)
+_ZH_SHARE_OF_SUBJECT = re.compile(r"(?:以上|左右|以下)?的(?P<np>[\u4e00-\u9fff][^，。；：！？,;:!?\n（(]{3,30})(?=[，。；：！？,;:!?\n]|$)")
 _ZH_COMPARATOR_AFTER = re.compile(r"(?:以上|以下|左右|上下)(?=[“\u4e00-\u9fff])")
 _ZH_COUNTED_AFTER = re.compile(r"(?:以上|以下|左右|上下|多)?([\u4e00-\u9fff]{2,12})")
 _ZH_PHRASE_STOP = {"的", "在", "于", "将", "为", "是", "已", "已经", "共", "等", "以上", "左右", "以下"}

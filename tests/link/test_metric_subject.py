@@ -816,3 +816,18 @@ def test_a_conversion_in_parentheses_shares_the_metric_and_subject():
         assert (conv.metric, conv.subject, conv.role) == (first.metric, first.subject, first.role)
     zh = "华为公司计划投资1.2亿美元（约合8.6亿元）建设研发中心。"
     assert fig(zh, "zh", "8.6亿元").metric == fig(zh, "zh", "1.2亿美元").metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a share opening its clause quantifies the clause's subject: the rest of the clause is measured
+    ("调查显示，约65%的受访企业计划扩大投资。", "65%", "受访企业计划扩大投资"),
+    ("全省95%以上的行政村通了光纤。", "95%", "行政村通了光纤"),
+    # the object of a verb, or a share followed by a measure word, is something else
+    ("项目覆盖全市80%的社区。", "80%", "项目覆盖全市"),
+])
+def test_zh_a_share_of_the_clause_subject_is_measured_by_the_clause(text, figure, metric):
+    assert fig(text, "zh", figure).metric == metric
+
+
+def test_zh_a_share_before_a_measure_word_is_not_a_share_of_subjects():
+    assert fig("一季度30%的同比增速明显偏高。", "zh", "30%").metric != "同比增速明显偏高"
