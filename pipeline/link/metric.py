@@ -241,11 +241,21 @@ class ZhMetric:
                     return ctx.text[am.start("n"):am.end("n")]
                 if not am.group("n"):
                     return ctx.text[am.start("v"):am.end("le") if am.group("le") else am.end("v")]
+        if phrase.endswith("的") and c.kind in ("money", "quantity"):
+            # 对于给北大的9亿元资产, 去年捐的9亿元资产: a phrase that modifies the amount names no metric;
+            # the noun right after the amount does
+            m = _NOUN_AFTER_AMOUNT.match(norm, c.end)
+            if m:
+                return ctx.text[m.start(1):m.end(1)]
         if len(phrase) > 30:
             a = b - 30
+        while a < b and norm[a] == "的":
+            a += 1                           # 全市完成的投资额为50亿元: the verb was stripped, its particle goes too
         return ctx.text[a:b].strip() or None
 
 
+# the noun after an amount, up to punctuation or a verb-like character: 9亿元资产， 2,000平方米的商铺，
+_NOUN_AFTER_AMOUNT = re.compile(r"(?:左右|以上|多)?的?([\u4e00-\u9fff]{2,6}?)(?=[，。；、）)！？,;\s]|$)")
 # a Han character right after a quantity that is not a comparator, a particle or a conjunction starts its product
 _PRODUCT_NEXT = re.compile(r"(?![以左上下多余的和及与等至到、，。；])[\u4e00-\u9fff]")
 # the short noun phrase that closes the clause after a granted amount: 30万元补助。 3亿元的报销经费，

@@ -831,3 +831,19 @@ def test_zh_a_share_of_the_clause_subject_is_measured_by_the_clause(text, figure
 
 def test_zh_a_share_before_a_measure_word_is_not_a_share_of_subjects():
     assert fig("一季度30%的同比增速明显偏高。", "zh", "30%").metric != "同比增速明显偏高"
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a phrase ending in 的 modifies the amount: the noun after the amount is measured
+    ("对于给北大的9亿元资产，他表示这是商业地产。", "9亿元", "资产"),
+    ("去年捐的9亿元资产，给的是旁边的楼。", "9亿元", "资产"),
+    # a particle left at the front when its verb is stripped goes with it
+    ("全市完成的投资额为50亿元。", "50亿元", "投资额"),
+])
+def test_zh_phrases_ending_or_opening_with_de(text, figure, metric):
+    assert fig(text, "zh", figure).metric == metric
+
+
+def test_zh_a_unit_is_no_part_of_a_facility_name():
+    # 120公里高速公路: the organisation and facility heads reach back over names, never over a measure word
+    assert fig("新建成的120公里高速公路，通车运营。", "zh", "120公里").subject is None
