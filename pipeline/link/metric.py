@@ -153,6 +153,8 @@ class ZhMetric:
             while lo2 > ss and norm[lo2 - 1] in "为是":
                 lo2 -= 1
             label_start = _clause_before(norm, _ZH_CLAUSE, ss, lo2, 40, prev)
+            while label_start < lo2 and norm[label_start] in "①②③④⑤⑥⑦⑧⑨⑩ ":
+                label_start += 1               # ①生活费用：1500元: the item's number is no part of its label
             if 2 <= lo2 - label_start <= 16:
                 seg_start, lo = label_start, lo2
         a, b = seg_start, lo
@@ -212,6 +214,11 @@ class ZhMetric:
             a += vm.end()
             phrase = phrase[vm.end():]
         phrase = phrase.strip()
+        if (phrase.startswith("每") or phrase in ("", "按", "为", "是")) and not (not phrase and prev is not None and prev[1]):
+            label = _ZH_ITEM_LABEL.search(norm, max(0, lo - 60), lo)
+            if label and not re.search(r"[。；\n]", norm[label.end():lo]):
+                # 五、遇难人员家属抚慰金：每名遇难者不低于五千元; ①生活费用：…，每月150元: the item's label
+                return ctx.text[label.start("l"):label.end("l")]
         if not phrase or phrase in self.generic or len(phrase) < 2 or not re.search(r"[\u4e00-\u9fff]|[A-Z]{2,}", phrase):
             if prev is not None and prev[1]:
                 return prev[1]
@@ -254,6 +261,9 @@ class ZhMetric:
         return ctx.text[a:b].strip() or None
 
 
+# the label of a list item, before its colon: "五、遇难人员家属抚慰金：", "①生活费用：", "2. 住宿补助："
+_ZH_ITEM_LABEL = re.compile(r"(?:^|[。；\n])\s*(?:[一二三四五六七八九十]+、|[①-⑩]|[\d０-９]+\s*[、.．])?\s*"
+                            r"(?P<l>[\u4e00-\u9fff]{2,12})[：:]")
 # the noun after an amount, up to punctuation or a verb-like character: 9亿元资产， 2,000平方米的商铺，
 _NOUN_AFTER_AMOUNT = re.compile(r"(?:左右|以上|多)?的?([\u4e00-\u9fff]{2,6}?)(?=[，。；、）)！？,;\s]|$)")
 # a Han character right after a quantity that is not a comparator, a particle or a conjunction starts its product

@@ -847,3 +847,14 @@ def test_zh_phrases_ending_or_opening_with_de(text, figure, metric):
 def test_zh_a_unit_is_no_part_of_a_facility_name():
     # 120公里高速公路: the organisation and facility heads reach back over names, never over a measure word
     assert fig("新建成的120公里高速公路，通车运营。", "zh", "120公里").subject is None
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a list item's label before its colon names the amounts of the item given per person or per month
+    ("五、遇难人员家属抚慰金：每名遇难者不低于五千元。", "五千元", "遇难人员家属抚慰金"),
+    ("三、交通补贴：每人每月300元。", "300元", "交通补贴"),
+    ("①生活费用：1500元／人／年，每月150元，在校期间按月发放。", "150元", "生活费用"),
+    ("①生活费用：1500元／人／年，每月150元，在校期间按月发放。", "1500元／人", "生活费用"),
+])
+def test_zh_the_label_of_a_list_item_names_its_amounts(text, figure, metric):
+    assert fig(text, "zh", figure).metric == metric
