@@ -16,6 +16,9 @@ from ..patterns import LangPatterns
 from ..segment import zh_tokens
 
 
+# right before the base of a share: 占, 约占, 占到, 相当于 (人口占中国人口的8.5%)
+_ZH_SHARE_BASE_BEFORE = re.compile(r"(?:占|占到|相当于)\s*$")
+_ZH_SHARE_BASE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?的")
 _ADMIN_SUFFIX = {"省", "市", "县", "区", "州", "镇", "乡", "村", "旗", "盟"}
 # jieba tags (first letter) of single characters that are never a piece of a name: numerals, measure words,
 # prepositions, conjunctions, particles, pronouns, adverbs, localisers, punctuation
@@ -189,6 +192,11 @@ class ZhSubject:
 
     def is_person(self, norm: str, span) -> bool:
         return False
+
+    def is_base(self, norm: str, span) -> bool:
+        """人口占中国人口的8.5%: a name in the base of a share is the whole the share is taken of, never its owner."""
+        return bool(_ZH_SHARE_BASE_BEFORE.search(norm, max(0, span[0] - 4), span[0])
+                    and _ZH_SHARE_BASE_AFTER.match(norm, span[1]))
 
     def strong(self, name: str) -> bool:
         """A name with a proper part before its suffix (竹山县, 经开区), not a bare category (省级开发区)."""
@@ -380,7 +388,7 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
         t = norm[span[0]:span[1]]
         return finder.strong(t) or (bool(main) and (t.lower() == main or main in t.lower()))
 
-    here = [n for n in sentence_names(finder, ctx, si) if not finder.is_person(norm, n)]
+    here = [n for n in sentence_names(finder, ctx, si) if not finder.is_person(norm, n) and not finder.is_base(norm, n)]
     owners = [n for n in here if not finder.is_source(norm, n) and not finder.is_adjunct(norm, n)]
     if owners and len(owners) < len(here):
         here = owners                # sources and places of adjuncts only when nothing else is named
@@ -565,6 +573,9 @@ class EnSubject:
         return bool(self.source_before is not None and self.source_before.search(norm, max(0, a - 24), a))
 
     def is_adjunct(self, norm: str, span) -> bool:
+        return False
+
+    def is_base(self, norm: str, span) -> bool:
         return False
 
     def is_person(self, norm: str, span) -> bool:

@@ -858,3 +858,12 @@ def test_zh_a_unit_is_no_part_of_a_facility_name():
 ])
 def test_zh_the_label_of_a_list_item_names_its_amounts(text, figure, metric):
     assert fig(text, "zh", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # the base of a share (占X人口的, 占X全省的) is the whole the share is taken of, never its owner
+    ("黄河流域的降雨量相当低。那里的人口占中国人口的8.5%，耕地占全国的12.8%。", "8.5%", "黄河流域"),
+    ("深圳的出口额占广东全省的三成以上，达到1.8万亿元。", "三成", "深圳"),
+])
+def test_zh_the_base_of_a_share_is_no_owner(text, figure, subject):
+    assert fig(text, "zh", figure).subject == subject
