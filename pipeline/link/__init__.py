@@ -249,6 +249,8 @@ class Linker:
                 year = self.year(ctx, c, si, ss, se, role, frame, heading)
             prev = prev_in_sentence.get(si)
             p_metric, p_subject, route = self._from_parse(ctx, c, ss) if ctx.parses else (None, None, None)
+            if p_metric is not None and not self.metric.parse_ok(ctx, c, ss, p_metric):
+                p_metric = None
             # the parse decides the metric (the rules fill what it leaves), except for counts, whose counted
             # noun the rules read, and for an action's amount, where the rules' noun phrase scores better
             # (corpus/real dev: NOTES.md); subjects are the rules' first
@@ -270,7 +272,7 @@ class Linker:
             prev_in_sentence[si] = (c, metric)
             metric = _clean_phrase(metric)
             if metric:
-                metric = self.metric.tidy(ctx, metric)
+                metric = self.metric.tidy(ctx, self.metric.after_opening(ctx, c, ss, metric))
             if same:
                 metric, subject = conv.metric, conv.subject
             out.append(to_figure(text, c, role=role, year=year, metric=metric,

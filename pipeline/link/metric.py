@@ -70,6 +70,12 @@ class ZhMetric:
     def tidy(self, ctx, metric: str) -> str | None:
         return metric
 
+    def parse_ok(self, ctx, c, ss: int, metric: str) -> bool:
+        return True
+
+    def after_opening(self, ctx, c, ss: int, metric: str) -> str:
+        return metric
+
     def _event(self, ctx, c) -> str | None:
         """A count of people with no noun (2人当选中国工程院院士, 2130人因提前转移避免伤亡) or of a bare generic
         noun (59个产品获得…认证, 6家企业入选…) is named by what they did: the words to the end of the clause."""
@@ -300,7 +306,8 @@ _PRENOMINAL = re.compile(r"(?:\s*\([^)]{0,40}\))?\s+(?!(?:that|which|who|whom|wh
 _ACCOUNTS_FOR = re.compile(r"\baccount(?:s|ed|ing)?\s+for\s+(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|over\s+|"
                            r"more\s+than\s+|less\s+than\s+|roughly\s+|only\s+|just\s+)?$", re.IGNORECASE)
 _TRAILING_TIME = re.compile(r"\s+(?:in|during|for)\s+(?:the\s+)?(?:(?:first|second|third|fourth|final|last|same)\s+"
-                            r"(?:quarter|half|months?)(?:\s+of\s+(?:the\s+year|(?:19|20)\d{2}))?|(?:19|20)\d{2})$", re.IGNORECASE)
+                            r"(?:quarter|half|months?)(?:\s+of\s+(?:the\s+year|(?:19|20)\d{2}))?|(?:19|20)\d{2}|"
+                            r"(?:full\s+|whole\s+)?year|period)$", re.IGNORECASE)
 _POSSESSOR_ONLY = re.compile(r"(?:[A-Z][\w&.\-]*\s+){0,4}[A-Z][\w&.\-]*['’]s?")
 # between two figures of one metric: "... and by", ", up from", "from", "compared with", "against"
 _CONTINUES = re.compile(r"^(?:\s*(?:[A-Za-z]+\s+){0,4}?(?:and|but)\s+(?:by|to)|[\s,;]*(?:(?:up|down)\s+)?(?:from|against|"
@@ -320,6 +327,9 @@ _PURPOSE_AFTER = re.compile(r"(?:\s*\([^)]{0,60}\))?\s*(?:a\s+year\s+|a\s+month\
                             r"next|this|last|coming|first|second|third|fourth)\b)[a-z]", re.IGNORECASE)
 # the object of a deal's verb is a name (Yugansk, the Russian government): the verb names the price
 _NAMED_OBJECT = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her)\s+)?[A-Z]")
+# an adverbial opening a sentence, up to its comma: "Despite the dip in profits,", "After a weak first half,"
+_OPENING_ADVERBIAL = re.compile(r"\s*(?:Despite|Although|Though|While|After|Before|Because\s+of|Due\s+to|Since|Unlike|Like|"
+                                r"Following|Amid|Besides|Given|Apart\s+from|Aside\s+from|In\s+spite\s+of|Thanks\s+to)\b[^,;]{1,80},")
 # the start of a clause before a share: a comma or semicolon (and/while), or "Among the participants,"
 _CLAUSE_OPENS = re.compile(r"(?:[,;]\s*(?:and\s+|while\s+|but\s+)?|\s(?:and|while|but)\s+|^\s*)(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|"
                            r"over\s+|more\s+than\s+|less\s+than\s+|only\s+|just\s+)?$")
@@ -631,6 +641,21 @@ class EnMetric:
             return None
         tm = _TRAILING_TIME.search(metric)
         return metric[:tm.start()] if tm and tm.start() > 0 else metric
+
+    def parse_ok(self, ctx, c, ss: int, metric: str) -> bool:
+        """The parse's metric, unless it stands in the adverbial that opens the sentence ("Despite the dip in
+        profits, total revenue for the year was 10bn euros"): that phrase is never the clause's subject."""
+        m = _OPENING_ADVERBIAL.match(ctx.norm, ss, c.start)
+        return m is None or metric not in m.group(0)
+
+    def after_opening(self, ctx, c, ss: int, metric: str) -> str:
+        """A metric that runs on from the opening adverbial ("weak first half, group revenue for the year")
+        starts after the adverbial's comma."""
+        if ", " not in metric:
+            return metric
+        m = _OPENING_ADVERBIAL.match(ctx.norm, ss, c.start)
+        head, rest = metric.split(", ", 1)
+        return rest if m is not None and rest and m.group(0).rstrip(",").endswith(head) else metric
 
     def shared(self, ctx, c, prev) -> str | None:
         """The metric of the figure before in the sentence when this one only continues it: "rose by 8% in

@@ -34,6 +34,17 @@ def _same_sentence_year(norm: str, years: list[tuple[int, int]], pos: int, windo
     return best
 
 
+def _paragraph_year(norm: str, years: list[tuple[int, int]], pos: int, window: int = 1500) -> int | None:
+    """The explicit year nearest before ``pos`` in the same paragraph (no line break between), if any."""
+    best = None
+    for start, year in years:
+        if start >= pos:
+            break
+        if pos - start <= window and "\n" not in norm[start:pos]:
+            best = year
+    return best
+
+
 class TimePatterns:
     """The time-expression rules of one language (``link.yaml``), compiled once per process: a document
     only runs them. Each pass over the text is a ``finditer`` that tries its pattern only where a match can
@@ -55,6 +66,7 @@ class TimePatterns:
         self.plan_re = fast_finditer(re.compile("|".join(
             re.escape(k) for k in sorted(self.plans, key=len, reverse=True)), flags)) if self.plans else None
         self.anaphoric = {w.lower() for w in L.get("anaphoric_relative", [])}
+        self.in_paragraph = {w.lower() for w in L.get("paragraph_relative", [])}
         self.cmp_after = re.compile(L["comparison_after"], flags) if L.get("comparison_after") else None
         self.periods = Several([re.compile(p, flags) for p in L.get("periods", [])])
         md = L.get("month_day")
@@ -151,8 +163,13 @@ class TimeIndex:
             current = dateline
             for s0, e0, off in rel_found:
                 # "during 2004, from 798m euro a year ago": against the year of its own sentence first
-                anchor = _same_sentence_year(norm, years_now, s0) if norm[s0:e0].lower() in anaphoric else None
+                w = norm[s0:e0].lower()
+                anchor = _same_sentence_year(norm, years_now, s0) if w in anaphoric else None
                 base = anchor if anchor is not None and off != 0 else current
+                if w in T.in_paragraph:
+                    # "net income fell ... during 2004. ... total revenue for the year was 10bn euros": the year
+                    # the paragraph is about, before the dateline's (annual results come out the year after)
+                    base = _paragraph_year(norm, years_now, s0) or current
                 add(s0, e0, None if base is None else base + off, "relative")
         if self._plans:
             for m in T.plan_re(norm):

@@ -867,3 +867,8 @@ def test_zh_the_label_of_a_list_item_names_its_amounts(text, figure, metric):
 ])
 def test_zh_the_base_of_a_share_is_no_owner(text, figure, subject):
     assert fig(text, "zh", figure).subject == subject
+
+
+def test_the_adverbial_opening_a_sentence_is_not_what_its_figures_measure():
+    text = "Despite a weak first half, group revenue for the year was 8bn euros, up 4% on 2023."
+    assert fig(text, "en", "8bn euros").metric == "group revenue"

@@ -144,3 +144,12 @@ def test_a_bare_date_or_so_far_frames_the_sentences_after_it_in_a_dated_document
     assert got == {"52,000": 2021, "41 percent": 2021, "35": 2021}
     # without a dateline a bare date gives no year
     assert {f.year for f in extract_figures(text, lang="en")} == {None}
+
+
+def test_the_year_is_the_year_its_paragraph_names():
+    # annual results come out the year after: "for the year" is the year the paragraph is about, not the dateline's
+    text = ("Carlsberg's net profit rose to 4.1bn euros during 2004. It cited strong demand in Russia. Group revenue "
+            "for the year was 37bn euros, up 5% from 35bn euros in 2003.")
+    assert fig(text, "en", "37bn euros", published="2005-02-10").year == 2004
+    # with no year before it in the paragraph, the dateline's
+    assert fig("Revenue for the year was 37bn euros.", "en", "37bn euros", published="2005-12-10").year == 2005
