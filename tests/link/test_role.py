@@ -142,3 +142,17 @@ def test_looking_to_is_a_plan_and_a_definite_count_is_actual(text, figure, role)
 ])
 def test_zh_object_marker_and_conditional_grants(text, figure, role):
     assert fig(text, "zh", figure).role == role
+
+
+@pytest.mark.parametrize("text,figure", [
+    # a purpose, and the size of a plan, programme or drive, are targets
+    ("The prime minister laid the foundation stone on a new housing project intended to provide 6,000 homes.", "6,000"),
+    ("Sri Lanka's president has launched a reconstruction drive worth $3.5bn.", "$3.5bn"),
+    ("They unveiled a programme of $2bn to rebuild roads.", "$2bn"),
+])
+def test_purposes_and_the_size_of_a_plan_are_targets(text, figure):
+    assert fig(text, "en", figure).role == "target"
+
+
+def test_a_plan_named_by_its_author_is_no_budget():
+    assert fig("Sales rose under the plan of the new chief executive to $3bn.", "en", "$3bn").role == "actual"
