@@ -44,6 +44,9 @@ class ZhSubject:
         self.project_heads = tuple(L.get("subject_project_heads", []))
         self.project_not = tuple(L.get("subject_project_not", []))
         self.trade_heads = tuple(sorted(L.get("subject_trade_heads", []), key=len, reverse=True))
+        self._heads_by_first: dict[str, tuple[str, ...]] = {}
+        for h in self.trade_heads:     # longest first within each first character
+            self._heads_by_first[h[0]] = self._heads_by_first.get(h[0], ()) + (h,)
         self.trade_prefix_tags = set(L.get("subject_trade_prefix_tags", []))
         self.trade_prefix_not = set(L.get("subject_trade_prefix_not", []))
         kinds = L.get("subject_quoted_kinds") or []
@@ -137,13 +140,17 @@ class ZhSubject:
         span jieba's pieces (储/热) or open a longer one (汽车销量); it replaces the names inside the span."""
         if not self.trade_heads:
             return names
+        by_first = self._heads_by_first
+        if not any(w[0] in by_first for w, _, _ in toks):
+            return names
         starts = {off: k for k, (_, _, off) in enumerate(toks)}
         seg = "".join(w for w, _, _ in toks)
         found = []
         for k, (w, tag, off) in enumerate(toks):
-            if k == 0 or not ("\u4e00" <= w[0] <= "\u9fff"):
+            heads = by_first.get(w[0])
+            if k == 0 or heads is None:
                 continue
-            head = next((h for h in self.trade_heads if seg.startswith(h, off)), None)
+            head = next((h for h in heads if seg.startswith(h, off)), None)
             if head is None or off + len(head) not in starts and off + len(head) != len(seg):
                 continue                     # the head ends inside a piece: 科技体制, 化工业
             j, size = k, 0
