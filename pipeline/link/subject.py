@@ -497,6 +497,11 @@ class EnSubject:
                 if (at_start and not ok_start and not named_acronym) \
                         or (acronym and not named_acronym) or _in_quotes(norm, run[0].start(), s):
                     run.clear()  # a capitalised first word, an acronym, a quoted title word
+            if len(run) >= 3 and run[1].group(0) == "of" and (run[0].start() <= first_char or norm[max(s, run[0].start() - 2):run[0].start()].strip() in (".", ":", "\"", "”")):
+                w0 = run[0].group(0)
+                if w0.endswith("s") and not w0.endswith(("ss", "'s", "’s")) and len(w0) > 3 \
+                        and (known is None or w0 not in known) and w0 not in self.territories:
+                    del run[:2]      # Shares of IPC, Members of the Bank of England: a plural common noun opening a sentence
             while run and run[0].group(0).rstrip(".") in skip_front:
                 run.pop(0)
             if run:

@@ -872,3 +872,13 @@ def test_zh_the_base_of_a_share_is_no_owner(text, figure, subject):
 def test_the_adverbial_opening_a_sentence_is_not_what_its_figures_measure():
     text = "Despite a weak first half, group revenue for the year was 8bn euros, up 4% on 2023."
     assert fig(text, "en", "8bn euros").metric == "group revenue"
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a plural common noun and "of" opening a sentence are no part of the name after them
+    ("Members of the Bank of England voted to hold rates at 4.75%.", "4.75%", "Bank of England"),
+    ("Shares of Infosys dipped on the news but recovered to trade almost 6% higher.", "6%", "Infosys"),
+    ("Bank of England figures showed lending rose by 5%.", "5%", "Bank of England"),
+])
+def test_a_plural_noun_opening_a_sentence_is_no_part_of_a_name(text, figure, subject):
+    assert fig(text, "en", figure).subject == subject
