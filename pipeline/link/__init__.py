@@ -272,7 +272,7 @@ class Linker:
             prev_in_sentence[si] = (c, metric)
             metric = _clean_phrase(metric)
             if metric:
-                metric = self.metric.tidy(ctx, self.metric.after_opening(ctx, c, ss, metric))
+                metric = self.metric.tidy(ctx, self.metric.object_of_clause(c, self.metric.after_opening(ctx, c, ss, metric)))
             if same:
                 metric, subject = conv.metric, conv.subject
             out.append(to_figure(text, c, role=role, year=year, metric=metric,

@@ -73,6 +73,9 @@ class ZhMetric:
     def parse_ok(self, ctx, c, ss: int, metric: str) -> bool:
         return True
 
+    def object_of_clause(self, c, metric: str) -> str:
+        return metric
+
     def after_opening(self, ctx, c, ss: int, metric: str) -> str:
         return metric
 
@@ -327,6 +330,9 @@ _PURPOSE_AFTER = re.compile(r"(?:\s*\([^)]{0,60}\))?\s*(?:a\s+year\s+|a\s+month\
                             r"next|this|last|coming|first|second|third|fourth)\b)[a-z]", re.IGNORECASE)
 # the object of a deal's verb is a name (Yugansk, the Russian government): the verb names the price
 _NAMED_OBJECT = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her)\s+)?[A-Z]")
+# verbs (not in -ed) that take an object in a clause a metric may swallow: "It leaves GDP", "news sent shares"
+_CLAUSE_VERBS = {"sent", "sends", "leaves", "left", "saw", "sees", "made", "makes", "gave", "gives", "took", "takes",
+                 "puts", "got", "gets", "announced", "reported", "posted", "recorded", "booked", "unveiled"}
 # an adverbial opening a sentence, up to its comma: "Despite the dip in profits,", "After a weak first half,"
 _OPENING_ADVERBIAL = re.compile(r"\s*(?:Despite|Although|Though|While|After|Before|Because\s+of|Due\s+to|Since|Unlike|Like|"
                                 r"Following|Amid|Besides|Given|Apart\s+from|Aside\s+from|In\s+spite\s+of|Thanks\s+to)\b[^,;]{1,80},")
@@ -647,6 +653,24 @@ class EnMetric:
         profits, total revenue for the year was 10bn euros"): that phrase is never the clause's subject."""
         m = _OPENING_ADVERBIAL.match(ctx.norm, ss, c.start)
         return m is None or metric not in m.group(0)
+
+    def object_of_clause(self, c, metric: str) -> str:
+        """A metric that holds a whole clause, subject and verb ("airline announced net profits", "It leaves GDP",
+        "latest news sent shares"), is the verb's object; a count keeps its clause (people have lost their jobs)."""
+        if c.kind == "count" or " " not in metric:
+            return metric
+        words = metric.split()
+        low = [w.lower() for w in words]
+        for i in range(len(words) - 2, 0, -1):
+            if low[i] in _CLAUSE_VERBS or (self._is_verb(low, i) and low[i].endswith("ed") and low[i - 1] not in _FUNCTION
+                                            and low[i - 1] not in ("been", "be", "being", "newly", "recently")):
+                rest = words[i + 1:]
+                while rest and rest[0].lower() in _FUNCTION:
+                    rest = rest[1:]
+                if rest and not self._generic(" ".join(rest)):
+                    return " ".join(rest)
+                break
+        return metric
 
     def after_opening(self, ctx, c, ss: int, metric: str) -> str:
         """A metric that runs on from the opening adverbial ("weak first half, group revenue for the year")

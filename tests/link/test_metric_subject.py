@@ -882,3 +882,16 @@ def test_the_adverbial_opening_a_sentence_is_not_what_its_figures_measure():
 ])
 def test_a_plural_noun_opening_a_sentence_is_no_part_of_a_name(text, figure, subject):
     assert fig(text, "en", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a metric that swallowed its clause's subject and verb is the verb's object
+    ("In a preliminary report, the carrier announced net profits of 300m euros for 2004.", "300m euros", "net profits"),
+    ("The warning sent shares in Rio Tinto down 4%, to 3,120p.", "4%", "shares"),
+])
+def test_a_metric_is_the_object_not_the_clause(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
+
+
+def test_a_count_keeps_what_happened_to_it():
+    assert fig("Officials said 20,000 workers lost their jobs in 2020.", "en", "20,000").metric == "workers lost their jobs"
