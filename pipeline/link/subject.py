@@ -123,7 +123,7 @@ class ZhSubject:
             while j > 0:
                 pw, ptag, poff = toks[j - 1]
                 if (pw in self.org_stop or pw in self.generic or not re.match(r"^[\u4e00-\u9fff]+$", pw)
-                        or ptag in ("m", "q", "mq") or (ptag.startswith("v") and len(pw) >= 2)
+                        or ptag in ("m", "mq") or (ptag == "q" and len(pw) >= 2) or (ptag.startswith("v") and len(pw) >= 2)
                         or off + len(w) - poff > self.org_reach
                         or pw.startswith(("全", "我", "本", "该", "各"))):
                     break

@@ -895,3 +895,8 @@ def test_a_metric_is_the_object_not_the_clause(text, figure, metric):
 
 def test_a_count_keeps_what_happened_to_it():
     assert fig("Officials said 20,000 workers lost their jobs in 2020.", "en", "20,000").metric == "workers lost their jobs"
+
+
+def test_a_one_character_name_part_tagged_as_a_measure_word_stays_in_the_name():
+    # 天焦公司: jieba tags 天 as a measure word; only measure words of two characters or more (公里) stop the reach
+    assert fig("天焦公司转型退出，新增新能源重型货车8978辆。", "zh", "8978辆").subject == "天焦公司"
