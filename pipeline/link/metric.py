@@ -186,6 +186,10 @@ class ZhMetric:
                     b -= len(phrase) - m.start()
                     phrase = phrase[:m.start()]
                     changed = True
+        bm = _ZH_BASE_TAIL.search(phrase)
+        if bm and bm.start() >= 2:
+            b -= len(phrase) - bm.start()   # 城镇调查失业率从上半年的5.5%: the base of the change is no part of it
+            phrase = phrase[:bm.start()]
         if phrase.startswith(("占", "约占")) and prev is not None and prev[1]:
             return prev[1]  # 产值…，占全市规上工业总产值的比重提高到17.2%
         cm = self.comparison.search(phrase)
@@ -270,6 +274,8 @@ class ZhMetric:
         return ctx.text[a:b].strip() or None
 
 
+# the base of a change at the end of a metric: 从上半年的, 由2020年的
+_ZH_BASE_TAIL = re.compile(r"(?:从|由)[^，。；、]{1,10}?的$")
 # the label of a list item, before its colon: "五、遇难人员家属抚慰金：", "①生活费用：", "2. 住宿补助："
 _ZH_ITEM_LABEL = re.compile(r"(?:^|[。；\n])\s*(?:[一二三四五六七八九十]+、|[①-⑩]|[\d０-９]+\s*[、.．])?\s*"
                             r"(?P<l>[\u4e00-\u9fff]{2,12})[：:]")

@@ -900,3 +900,15 @@ def test_a_count_keeps_what_happened_to_it():
 def test_a_one_character_name_part_tagged_as_a_measure_word_stays_in_the_name():
     # 天焦公司: jieba tags 天 as a measure word; only measure words of two characters or more (公里) stop the reach
     assert fig("天焦公司转型退出，新增新能源重型货车8978辆。", "zh", "8978辆").subject == "天焦公司"
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # prefixes and suffixes that frame a metric, found on the unannotated realdocs
+    ("全疆经营主体达到200万户。", "200万户", "经营主体"),              # 全疆 like 全省; 全部 keeps its 全
+    ("全部投资完成80亿元。", "80亿元", "全部投资"),
+    ("年末城镇调查失业率从上半年的5.5%下降到5.1%。", "5.1%", "城镇调查失业率"),   # 年末 and the base of the change
+    ("接待游客由1.2亿人次增加到1.8亿人次。", "1.8亿人次", "接待游客"),
+    ("农村居民人均可支配收入首次突破2万元。", "2万元", "农村居民人均可支配收入"),
+])
+def test_zh_frames_around_a_metric_are_stripped(text, figure, metric):
+    assert fig(text, "zh", figure).metric == metric
