@@ -183,7 +183,11 @@ class ZhSubject:
             for a, b in sentence_names(self, ctx, i):
                 counts[ctx.norm[a:b]] += 1
                 written.setdefault(ctx.norm[a:b], ctx.text[a:b])   # as written (traditional stays traditional)
-        return written[counts.most_common(1)[0][0]] if counts else None
+        if not counts:
+            return None
+        key = counts.most_common(1)[0][0]
+        ctx.cache[("main_norm",)] = key     # compared with the normalised (simplified) text, not as written
+        return written[key]
 
     def is_source(self, norm: str, span) -> bool:
         """市环保局通报, 据市统计局介绍: the source of the figures, not their owner."""
@@ -389,7 +393,8 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
     investment" in a Huangshi story), and holding to the window costs subject accuracy on every gold set
     (NOTES.md, "Subjects: the window"); ``score_real.py`` reports the share of null gold subjects kept null."""
     norm, text = ctx.norm, ctx.text
-    main = normalize(ctx.main_subject or "").lower()   # compared with the normalised text
+    # compared with the normalised text (a traditional document's main subject is written 重慶, read 重庆)
+    main = (ctx.cache.get(("main_norm",)) or normalize(ctx.main_subject or "")).lower()
 
     def strong(span) -> bool:
         t = norm[span[0]:span[1]]

@@ -53,3 +53,13 @@ def test_the_document_says_its_script():
     assert doc.script == "hant"
     doc = analyse_document(Document(doc_id="s", lang="zh", text="全区新增高新技术企业35家。"))
     assert doc.script == "hans"
+
+
+def test_the_main_subject_of_a_traditional_document_is_found_in_its_text():
+    # the main subject is reported as written (重慶) and matched against the simplified reading (重庆)
+    simp = "重庆将建设内陆开放高地。重庆经西部陆海新通道货运量达到50万标箱，中欧班列年开行量保持在4800列以上。"
+    trad = "重慶將建設內陸開放高地。重慶經西部陸海新通道貨運量達到50萬標箱，中歐班列年開行量保持在4800列以上。"
+    s = {f.text: f.subject for f in extract_figures(simp, lang="zh")}
+    t = {f.text: f.subject for f in extract_figures(trad, lang="zh")}
+    assert s["50万标箱"] == "重庆" and t["50萬標箱"] == "重慶"
+    assert t["4800列"] == "重慶"
