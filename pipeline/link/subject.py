@@ -343,7 +343,7 @@ _DESCRIPTOR_NO_NAME = re.compile(r"['’]s(?:\s+[a-z][a-z\-]*)+\s+(?![A-Z])")
 # after "X said": the speaker's own figures follow ("said that it hoped to", "said its profits rose")
 _SPEAKS_OF_ITSELF = re.compile(r"\s+(?:that\s+)?(?:it|its|it's|they|their|we|our)\b")
 # what may stand before a sentence's opening name: nothing, or a time or place adverbial and its comma
-_OPENER = re.compile(r"\s*(?:(?!According\b|As\b)[A-Z][a-z]*\b[^,;:.\"“]{0,30},\s*)?(?:[Tt]he\s)?")
+_OPENER = re.compile(r"\s*(?:(?!According\b|As\b)[A-Z][a-z]*\b[^,;:.\"“]{0,30},\s*)?(?:[Tt]he\s(?:[a-z][a-z\-]*\s){0,2})?")
 # a second clause between the opening name and the figure: the opening name is not its subject
 _CLAUSE_BREAK = re.compile(r";|\b(?:while|whereas|after|before|although|but|when|as|because|since)\b")
 # a name of capitalised words (and of, for, the, and, &) spelt out before its acronym: Tata Consultancy Services (TCS)
@@ -427,18 +427,23 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
             a, b = cands[-1] if last else cands[0]
             return text[a:b]
         if k == 0 and before and isinstance(finder, EnSubject):
-            # In 2020, Alibaba, China's leading platform, sold: the sentence's opening name (a name inside the
-            # adverbial, "During this year's Double Eleven, Tmall has", opens nothing)
-            s0 = ctx.sents[si][0] if ctx.sents else 0
-            opening = next((n for n in before if _OPENER.fullmatch(norm, s0, n[0])), None)
-            if opening is not None and not finder.is_source(norm, opening) \
-                    and not _DESCRIPTOR_NO_NAME.match(norm, opening[1]) \
-                    and not _CLAUSE_BREAK.search(norm, opening[1], c.extra.get("comp_left", c.start)):
+            # In 2020, Alibaba, China's leading platform, sold: the sentence's opening name
+            opening = finder.opening_name(ctx, si, before)
+            if opening is not None and not _CLAUSE_BREAK.search(norm, opening[1], c.extra.get("comp_left", c.start)):
                 return text[opening[0]:opening[1]]
     owned = [n for n in before if not finder.is_source(norm, n)]
     if owned:
         a, b = owned[-1]
         return text[a:b]
+    if not before and si > 0 and isinstance(finder, EnSubject) and ctx.sents \
+            and re.match(r"\s*[“\"]?[A-Z]", norm[ctx.sents[si][0]:ctx.sents[si][0] + 8]) \
+            and re.search(r"[.!?][”\"]?\s*$", norm[max(0, ctx.sents[si][0] - 8):ctx.sents[si][0]]):
+        # "... the Leaders' Message Board, an online forum ..., received over 1.1 million pieces of advice. Among
+        # the participants, 28.8 percent are ...": a sentence that names nobody before its figure goes on with
+        # the name that opened the sentence before
+        opening = finder.opening_name(ctx, si - 1)
+        if opening is not None:
+            return text[opening[0]:opening[1]]     # (a sentence cut where it should not be, "No. 9), proposing", is none)
     if ctx.main_subject:
         return ctx.main_subject        # over a source (According to statistics from X, ...)
     if before:
@@ -658,6 +663,19 @@ class EnSubject:
 
     def subject(self, ctx, c, si: int, ss: int, se: int) -> str | None:
         return _pick(self, ctx, c, si, ss, se)
+
+    def opening_name(self, ctx, si: int, names=None) -> tuple[int, int] | None:
+        """The name that opens sentence ``si`` after at most a short adverbial (In 2020, Alibaba; For instance,
+        the Tianjin government); a name inside the adverbial (During this year's Double Eleven, Tmall), a
+        source or a possessor with no name after it (Europe's fourth-largest carmaker) opens nothing."""
+        norm = ctx.norm
+        s0 = ctx.sents[si][0] if ctx.sents else 0
+        if names is None:
+            names = [n for n in sentence_names(self, ctx, si) if not self.is_person(norm, n)]
+        opening = next((n for n in names if _OPENER.fullmatch(norm, s0, n[0])), None)
+        if opening is None or self.is_source(norm, opening) or _DESCRIPTOR_NO_NAME.match(norm, opening[1]):
+            return None
+        return opening
 
     def absolute_owner(self, ctx, c, si: int) -> str | None:
         """"…, with ThyssenKrupp dropping 1.7%", "with closest rival JFE Holdings down 3.4%": in an absolute
