@@ -435,15 +435,6 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
     if owned:
         a, b = owned[-1]
         return text[a:b]
-    if not before and si > 0 and isinstance(finder, EnSubject) and ctx.sents \
-            and re.match(r"\s*[“\"]?[A-Z]", norm[ctx.sents[si][0]:ctx.sents[si][0] + 8]) \
-            and re.search(r"[.!?][”\"]?\s*$", norm[max(0, ctx.sents[si][0] - 8):ctx.sents[si][0]]):
-        # "... the Leaders' Message Board, an online forum ..., received over 1.1 million pieces of advice. Among
-        # the participants, 28.8 percent are ...": a sentence that names nobody before its figure goes on with
-        # the name that opened the sentence before
-        opening = finder.opening_name(ctx, si - 1)
-        if opening is not None:
-            return text[opening[0]:opening[1]]     # (a sentence cut where it should not be, "No. 9), proposing", is none)
     if ctx.main_subject:
         return ctx.main_subject        # over a source (According to statistics from X, ...)
     if before:
