@@ -286,6 +286,8 @@ class Linker:
         if " " in rule.strip() or any(ch.isdigit() for ch in action):
             return False
         w = rule.strip()
+        if w.lower() in getattr(self.metric, "flow_nouns", ()):
+            return False     # Proceeds from the sale ... raised $2.1bn: a flow opening the sentence is no name
         if w[:1].isupper() or w.lower() in self.action_over:
             return True
         words = action.lower().split()

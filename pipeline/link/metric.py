@@ -309,9 +309,9 @@ _NOT_VERBS = {"interesting", "during", "including", "according", "following", "r
               "selected", "leading", "existing", "remaining", "upcoming", "outstanding", "emerging", "rising", "declining",
               "ageing", "aging", "operating", "consuming", "polluting", "offering", "ceiling", "evening", "morning",
               "thing", "nothing", "something", "anything", "everything", "king", "ring", "spring", "string", "wing"}
-_PRENOMINAL = re.compile(r"(?:\s*\([^)]{0,40}\))?\s+(?!(?:that|which|who|whom|whose)\b)(?P<np>(?:[a-z][\w\-']*\s+){0,2}?[a-z][\w\-']*)"
+_PRENOMINAL = re.compile(r"(?:-(?:a|per)-(?:share|head|tonne|barrel|unit|year)\b)?(?:\s*\([^)]{0,40}\))?\s+(?!(?:that|which|who|whom|whose)\b)(?P<np>(?:[a-z][\w\-']*\s+){0,2}?[a-z][\w\-']*)"
                          r"(?=\s*[,.;:]|\s+(?:is|was|are|were|has|had|will|would|submitted|announced|approved|includes|"
-                         r"deal|for|to|that|which|with|in|on|from|by|over|after|against)\b)")
+                         r"deal|for|to|that|which|with|in|on|from|by|over|after|against)\b|\s+[a-z]{3,}ed\b)")
 _ACCOUNTS_FOR = re.compile(r"\baccount(?:s|ed|ing)?\s+for\s+(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|over\s+|"
                            r"more\s+than\s+|less\s+than\s+|roughly\s+|only\s+|just\s+)?$", re.IGNORECASE)
 _TRAILING_TIME = re.compile(r"\s+(?:in|during|for)\s+(?:the\s+)?(?:(?:first|second|third|fourth|final|last|same)\s+"
@@ -334,6 +334,13 @@ _OWN_SHARE_OF = re.compile(r"\s+of\s+(?:its|their|his|her|our|the\s+group's|the\
 _PURPOSE_AFTER = re.compile(r"(?:\s*\([^)]{0,60}\))?\s*(?:a\s+year\s+|a\s+month\s+|annually\s+|each\s+year\s+)?"
                             r"(?:in|on|for|from|to|into|through|by|towards?|via|of)\s+(?!(?:the\s+)?(?:stock\s+market|year|month|"
                             r"next|this|last|coming|first|second|third|fourth)\b)[a-z]", re.IGNORECASE)
+# the first word of a clause, past a determiner
+_FIRST_WORD = re.compile(r"\s*(?:(?:the|its|their|a|an|total|net|annual)\s+)*([A-Za-z]+)", re.IGNORECASE)
+# "<verb> <object> by N": "cuts pay by nearly 10%", "cutting costs by $300m"
+_VERB_OBJECT_BY = re.compile(r"\b(?:cut|cuts|cutting|raise[sd]?|raising|increase[sd]?|increasing|reduce[sd]?|reducing|"
+                             r"boost(?:s|ed|ing)?|lift(?:s|ed|ing)?|lower(?:s|ed|ing)?|trim(?:s|med|ming)?|slash(?:es|ed|ing)?)\s+"
+                             r"(?!(?:it|them|this|that|its|their|the|a|an)\s+by\b)(?P<np>(?:[a-z][\w\-]*\s+){0,3}?[a-z][\w\-]*)\s+by\s+"
+                             r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+|up\s+to\s+|as\s+much\s+as\s+)?$")
 # the object of a deal's verb is a name (Yugansk, the Russian government): the verb names the price
 _NAMED_OBJECT = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her)\s+)?[A-Z]")
 # verbs (not in -ed) that take an object in a clause a metric may swallow: "It leaves GDP", "news sent shares"
@@ -496,6 +503,7 @@ class EnMetric:
                                      + r")\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|less\s+than|up\s+to|"
                                      r"as\s+much\s+as|at\s+least|another|an\s+extra|an\s+additional|a\s+further)\s+)*$",
                                      re.IGNORECASE) if spend else None
+        self.flow_nouns = {w.lower() for w in L.get("metric_flow_nouns", [])}
         prices = L.get("metric_price_verbs") or []
         self.price_verb = re.compile(r"\b(?P<v>" + "|".join(sorted(map(re.escape, prices), key=len, reverse=True))
                                      + r")\b[^,.;:]{0,60}?\bfor\s+$", re.IGNORECASE) if prices else None
@@ -640,7 +648,7 @@ class EnMetric:
         24%), in front of its noun (an $11bn accounting fraud), a share of the actor's own flow (makes 80% of its
         revenues), and "X account for N%" (the tagger reads "account" as a noun: the rules read the verb)."""
         pre = self.shared(ctx, c, prev) or self.prenominal(ctx, c) or self.own_share(ctx, c) or self.share_is(ctx, c, ss) \
-            or self.price_of(ctx, c, ss) or self.money_of_verb(ctx, c, ss)
+            or self.price_of(ctx, c, ss) or self.money_of_verb(ctx, c, ss) or self.object_by(ctx, c, ss)
         if pre is None and _ACCOUNTS_FOR.search(ctx.norm, max(ss, c.start - 40), c.extra.get("comp_left", c.start)):
             pre = self.metric(ctx, c, ss, se, prev)
         return pre
@@ -695,6 +703,14 @@ class EnMetric:
         between = ctx.norm[prev[0].end:c.extra.get("comp_left", c.start)]
         return prev[1] if _CONTINUES.search(between) else None
 
+    def object_by(self, ctx, c, ss: int) -> str | None:
+        """"<verb> <object> by N": the object is what changed by the figure ("a new contract that cuts pay by
+        nearly 10%": pay, not the contract a relative clause hangs from)."""
+        m = _VERB_OBJECT_BY.search(ctx.norm, max(ss, c.start - 60), c.start)
+        if m is None or self._generic(m.group("np")):
+            return None
+        return ctx.text[m.start("np"):m.end("np")]
+
     def money_of_verb(self, ctx, c, ss: int) -> str | None:
         """Money raised, spent or saved with nothing after it of what for: "is looking to raise more than 70m
         euros ($91m) on the stock market" (raise). With a purpose or source after it ("invest $1bn in marketing",
@@ -704,6 +720,10 @@ class EnMetric:
         m = self.money_verb.search(ctx.norm, max(ss, c.start - 60), c.start)
         if m is None or _PURPOSE_AFTER.match(ctx.norm, c.end):
             return None
+        k = max(ctx.norm.rfind(ch, ss, m.start()) for ch in ",;:")
+        first = _FIRST_WORD.match(ctx.norm, max(k + 1, ss))
+        if first and first.group(1).lower() in self.flow_nouns:
+            return None          # Sales of stakes in firms ... raised 1.17bn euros: the flow is measured
         return ctx.text[m.start("v"):m.end("v")]
 
     def price_of(self, ctx, c, ss: int) -> str | None:

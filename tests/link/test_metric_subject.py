@@ -921,3 +921,15 @@ def test_zh_frames_around_a_metric_are_stripped(text, figure, metric):
 ])
 def test_an_opening_name_after_the_and_an_adjective(text, figure, subject):
     assert fig(text, "en", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a per-share price in front of its noun
+    ("Shareholders backed Vodafone's £2.50-a-share cash offer announced in June.", "£2.50", "cash offer"),
+    # <verb> <object> by N inside a relative clause: the object, not the antecedent
+    ("Pilots have accepted a new deal that cuts wages by about 8%.", "8%", "wages"),
+    # a flow opening the clause is measured, not the money verb after it
+    ("Proceeds from the sale of its Brazilian unit raised $2.1bn.", "$2.1bn", "Proceeds"),
+])
+def test_prices_objects_and_flows(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
