@@ -366,7 +366,7 @@ _CLASSIFIED = re.compile(r"\s+of\s+(?:(?:the|its|their)\s+)?(?:(?!(?:in|on|at|to
 _PRENOMINAL_PP = re.compile(r"\s+(?:in|of|on|for)\s+(?:(?:the|its|their|his|her)\s+)?(?:[a-z][\w\-']*\s+){0,2}"
                             r"[a-z][\w\-']*(?=\s*[,.;:]|\s+(?:is|was|are|were|has|had|will|would|that|which)\b)")
 _AFTER = re.compile(r"\s+(?:(?P<chg>drop|rise|increase|fall|decline|growth|gain|jump|cut|reduction|slump|surge)\s+)?"
-                    r"(?:in|of|for|on|off|from)\s+(?!having\b|being\b)(?P<np>(?:the\s+|its\s+|their\s+)?[A-Za-z][\w\-']*"
+                    r"(?:in|of|for|on|off|from)\s+(?!having\b|being\b|(?:this|next|last|the\s+(?:year|quarter|month|period|week))\b|(?:19|20)\d\d\b)(?P<np>(?:the\s+|its\s+|their\s+)?[A-Za-z][\w\-']*"
                     r"(?:\s+(?:and\s+)?[a-z][\w\-']*){0,6})", re.IGNORECASE)
 
 
@@ -379,6 +379,9 @@ def _ends_with_name(words) -> bool:
     return before[:1].islower() and before.lower() not in ("with", "of", "in", "from", "to", "for", "and", "by", "on")
 
 
+# words before "at" that say how a level stood, not what it measures ("Revenue was flat at €141bn")
+_LEVEL_ADJECTIVES = {"flat", "steady", "stable", "unchanged", "high", "low", "higher", "lower", "firm", "level", "constant",
+                     "record", "peak", "little", "much", "down", "up", "out", "set", "put", "priced", "valued", "estimated"}
 _LEVEL_VERBS = {"reached", "reach", "reaching", "totaled", "totalled", "totaling", "hit", "have", "has", "had", "is", "was",
                 "are", "were", "stood"}
 
@@ -584,6 +587,18 @@ class EnMetric:
             np_ = self._noun_run_before(ctx, bw, blow, [self._is_verb(blow, i) for i in range(len(bw))], len(bw), back)
             if np_ is not None:
                 return text[np_[0]:np_[1]]
+        # 1c. a noun and "at" right before the figure: "forecast sustained growth at between 10-15%", "kept
+        #     interest rates at 4.75%" (not a verb: "valued at", "closed at")
+        if c.kind != "count" and ((len(words) >= 2 and low[-1] == "at")
+                                  or (len(words) >= 3 and low[-1] == "between" and low[-2] == "at")):
+            j = len(words) - (1 if low[-1] == "at" else 2)
+            k = j
+            while k > 0 and j - k < 3 and not is_verb[k - 1] and low[k - 1] not in _FUNCTION \
+                    and low[k - 1] not in self.stop and low[k - 1] not in _AUX and low[k - 1] not in _LEVEL_ADJECTIVES \
+                    and not words[k - 1].group(0)[:1].isupper():
+                k -= 1
+            if k < j:
+                return text[seg_start + words[k].start():seg_start + words[j - 1].end()]
         # 2. words between a lexical verb and the figure: "left physical damage equal to";
         #    after an auxiliary the next word is the verb: "would pay a final dividend of"
         first = v + 1 if v is not None and verb not in _AUX else (v + 2 if v is not None and verb in _MODAL else None)

@@ -933,3 +933,14 @@ def test_an_opening_name_after_the_and_an_adjective(text, figure, subject):
 ])
 def test_prices_objects_and_flows(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a noun and "at" right before the figure: the noun is measured; a time after the figure is not
+    ("The firm forecast sustained growth at between 10-15% for this year and next.", "10-15%", "growth"),
+    ("The Bank of England kept interest rates at 4.75% on Thursday.", "4.75%", "interest rates"),
+    # how a level stood is no metric
+    ("Revenue was flat at €141bn.", "€141bn", "Revenue"),
+])
+def test_a_noun_at_the_figure_is_measured(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
