@@ -334,6 +334,12 @@ _OWN_SHARE_OF = re.compile(r"\s+of\s+(?:its|their|his|her|our|the\s+group's|the\
 _PURPOSE_AFTER = re.compile(r"(?:\s*\([^)]{0,60}\))?\s*(?:a\s+year\s+|a\s+month\s+|annually\s+|each\s+year\s+)?"
                             r"(?:in|on|for|from|to|into|through|by|towards?|via|of)\s+(?!(?:the\s+)?(?:stock\s+market|year|month|"
                             r"next|this|last|coming|first|second|third|fourth)\b)[a-z]", re.IGNORECASE)
+# where the clause of "X account for" starts: a semicolon, while/whereas, ", and", ", but", a "that" complement
+_CLAUSE_START = re.compile(r";\s*|\b(?:while|whereas)\s+|,\s+(?:and|but)\s+|\b(?:show|shows|showed|said|says|that)\s+(?:that\s+)?")
+# a time or place adverbial opening that clause: "in 2019, ", "In the first 10 months, ", and a determiner
+_LEADING_ADVERBIAL = re.compile(r"\s*(?:(?:in|during|by|as\s+of|from|on|at|over|for)\s[^,;]{0,40},\s*)?(?:the\s+)?",
+                                re.IGNORECASE)
+_FINITE = {"is", "are", "was", "were", "has", "have", "had", "said", "says", "show", "shows", "showed", "will", "would"}
 # the first word of a clause, past a determiner
 _FIRST_WORD = re.compile(r"\s*(?:(?:the|its|their|a|an|total|net|annual)\s+)*([A-Za-z]+)", re.IGNORECASE)
 # "<verb> <object> by N": "cuts pay by nearly 10%", "cutting costs by $300m"
@@ -664,9 +670,31 @@ class EnMetric:
         revenues), and "X account for N%" (the tagger reads "account" as a noun: the rules read the verb)."""
         pre = self.shared(ctx, c, prev) or self.prenominal(ctx, c) or self.own_share(ctx, c) or self.share_is(ctx, c, ss) \
             or self.price_of(ctx, c, ss) or self.money_of_verb(ctx, c, ss) or self.object_by(ctx, c, ss)
-        if pre is None and _ACCOUNTS_FOR.search(ctx.norm, max(ss, c.start - 40), c.extra.get("comp_left", c.start)):
-            pre = self.metric(ctx, c, ss, se, prev)
+        acc = _ACCOUNTS_FOR.search(ctx.norm, max(ss, c.start - 40), c.extra.get("comp_left", c.start)) if pre is None else None
+        if acc is not None:
+            # (a participle, "grew 5.2%, accounting for 38%", hangs from the clause before: the rules read it)
+            own = None if acc.group(0).lower().startswith("accounting") else self.accounting_subject(ctx, ss, acc.start())
+            pre = own or self.metric(ctx, c, ss, se, prev)
         return pre
+
+    def accounting_subject(self, ctx, ss: int, verb: int) -> str | None:
+        """X in "X account for N%" is the whole subject, lists and all ("freelancers and privately or
+        individually-owned businesses account for 9 percent", "retail sales in automobiles, home appliances,
+        furniture and catering accounted for some 25 percent"): from the clause's start to the verb."""
+        norm = ctx.norm
+        start = ss
+        for m in _CLAUSE_START.finditer(norm, ss, verb):
+            start = m.end()
+        lead = _LEADING_ADVERBIAL.match(norm, start, verb)
+        if lead:
+            start = lead.end()
+        phrase = norm[start:verb].strip()
+        words = phrase.split()
+        if not words or len(words) > 16 or any(w.lower() in _FINITE for w in words) or self._generic(phrase) \
+                or any(ch.isdigit() for ch in phrase):
+            return None
+        a = start + (len(norm[start:verb]) - len(norm[start:verb].lstrip()))
+        return ctx.text[a:a + len(phrase)]
 
     def tidy(self, ctx, metric: str) -> str | None:
         """The final metric: no owner's name in front (Allied Domecq shares -> shares), never a possessor alone

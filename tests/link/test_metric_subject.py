@@ -944,3 +944,16 @@ def test_prices_objects_and_flows(text, figure, metric):
 ])
 def test_a_noun_at_the_figure_is_measured(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # X in "X account for N%" is the whole subject of its clause, lists and all
+    ("Data show that in 2023, sales of cars, furniture and home appliances accounted for 30 percent of the total, "
+     "and sales in rural areas accounted for 12 percent.", "30 percent", "sales of cars, furniture and home appliances"),
+    ("Data show that in 2023, sales of cars, furniture and home appliances accounted for 30 percent of the total, "
+     "and sales in rural areas accounted for 12 percent.", "12 percent", "sales in rural areas"),
+    ("Farmers make up 20 percent, while small traders and self-employed workers account for 15 percent of the total.",
+     "15 percent", "small traders and self-employed workers"),
+])
+def test_the_whole_subject_of_account_for(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
