@@ -112,6 +112,7 @@ class Linker:
                       para_starts=[p for p, _ in paras], dateline=dateline, times=times, frames=[],
                       structure=structure, main_subject=None)
         self._frames(ctx)
+        ctx.cache["figure_spans"] = sorted((c.start, c.end) for c in cands)   # names inside them are units (U.S. dollars)
         if ctx.sents:
             last: dict[int, int] = {}
             for c in cands:

@@ -340,6 +340,9 @@ _CLAUSE_START = re.compile(r";\s*|\b(?:while|whereas)\s+|,\s+(?:and|but)\s+|\b(?
 _LEADING_ADVERBIAL = re.compile(r"\s*(?:(?:in|during|by|as\s+of|from|on|at|over|for)\s[^,;]{0,40},\s*)?(?:the\s+)?",
                                 re.IGNORECASE)
 _FINITE = {"is", "are", "was", "were", "has", "have", "had", "said", "says", "show", "shows", "showed", "will", "would"}
+# a noun phrase and a participle giving its level, right before the figure: "a per capita GDP exceeding"
+_LEVEL_PARTICIPLE = re.compile(r"(?P<np>(?:[A-Za-z][\w\-']*\s+){1,6}?)(?:exceeding|reaching|totaling|totalling|topping|"
+                               r"surpassing|amounting\s+to)\s+(?:about\s+|around\s+|over\s+|more\s+than\s+|nearly\s+)?$")
 # the first word of a clause, past a determiner
 _FIRST_WORD = re.compile(r"\s*(?:(?:the|its|their|a|an|total|net|annual)\s+)*([A-Za-z]+)", re.IGNORECASE)
 # "<verb> <object> by N": "cuts pay by nearly 10%", "cutting costs by $300m"
@@ -669,7 +672,8 @@ class EnMetric:
         24%), in front of its noun (an $11bn accounting fraud), a share of the actor's own flow (makes 80% of its
         revenues), and "X account for N%" (the tagger reads "account" as a noun: the rules read the verb)."""
         pre = self.shared(ctx, c, prev) or self.prenominal(ctx, c) or self.own_share(ctx, c) or self.share_is(ctx, c, ss) \
-            or self.price_of(ctx, c, ss) or self.money_of_verb(ctx, c, ss) or self.object_by(ctx, c, ss)
+            or self.price_of(ctx, c, ss) or self.money_of_verb(ctx, c, ss) or self.object_by(ctx, c, ss) \
+            or self.level_participle(ctx, c, ss)
         acc = _ACCOUNTS_FOR.search(ctx.norm, max(ss, c.start - 40), c.extra.get("comp_left", c.start)) if pre is None else None
         if acc is not None:
             # (a participle, "grew 5.2%, accounting for 38%", hangs from the clause before: the rules read it)
@@ -745,6 +749,28 @@ class EnMetric:
             return None
         between = ctx.norm[prev[0].end:c.extra.get("comp_left", c.start)]
         return prev[1] if _CONTINUES.search(between) else None
+
+    def level_participle(self, ctx, c, ss: int) -> str | None:
+        """A noun phrase and a participle that gives its level: "with a per capita GDP exceeding 10,000 U.S.
+        dollars" (per capita GDP, not the sentence's subject the parse gives)."""
+        m = _LEVEL_PARTICIPLE.search(ctx.norm, max(ss, c.start - 80), c.start)   # (exceeding is a comparator too)
+        if m is None:
+            return None
+        ws = list(re.finditer(r"[A-Za-z][\w\-']*", m.group("np")))
+        low = [w.group(0).lower() for w in ws]
+        k = len(ws)
+        while k > 0 and len(ws) - k < 4 and ((low[k - 1] not in _FUNCTION and low[k - 1] not in self.stop
+                                               and not self._is_verb(low, k - 1))
+                                              or (low[k - 1] == "per" and k < len(ws) and low[k] == "capita")):
+            k -= 1
+        if k == len(ws):
+            return None
+        a = m.start("np") + ws[k].start()
+        b = m.start("np") + ws[-1].end()
+        phrase = ctx.norm[a:b]
+        if self._generic(phrase) or _is_name(phrase):
+            return None
+        return ctx.text[a:b]
 
     def object_by(self, ctx, c, ss: int) -> str | None:
         """"<verb> <object> by N": the object is what changed by the figure ("a new contract that cuts pay by

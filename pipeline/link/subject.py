@@ -8,6 +8,7 @@ English names are runs of capitalised words, or words ending in Zone/City/Group/
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -372,6 +373,16 @@ def sentence_names(finder, ctx, si: int) -> list[tuple[int, int]]:
             # a paper's dateline (深圳商报讯) and page furniture name sources, not subjects (an English wire
             # dateline's city often is the story's subject: left in)
             ctx.cache[key] = [n for n in ctx.cache[key] if not ctx.structure.excluded(n[0])]
+        spans = ctx.cache.get("figure_spans")
+        if spans and ctx.cache[key]:
+            # a name inside a figure is its unit ("10,000 U.S. dollars", "HK$"), never an owner
+            starts = [a for a, _ in spans]
+            kept = []
+            for n in ctx.cache[key]:
+                i = bisect.bisect_right(starts, n[0]) - 1
+                if not (i >= 0 and spans[i][0] <= n[0] and n[1] <= spans[i][1]):
+                    kept.append(n)
+            ctx.cache[key] = kept
     return ctx.cache[key]
 
 

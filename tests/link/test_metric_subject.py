@@ -957,3 +957,19 @@ def test_a_noun_at_the_figure_is_measured(text, figure, metric):
 ])
 def test_the_whole_subject_of_account_for(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a noun phrase and a participle giving its level, right before the figure
+    ("Vietnam's economy has grown fast, with a per capita GDP exceeding 4,000 U.S. dollars.", "4,000 U.S. dollars",
+     "per capita GDP"),
+    ("The province recorded foreign trade totaling 80 billion yuan.", "80 billion yuan", "foreign trade"),
+])
+def test_a_participle_gives_the_level_of_the_noun_before_it(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
+
+
+def test_a_name_inside_a_figure_is_its_unit_not_its_owner():
+    f = fig("The economy is close to 100 trillion yuan, with a per capita GDP exceeding 10,000 U.S. dollars.", "en",
+            "10,000 U.S. dollars")
+    assert f.subject != "U.S."
