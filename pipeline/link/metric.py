@@ -343,6 +343,11 @@ _FINITE = {"is", "are", "was", "were", "has", "have", "had", "said", "says", "sh
 # a noun phrase and a participle giving its level, right before the figure: "a per capita GDP exceeding"
 _LEVEL_PARTICIPLE = re.compile(r"(?P<np>(?:[A-Za-z][\w\-']*\s+){1,6}?)(?:exceeding|reaching|totaling|totalling|topping|"
                                r"surpassing|amounting\s+to)\s+(?:about\s+|around\s+|over\s+|more\s+than\s+|nearly\s+)?$")
+# a measure word and its "of" phrase as the subject of a level verb, right before the figure
+_MEASURE_OF_SUBJECT = re.compile(r"\b(?P<np>(?:proportion|share|number|rate|ratio|percentage|value|volume|amount)\s+of\s+"
+                                 r"[^,;:.()]{1,90}?)\s+(?:stood\s+at|was|were|reached|totaled|totalled|hit|came\s+to|"
+                                 r"amounted\s+to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|"
+                                 r"more\s+than\s+|just\s+)?$", re.IGNORECASE)
 # the first word of a clause, past a determiner
 _FIRST_WORD = re.compile(r"\s*(?:(?:the|its|their|a|an|total|net|annual)\s+)*([A-Za-z]+)", re.IGNORECASE)
 # "<verb> <object> by N": "cuts pay by nearly 10%", "cutting costs by $300m"
@@ -401,8 +406,8 @@ def _is_name(phrase: str) -> bool:
     A single capitalised word (Exports, Revenue: a sentence start) and a possessive followed by more
     words (China's GDP) are not names; acronyms (GDP, R&D) do not make a phrase a name."""
     ws = [w for w in re.findall(r"[A-Za-z][\w\-'’&]*", phrase) if w.lower() not in ("of", "and", "the")]
-    if len(ws) < 2:
-        return False
+    if len(ws) < 2 or re.match(r"\s*[A-Z][a-z]+[^s\W]s\s+of\s", phrase):
+        return False            # (Shares of Airbus, Members of the Bank: a plural noun and "of" open no name)
     if any(w.endswith(("'s", "’s")) for w in ws[:-1]):
         return False
     words = [w for w in ws if not (w.isupper() and len(w) <= 5)]
@@ -673,7 +678,7 @@ class EnMetric:
         revenues), and "X account for N%" (the tagger reads "account" as a noun: the rules read the verb)."""
         pre = self.shared(ctx, c, prev) or self.prenominal(ctx, c) or self.own_share(ctx, c) or self.share_is(ctx, c, ss) \
             or self.price_of(ctx, c, ss) or self.money_of_verb(ctx, c, ss) or self.object_by(ctx, c, ss) \
-            or self.level_participle(ctx, c, ss)
+            or self.level_participle(ctx, c, ss) or self.measure_of_subject(ctx, c, ss)
         acc = _ACCOUNTS_FOR.search(ctx.norm, max(ss, c.start - 40), c.extra.get("comp_left", c.start)) if pre is None else None
         if acc is not None:
             # (a participle, "grew 5.2%, accounting for 38%", hangs from the clause before: the rules read it)
@@ -723,8 +728,8 @@ class EnMetric:
         words = metric.split()
         low = [w.lower() for w in words]
         for i in range(len(words) - 2, 0, -1):
-            if low[i] in _CLAUSE_VERBS or (self._is_verb(low, i) and low[i].endswith("ed") and low[i - 1] not in _FUNCTION
-                                            and low[i - 1] not in ("been", "be", "being", "newly", "recently")):
+            if low[i] in _CLAUSE_VERBS and low[i - 1] not in _FUNCTION:
+                # (only verbs that take an object: a participle modifies its noun, "water rated Grade II")
                 rest = words[i + 1:]
                 while rest and rest[0].lower() in _FUNCTION:
                     rest = rest[1:]
@@ -749,6 +754,15 @@ class EnMetric:
             return None
         between = ctx.norm[prev[0].end:c.extra.get("comp_left", c.start)]
         return prev[1] if _CONTINUES.search(between) else None
+
+    def measure_of_subject(self, ctx, c, ss: int) -> str | None:
+        """"the proportion of surface water with a quality rating of Grade III or higher stood at 74.9 percent",
+        "the number of TEUs transported via the land-sea freight routes totaled 183,200": a measure word and its
+        "of" phrase, whole, as the subject of a level verb."""
+        m = _MEASURE_OF_SUBJECT.search(ctx.norm, max(ss, c.start - 160), c.start)
+        if m is None or any(w in _FINITE for w in m.group("np").lower().split()):
+            return None
+        return ctx.text[m.start("np"):m.end("np")]
 
     def level_participle(self, ctx, c, ss: int) -> str | None:
         """A noun phrase and a participle that gives its level: "with a per capita GDP exceeding 10,000 U.S.

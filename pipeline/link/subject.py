@@ -318,6 +318,11 @@ _ZH_ALIAS = re.compile(r"[（(](?:以下)?(?:简称|下称)[为：:]?\s*[“\"�
 TOKEN_TAIL = 40
 
 
+# words that are never a name's own: roman numerals (Grade III), month ranges (April-July), plural acronyms
+_ROMAN = re.compile(r"[IVX]{1,5}")
+_MONTH_RANGE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s?[-–]\s?"
+                          r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?")
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,5}s")
 # a possessive ending ('s, ’s): str.rstrip("'s") would also eat the s of Christmas or Analysts
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _MID_SENTENCE_CAP = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}\b")
@@ -504,7 +509,7 @@ class EnSubject:
                     in (".", "-", ":", "”", "\"")
                 bare = _POSSESSIVE_END.sub("", w0)
                 ok_start = w0.endswith(("'s", "’s")) or (known is not None and bare in known) or bare in self.territories
-                acronym = w0.isupper() and len(w0) <= 5
+                acronym = (w0.isupper() and len(w0) <= 5) or bool(_ACRONYM_PLURAL.fullmatch(w0))   # TEUs, SMEs
                 named_acronym = acronym and self.is_name_acronym(bare, known)
                 if (at_start and not ok_start and not named_acronym) \
                         or (acronym and not named_acronym) or _in_quotes(norm, run[0].start(), s):
@@ -518,7 +523,8 @@ class EnSubject:
                 run.pop(0)
             if run:
                 words = [_POSSESSIVE_END.sub("", w.group(0).rstrip(".")) for w in run]
-                named = any(w not in self.not_names and w[:1].isupper() for w in words) or \
+                named = any(w not in self.not_names and w[:1].isupper() and not _ROMAN.fullmatch(w)
+                            and not _MONTH_RANGE.fullmatch(w) for w in words) or \
                     any(w.rstrip(".") in self.suffixes for w in words[1:])
                 if len(words) == 1 and words[0] in self.demonyms:
                     named = False

@@ -973,3 +973,26 @@ def test_a_name_inside_a_figure_is_its_unit_not_its_owner():
     f = fig("The economy is close to 100 trillion yuan, with a per capita GDP exceeding 10,000 U.S. dollars.", "en",
             "10,000 U.S. dollars")
     assert f.subject != "U.S."
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a measure word and its whole "of" phrase as the subject of a level verb
+    ("Last year, the proportion of rivers with water rated Grade II or better stood at 81.2 percent.", "81.2 percent",
+     "proportion of rivers with water rated Grade II or better"),
+    ("The number of containers shipped via the new rail corridor totaled 95,000 in the period.", "95,000",
+     "number of containers shipped via the new rail corridor"),
+    # a plural noun and "of" open a metric, not a name
+    ("Shares of Airbus rose 5%.", "5%", "Shares of Airbus"),
+])
+def test_measure_words_and_their_of_phrase(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure", [
+    # roman numerals, month ranges and plural acronyms are no names of their own
+    ("Last year, the proportion of rivers with water rated Grade II or better stood at 81.2 percent.", "81.2 percent"),
+    ("The value of trade in April-July rose to $186.3m.", "$186.3m"),
+    ("The number of TEUs transported via the land-sea freight routes totaled 183,200 in the period.", "183,200"),
+])
+def test_words_that_are_no_names(text, figure):
+    assert fig(text, "en", figure).subject is None
