@@ -50,6 +50,9 @@ class ZhSubject:
             self._heads_by_first[h[0]] = self._heads_by_first.get(h[0], ()) + (h,)
         self.trade_prefix_tags = set(L.get("subject_trade_prefix_tags", []))
         self.trade_prefix_not = set(L.get("subject_trade_prefix_not", []))
+        heads = L.get("subject_campaign_heads") or []
+        self.campaign_re = re.compile(r"[“＃#\"](?P<n>[^”＃#\"，。；：\d\n]{3,15})[”＃#\"](?=" + "|".join(map(re.escape, heads))
+                                      + ")") if heads else None
         kinds = L.get("subject_quoted_kinds") or []
         self.quoted_kind_re = re.compile("(?:" + "|".join(map(re.escape, sorted(kinds, key=len, reverse=True)))
                                          + r")$") if kinds else None
@@ -59,6 +62,11 @@ class ZhSubject:
         """Spans of place and organisation names in norm[s:e] (``toks``: its jieba tokens, if known;
         ``aliases``: short names the document defines, 简称X)."""
         found = self._names(norm, s, e, toks)
+        if self.campaign_re is not None:
+            # ＃给孩子加个菜＃公益活动, “给孩子送双运动鞋”公益行动: a campaign's quoted name names it
+            extra = [m.span("n") for m in self.campaign_re.finditer(norm, s, e) if not _SLOGAN.match(m.group("n"))]
+            if extra:
+                found = sorted([n for n in found if not any(a < n[1] and n[0] < b for a, b in extra)] + extra)
         if aliases:
             extra = []
             for alias in aliases:

@@ -996,3 +996,16 @@ def test_measure_words_and_their_of_phrase(text, figure, metric):
 ])
 def test_words_that_are_no_names(text, figure):
     assert fig(text, "en", figure).subject is None
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a campaign's quoted or hashtagged name, before its kind, names the campaign that owns the figures
+    ("二、＃让爱回家＃公益活动，截止6月30日，共募集善款52万元。", "52万元", "让爱回家"),
+    ("“情暖童心”助学行动本月向山区学校捐赠图书3000册。", "3000册", "“情暖童心”"),
+])
+def test_zh_a_campaigns_quoted_name_owns_its_figures(text, figure, subject):
+    assert fig(text, "zh", figure).subject == subject
+
+
+def test_zh_a_quoted_slogan_of_numbers_is_no_campaign():
+    assert fig("“三个一百”公益活动共募集善款52万元。", "zh", "52万元").subject != "三个一百"
