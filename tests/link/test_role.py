@@ -156,3 +156,15 @@ def test_purposes_and_the_size_of_a_plan_are_targets(text, figure):
 
 def test_a_plan_named_by_its_author_is_no_budget():
     assert fig("Sales rose under the plan of the new chief executive to $3bn.", "en", "$3bn").role == "actual"
+
+
+@pytest.mark.parametrize("text,figure,role", [
+    # standing offers, provisional decisions and a norm's minimum in its own clause are commitments
+    ("编辑短信发送到指定号码，即可捐款2元。", "2元", "target"),
+    ("首批救助病种范围初步定为8种。", "8种", "target"),
+    ("《办法》明确，新建小区绿地率不低于30%。其中，人均公共绿地面积不低于1.2平方米。", "1.2平方米", "target"),
+    # a level described, not a norm: 不高于 is left to the context
+    ("专家表示，目前正常生产水平的年增长率不高于15%，今年一季度已达16%。", "15%", "actual"),
+])
+def test_zh_standing_offers_and_norms(text, figure, role):
+    assert fig(text, "zh", figure).role == role
