@@ -168,3 +168,12 @@ def test_a_plan_named_by_its_author_is_no_budget():
 ])
 def test_zh_standing_offers_and_norms(text, figure, role):
     assert fig(text, "zh", figure).role == role
+
+
+def test_zh_a_schemes_standards_heading_frames_its_rules():
+    from pipeline import extract_figures
+
+    text = ("一、资助对象\n家庭困难的在校大学生。\n二、资助标准\n每人每年5000元，其中80%用于学费，20%用于生活费。\n"
+            "三、申请方式\n登录网站填写申请表。")
+    figs = {f.text: f.role for f in extract_figures(text, lang="zh")}
+    assert figs["5000元"] == "target" and figs["80%"] == "target" and figs["20%"] == "target"
