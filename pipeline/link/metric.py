@@ -151,6 +151,12 @@ class ZhMetric:
                 return after
         lo = c.extra.get("comp_left", c.start)
         seg_start = _clause_before(norm, _ZH_CLAUSE, ss, lo, 120, prev)
+        if seg_start > ss and norm[seg_start - 1] in "）)" and _ZH_LINK_VERB_ONLY.fullmatch(norm, seg_start, lo):
+            # 象山小学鞋款总额（296×32.8）为9708.8元: a parenthesis between the phrase and its verb is skipped
+            op = max(norm.rfind("（", max(ss, seg_start - 40), seg_start), norm.rfind("(", max(ss, seg_start - 40), seg_start))
+            if op > ss and "\u4e00" <= norm[op - 1] <= "\u9fff":
+                seg_start = _clause_before(norm, _ZH_CLAUSE, ss, op, 120, prev)
+                lo = op
         if seg_start == lo and lo > 0 and norm[lo - 1] in "）)":
             # 科技创新平台（基地）10家: a short parenthesis closing right before the figure belongs to its phrase
             op = max(norm.rfind("（", max(ss, lo - 14), lo), norm.rfind("(", max(ss, lo - 14), lo))
@@ -276,6 +282,8 @@ class ZhMetric:
 
 # the base of a change at the end of a metric: 从上半年的, 由2020年的
 _ZH_BASE_TAIL = re.compile(r"(?:从|由)[^，。；、]{1,10}?的$")
+# nothing but a linking verb between a closing parenthesis and the figure
+_ZH_LINK_VERB_ONLY = re.compile(r"\s*(?:为|是|达|达到|约为|约|共计|合计|总计)?\s*")
 # the label of a list item, before its colon: "五、遇难人员家属抚慰金：", "①生活费用：", "2. 住宿补助："
 _ZH_ITEM_LABEL = re.compile(r"(?:^|[。；\n])\s*(?:[一二三四五六七八九十]+、|[①-⑩]|[\d０-９]+\s*[、.．])?\s*"
                             r"(?P<l>[\u4e00-\u9fff]{2,12})[：:]")

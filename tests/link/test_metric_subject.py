@@ -1009,3 +1009,14 @@ def test_zh_a_campaigns_quoted_name_owns_its_figures(text, figure, subject):
 
 def test_zh_a_quoted_slogan_of_numbers_is_no_campaign():
     assert fig("“三个一百”公益活动共募集善款52万元。", "zh", "52万元").subject != "三个一百"
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # shares with 只有, 仅占, 不到: what stands before them is measured, not the base
+    ("然而，水资源只有全国总量的2.7%。", "2.7%", "水资源"),
+    ("该基金会公益事业支出约为30.6万元，仅占上年总收入的13.1%。", "13.1%", "该基金会公益事业支出"),
+    # a parenthesis between the phrase and its verb (a formula) is skipped
+    ("红星小学书款总额（120×25）为3000元。", "3000元", "书款总额"),
+])
+def test_zh_shares_and_formulas(text, figure, metric):
+    assert fig(text, "zh", figure).metric == metric
