@@ -238,6 +238,10 @@ class ZhMetric:
             if label and not re.search(r"[。；\n]", norm[label.end():lo]):
                 # 五、遇难人员家属抚慰金：每名遇难者不低于五千元; ①生活费用：…，每月150元: the item's label
                 return ctx.text[label.start("l"):label.end("l")]
+            head = _ZH_HEADING_BEFORE.search(norm, max(0, a - 40), a) if norm[a:lo].strip() == phrase else None
+            if head:
+                # 二、捐赠标准⏎2000元／年·人: the numbered heading right above a figure that opens its line
+                return ctx.text[head.start("l"):head.end("l")]
         if not phrase or phrase in self.generic or len(phrase) < 2 or not re.search(r"[\u4e00-\u9fff]|[A-Z]{2,}", phrase):
             if prev is not None and prev[1]:
                 return prev[1]
@@ -282,6 +286,9 @@ class ZhMetric:
 
 # the base of a change at the end of a metric: 从上半年的, 由2020年的
 _ZH_BASE_TAIL = re.compile(r"(?:从|由)[^，。；、]{1,10}?的$")
+# a numbered heading on the line right above the figure, which opens its own line: "二、捐赠标准\n"
+_ZH_HEADING_BEFORE = re.compile(r"(?:^|\n)\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\s*"
+                                r"(?P<l>[\u4e00-\u9fff]{2,12})\s*\n\s*(?:[约近超逾共]\s*)?$")
 # nothing but a linking verb between a closing parenthesis and the figure
 _ZH_LINK_VERB_ONLY = re.compile(r"\s*(?:为|是|达|达到|约为|约|共计|合计|总计)?\s*")
 # the label of a list item, before its colon: "五、遇难人员家属抚慰金：", "①生活费用：", "2. 住宿补助："

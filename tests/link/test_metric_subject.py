@@ -1020,3 +1020,10 @@ def test_zh_a_quoted_slogan_of_numbers_is_no_campaign():
 ])
 def test_zh_shares_and_formulas(text, figure, metric):
     assert fig(text, "zh", figure).metric == metric
+
+
+def test_zh_the_numbered_heading_above_a_figure_that_opens_its_line_names_it():
+    text = "一、资助对象\n家庭困难的在校大学生。\n二、资助标准\n每人每年5000元，用于学费和生活费。"
+    assert fig(text, "zh", "5000元").metric == "资助标准"
+    # a heading that is no line of its own above the figure names nothing
+    assert fig("三、工作目标：全市新增就业5万人。", "zh", "5万人").metric != "工作目标"
