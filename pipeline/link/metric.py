@@ -233,6 +233,10 @@ class ZhMetric:
             a += vm.end()
             phrase = phrase[vm.end():]
         phrase = phrase.strip()
+        after = _ZH_IS_AFTER.match(norm, c.end) if c.kind in ("money", "percent") and not phrase else None
+        if after:
+            # 90%即1800元为资助资金, 10%即200元为项目推广执行费用: what the amount is, after 为
+            return ctx.text[after.start("x"):after.end("x")]
         if (phrase.startswith("每") or phrase in ("", "按", "为", "是")) and not (not phrase and prev is not None and prev[1]):
             label = _ZH_ITEM_LABEL.search(norm, max(0, lo - 60), lo)
             if label and not re.search(r"[。；\n]", norm[label.end():lo]):
@@ -289,6 +293,8 @@ _ZH_BASE_TAIL = re.compile(r"(?:从|由)[^，。；、]{1,10}?的$")
 # a numbered heading on the line right above the figure, which opens its own line: "二、捐赠标准\n"
 _ZH_HEADING_BEFORE = re.compile(r"(?:^|\n)\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\s*"
                                 r"(?P<l>[\u4e00-\u9fff]{2,12})\s*\n\s*(?:[约近超逾共]\s*)?$")
+# after an amount opening its clause: (即 the same amount in yuan) 为 + what it is, to the end of the clause
+_ZH_IS_AFTER = re.compile(r"(?:即[\d０-９.．,，]+[万亿]?元)?为(?P<x>[\u4e00-\u9fff]{2,12})(?=[，。；、（(,;]|$)")
 # nothing but a linking verb between a closing parenthesis and the figure
 _ZH_LINK_VERB_ONLY = re.compile(r"\s*(?:为|是|达|达到|约为|约|共计|合计|总计)?\s*")
 # the label of a list item, before its colon: "五、遇难人员家属抚慰金：", "①生活费用：", "2. 住宿补助："

@@ -1027,3 +1027,9 @@ def test_zh_the_numbered_heading_above_a_figure_that_opens_its_line_names_it():
     assert fig(text, "zh", "5000元").metric == "资助标准"
     # a heading that is no line of its own above the figure names nothing
     assert fig("三、工作目标：全市新增就业5万人。", "zh", "5万人").metric != "工作目标"
+
+
+def test_zh_what_an_amount_is_after_wei():
+    text = "每笔善款中，85%即850元为助学金，15%即150元为管理费用。"
+    assert fig(text, "zh", "85%").metric == "助学金" and fig(text, "zh", "850元").metric == "助学金"
+    assert fig(text, "zh", "15%").metric == "管理费用"
