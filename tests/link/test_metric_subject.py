@@ -1033,3 +1033,13 @@ def test_zh_what_an_amount_is_after_wei():
     text = "每笔善款中，85%即850元为助学金，15%即150元为管理费用。"
     assert fig(text, "zh", "85%").metric == "助学金" and fig(text, "zh", "850元").metric == "助学金"
     assert fig(text, "zh", "15%").metric == "管理费用"
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # modal and degree words and a currency sign close no metric
+    ("市人社局拿出一部分基金，预计金额将在3亿元左右。", "3亿元", "预计金额"),
+    ("景区公厕每天的使用人数就能达到两万多人。", "两万多人", "景区公厕每天的使用人数"),
+    ("项目总支出￥526,924.40元。", "526,924.40元", "项目总支出"),
+])
+def test_zh_modal_words_and_currency_signs_end_no_metric(text, figure, metric):
+    assert fig(text, "zh", figure).metric == metric
