@@ -10,6 +10,8 @@ CASES = [
     ("zh", "高新技术企业不少于80家。", [("80家", "count", 80, "家", None, ">=")]),
     ("en", "The city recruited 320 postdoctoral researchers.", [("320", "count", 320, "researchers")]),
     ("en", "Seven provinces and 42 cities joined.", [("Seven", "count", 7, "provinces"), ("42", "count", 42, "cities")]),
+    # votes cast are counted (scores of a game, goals and runs, are not)
+    ("en", "The mayor won by more than 9,000 votes.", [("9,000", "count", 9000, "votes", None, ">")]),
     ("en", "It created 1.3 million new jobs.", [("1.3 million", "count", 1.3e6, "jobs")]),
     ("en", "There are 58 high -tech enterprises in the park.", [("58", "count", 58, "enterprises")]),
     ("en", "The number of listed firms has reached 156.", [("156", "count", 156, "firms")]),
@@ -36,6 +38,10 @@ QUANTITY = [
     ("zh", "种植面积约合2.1万公顷。", [("2.1万公顷", "quantity", 21000, "公顷", None, "~")]),
     ("en", "The park covers 2,300 acres.", [("2,300 acres", "quantity", 2300, "acres")]),
     ("en", "a 12 km railway and a 400m bridge", [("12 km", "quantity", 12, "km"), ("400m", "quantity", 400, "m")]),
+    # singular areas and miles abbreviated (found missed on People's Daily pages)
+    ("en", "The old town covers only 0.6 square kilometer.", [("0.6 square kilometer", "quantity", 0.6, "square kilometer")]),
+    ("en", "The line runs 1,200 km (746 mi) across the plain.", [("1,200 km", "quantity", 1200, "km"),
+                                                              ("746 mi", "quantity", 746, "mi")]),
 ]
 
 
