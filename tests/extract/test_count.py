@@ -12,6 +12,8 @@ CASES = [
     ("en", "Seven provinces and 42 cities joined.", [("Seven", "count", 7, "provinces"), ("42", "count", 42, "cities")]),
     # votes cast are counted (scores of a game, goals and runs, are not)
     ("en", "The mayor won by more than 9,000 votes.", [("9,000", "count", 9000, "votes", None, ">")]),
+    # a count whose noun is the subject of "came in at"
+    ("en", "Online shoppers in the region came in at around 52 million last year.", [("52 million", "count", 52e6, "shoppers", None, "~")]),
     ("en", "It created 1.3 million new jobs.", [("1.3 million", "count", 1.3e6, "jobs")]),
     ("en", "There are 58 high -tech enterprises in the park.", [("58", "count", 58, "enterprises")]),
     ("en", "The number of listed firms has reached 156.", [("156", "count", 156, "firms")]),
