@@ -384,8 +384,10 @@ def sentence_names(finder, ctx, si: int) -> list[tuple[int, int]]:
             ctx.cache[key] = finder.names(ctx.norm, s, e, ctx.cache[kk])
         if isinstance(finder, ZhSubject):
             # a paper's dateline (深圳商报讯) and page furniture name sources, not subjects (an English wire
-            # dateline's city often is the story's subject: left in)
+            # dateline's city often is the story's subject: left in, but not a byline, "Author: Huangshi Daily")
             ctx.cache[key] = [n for n in ctx.cache[key] if not ctx.structure.excluded(n[0])]
+        else:
+            ctx.cache[key] = [n for n in ctx.cache[key] if not ctx.structure.page_furniture(n[0])]
         spans = ctx.cache.get("figure_spans")
         if spans and ctx.cache[key]:
             # a name inside a figure is its unit ("10,000 U.S. dollars", "HK$"), never an owner

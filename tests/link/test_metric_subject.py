@@ -1043,3 +1043,10 @@ def test_zh_what_an_amount_is_after_wei():
 ])
 def test_zh_modal_words_and_currency_signs_end_no_metric(text, figure, metric):
     assert fig(text, "zh", figure).metric == metric
+
+
+def test_a_byline_names_no_subject():
+    # "Author: Xiaogan Daily Time: ..." is page furniture: its names own nothing (a wire dateline's city may)
+    text = ("Innovation becomes the engine\n\nAuthor: Xiaogan Daily Time: 2023.03.15 Reading: 2367\n\nOn the 14th, "
+            "the city's science conference was held, and 47 projects were commended. In 2024, Xiaogan will spend more.")
+    assert fig(text, "en", "47", published="2023-03-15").subject == "Xiaogan"
