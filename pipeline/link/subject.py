@@ -492,6 +492,7 @@ class EnSubject:
         self.person_titles = tuple(t + " " for t in L.get("subject_person_titles", []))
         self.territories = set(P.data("places").get("territories") or [])   # CLDR (scripts/gen_places.py)
         self.acronyms = set(L.get("subject_acronyms", []))
+        self.document_heads = set(L.get("subject_document_heads", []))
         self.not_acronym_names = set(L.get("subject_not_acronyms", []))
         self.source_after = re.compile(L["subject_source_after"]) if L.get("subject_source_after") else None
         self.source_before = re.compile(L["subject_source_before"], re.IGNORECASE) if L.get("subject_source_before") else None
@@ -538,6 +539,8 @@ class EnSubject:
                     any(w.rstrip(".") in self.suffixes for w in words[1:])
                 if len(words) == 1 and words[0] in self.demonyms:
                     named = False
+                if words[-1] in self.document_heads:
+                    named = False   # Tongshan County Government Work Report, Implementation Plan: a document's title
                 if named and len(words) <= 8:
                     a, b = run[0].start(), run[-1].end()
                     txt = norm[a:b]

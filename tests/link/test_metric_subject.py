@@ -1050,3 +1050,10 @@ def test_a_byline_names_no_subject():
     text = ("Innovation becomes the engine\n\nAuthor: Xiaogan Daily Time: 2023.03.15 Reading: 2367\n\nOn the 14th, "
             "the city's science conference was held, and 47 projects were commended. In 2024, Xiaogan will spend more.")
     assert fig(text, "en", "47", published="2023-03-15").subject == "Xiaogan"
+
+
+def test_a_documents_title_owns_no_figure():
+    text = ("The Yanping District Government Work Report says the district will build 30 new schools. In 2024, "
+            "Yanping will also add 500 nursing beds.")
+    assert fig(text, "en", "30").subject != "Yanping District Government Work Report"
+    assert fig("政府工作报告提出，人民政府将新建学校30所。", "zh", "30所").subject != "人民政府"
