@@ -49,7 +49,7 @@ class ZhMetric:
             [w for ws in P.context["comparator"]["left"].values() for w in ws]) + r")+\s*$")
         keep = L.get("metric_keep_prefix") or []
         self.keep_prefix = re.compile("^(?:" + alternation(keep) + ")") if keep else None
-        self.time_prefix = re.compile(r"^(?:到|至|截至|在|于)?\s*(?:(?:19|20)\d{2}\s*年(?:底|末|初)?|\d{1,2}\s*月(?:份)?(?:底|末|初)?|今年|去年|全年|上半年|前三季度|一季度)+(?:以来)?")
+        self.time_prefix = re.compile(r"^(?:到|至|截至|在|于)?\s*(?:(?:19|20)\d{2}\s*年(?:底|末|初)?|\d{1,2}\s*月(?:份)?(?:底|末|初)?|今年|去年|全年|上半年|前三季度|一季度|上月|本月|当月|上季度)+(?:以来)?")
         self.list_mark = re.compile(r"^\s*(?:(?:以上|以下|左右|上下)(?=[、和及与并])|[（(]?[一二三四五六七八九十\d]+[）)、.．]|[、和及与并])\s*")
         self.share = re.compile(r"^(?P<x>.+?)" + alternation(L.get("share_words", ["占", "约占", "占到"])) + r"(?P<y>.*)$")
         self.comparison = re.compile(alternation(L.get("comparison_words", ["比"])))

@@ -1057,3 +1057,13 @@ def test_a_documents_title_owns_no_figure():
             "Yanping will also add 500 nursing beds.")
     assert fig(text, "en", "30").subject != "Yanping District Government Work Report"
     assert fig("政府工作报告提出，人民政府将新建学校30所。", "zh", "30所").subject != "人民政府"
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # Hong Kong and Macau usage: 按年上升 is a change, not part of what is measured; 上月 is a time
+    ("本港出口貨值按年上升5.8%。", "5.8%", "本港出口貨值"),
+    ("上月零售業總銷貨價值按年下跌3.2%。", "3.2%", "零售業總銷貨價值"),
+    ("全年入境旅客共3,489萬人次，按年上升23.8%。", "23.8%", "入境旅客"),
+])
+def test_zh_hong_kong_changes_and_times_are_no_metric(text, figure, metric):
+    assert fig(text, "zh", figure).metric == metric
