@@ -381,6 +381,8 @@ _NAMED_OBJECT = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her)\s+)?[A-Z]")
 # verbs (not in -ed) that take an object in a clause a metric may swallow: "It leaves GDP", "news sent shares"
 _CLAUSE_VERBS = {"sent", "sends", "leaves", "left", "saw", "sees", "made", "makes", "gave", "gives", "took", "takes",
                  "puts", "got", "gets", "announced", "reported", "posted", "recorded", "booked", "unveiled"}
+# units the parse may hang a figure from, which measure nothing themselves
+_UNIT_PHRASES = {"percentage points", "percentage point", "points", "point", "percent", "per cent", "basis points"}
 # an adverbial opening a sentence, up to its comma: "Despite the dip in profits,", "After a weak first half,"
 _OPENING_ADVERBIAL = re.compile(r"\s*(?:Despite|Although|Though|While|After|Before|Because\s+of|Due\s+to|Since|Unlike|Like|"
                                 r"Following|Amid|Besides|Given|Apart\s+from|Aside\s+from|In\s+spite\s+of|Thanks\s+to)\b[^,;]{1,80},")
@@ -738,6 +740,8 @@ class EnMetric:
     def parse_ok(self, ctx, c, ss: int, metric: str) -> bool:
         """The parse's metric, unless it stands in the adverbial that opens the sentence ("Despite the dip in
         profits, total revenue for the year was 10bn euros"): that phrase is never the clause's subject."""
+        if metric.strip().lower() in _UNIT_PHRASES:
+            return False      # "narrowed by 2.2 percentage points to 11.4%": the unit of the figure before
         m = _OPENING_ADVERBIAL.match(ctx.norm, ss, c.start)
         return m is None or metric not in m.group(0)
 

@@ -1067,3 +1067,7 @@ def test_a_documents_title_owns_no_figure():
 ])
 def test_zh_hong_kong_changes_and_times_are_no_metric(text, figure, metric):
     assert fig(text, "zh", figure).metric == metric
+
+
+def test_a_unit_is_not_what_the_next_figure_measures():
+    assert fig("Its gross margin shrank by 1.5 percentage points to 30.2%.", "en", "30.2%").metric == "gross margin"
