@@ -742,6 +742,9 @@ class EnMetric:
         profits, total revenue for the year was 10bn euros"): that phrase is never the clause's subject."""
         if metric.strip().lower() in _UNIT_PHRASES:
             return False      # "narrowed by 2.2 percentage points to 11.4%": the unit of the figure before
+        words = metric.lower().split()
+        if len(words) > 1 and words[-1] in self.verbs and words[-1] not in ("increase", "rise", "fall", "cut", "issue"):
+            return False      # "gross margin shrank": the tagger read the verb as a noun of the phrase
         m = _OPENING_ADVERBIAL.match(ctx.norm, ss, c.start)
         return m is None or metric not in m.group(0)
 
