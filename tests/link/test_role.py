@@ -177,3 +177,12 @@ def test_zh_a_schemes_standards_heading_frames_its_rules():
             "三、申请方式\n登录网站填写申请表。")
     figs = {f.text: f.role for f in extract_figures(text, lang="zh")}
     assert figs["5000元"] == "target" and figs["80%"] == "target" and figs["20%"] == "target"
+
+
+@pytest.mark.parametrize("text,figure", [
+    # announced cuts in the present progressive, and what they are needed to pay for, are plans
+    ("The carmaker is cutting 1,200 jobs at its Oxford plant.", "1,200"),
+    ("The bank says the cuts are needed to fund a £200m investment in technology.", "£200m"),
+])
+def test_announced_cuts_and_what_they_fund_are_targets(text, figure):
+    assert fig(text, "en", figure).role == "target"
