@@ -273,7 +273,7 @@ class Linker:
             prev_in_sentence[si] = (c, metric)
             metric = _clean_phrase(metric)
             if metric:
-                metric = self.metric.tidy(ctx, self.metric.object_of_clause(c, self.metric.after_opening(ctx, c, ss, metric)))
+                metric = self.metric.tidy(ctx, c, ss, metric)
             if same:
                 metric, subject = conv.metric, conv.subject
             out.append(to_figure(text, c, role=role, year=year, metric=metric,
@@ -287,7 +287,7 @@ class Linker:
         if " " in rule.strip() or any(ch.isdigit() for ch in action):
             return False
         w = rule.strip()
-        if w.lower() in getattr(self.metric, "flow_nouns", ()):
+        if w.lower() in self.metric.flow_nouns:
             return False     # Proceeds from the sale ... raised $2.1bn: a flow opening the sentence is no name
         if w[:1].isupper() or w.lower() in self.action_over:
             return True

@@ -67,17 +67,14 @@ class ZhMetric:
         """A metric the surface names outright, over the parse's (Chinese has no parse: none)."""
         return None
 
-    def tidy(self, ctx, metric: str) -> str | None:
+    # English has a parse and surface rules that tidy the metric; Chinese keeps its own metric's phrase
+    flow_nouns: frozenset = frozenset()
+
+    def tidy(self, ctx, c, ss: int, metric: str) -> str | None:
         return metric
 
     def parse_ok(self, ctx, c, ss: int, metric: str) -> bool:
         return True
-
-    def object_of_clause(self, c, metric: str) -> str:
-        return metric
-
-    def after_opening(self, ctx, c, ss: int, metric: str) -> str:
-        return metric
 
     def _event(self, ctx, c) -> str | None:
         """A count of people with no noun (2人当选中国工程院院士, 2130人因提前转移避免伤亡) or of a bare generic
@@ -333,8 +330,9 @@ _NOT_VERBS = {"interesting", "during", "including", "according", "following", "r
 _PRENOMINAL = re.compile(r"(?:-(?:a|per)-(?:share|head|tonne|barrel|unit|year)\b)?(?:\s*\([^)]{0,40}\))?\s+(?!(?:that|which|who|whom|whose)\b)(?P<np>(?:[a-z][\w\-']*\s+){0,2}?[a-z][\w\-']*)"
                          r"(?=\s*[,.;:]|\s+(?:is|was|are|were|has|had|will|would|submitted|announced|approved|includes|"
                          r"deal|for|to|that|which|with|in|on|from|by|over|after|against)\b|\s+[a-z]{3,}ed\b)")
-_ACCOUNTS_FOR = re.compile(r"\baccount(?:s|ed|ing)?\s+for\s+(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|over\s+|"
-                           r"more\s+than\s+|less\s+than\s+|roughly\s+|only\s+|just\s+)?$", re.IGNORECASE)
+# hedge words between a verb and its share: "account for about", "makes more than"
+_HEDGE = r"(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|over\s+|more\s+than\s+|less\s+than\s+|roughly\s+|only\s+|just\s+)?"
+_ACCOUNTS_FOR = re.compile(r"\baccount(?:s|ed|ing)?\s+for\s+" + _HEDGE + "$", re.IGNORECASE)
 _TRAILING_TIME = re.compile(r"\s+(?:in|during|for)\s+(?:the\s+)?(?:(?:first|second|third|fourth|final|last|same)\s+"
                             r"(?:quarter|half|months?)(?:\s+of\s+(?:the\s+year|(?:19|20)\d{2}))?|(?:19|20)\d{2}|"
                             r"(?:full\s+|whole\s+)?year|period)$", re.IGNORECASE)
@@ -347,8 +345,7 @@ _CONTINUES = re.compile(r"^(?:\s*(?:[A-Za-z]+\s+){0,4}?(?:and|but)\s+(?:by|to)|[
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their)|\w['’]s)\s+(?:(?:proposed|planned|expected|estimated|"
                                 r"reported|projected|agreed|revised|initial|final|new)\s+)?$", re.IGNORECASE)
 _OWN_SHARE_VERB = re.compile(r"\b(?:makes?|made|making|generates?|generated|earns?|earned|derives?|derived|gets?|got)\s+"
-                             r"(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|over\s+|more\s+than\s+|less\s+than\s+|"
-                             r"roughly\s+|only\s+|just\s+)?$", re.IGNORECASE)
+                             + _HEDGE + "$", re.IGNORECASE)
 _OWN_SHARE_OF = re.compile(r"\s+of\s+(?:its|their|his|her|our|the\s+group's|the\s+company's)\s+"
                            r"(?P<np>(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*)(?=\s+(?:in|from|at|on|abroad|overseas|outside)\b|\s*[,.;])")
 # after money: conversions in parentheses, then what it is for or from ("in marketing", "on new aircraft")
@@ -539,14 +536,13 @@ class EnMetric:
         self.event_past = set(L.get("count_event_past", []))
         self.event_not_verbs = set(L.get("count_event_not_verbs", []))
         spend = L.get("metric_money_verbs") or []
-        self.money_verb = re.compile(r"\b(?P<v>" + "|".join(sorted(map(re.escape, spend), key=len, reverse=True))
-                                     + r")\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|less\s+than|up\s+to|"
+        self.money_verb = re.compile(r"\b(?P<v>" + alternation(spend) + r")\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|less\s+than|up\s+to|"
                                      r"as\s+much\s+as|at\s+least|another|an\s+extra|an\s+additional|a\s+further)\s+)*$",
                                      re.IGNORECASE) if spend else None
         self.flow_nouns = {w.lower() for w in L.get("metric_flow_nouns", [])}
         prices = L.get("metric_price_verbs") or []
-        self.price_verb = re.compile(r"\b(?P<v>" + "|".join(sorted(map(re.escape, prices), key=len, reverse=True))
-                                     + r")\b[^,.;:]{0,60}?\bfor\s+$", re.IGNORECASE) if prices else None
+        self.price_verb = re.compile(r"\b(?P<v>" + alternation(prices) + r")\b[^,.;:]{0,60}?\bfor\s+$",
+                                     re.IGNORECASE) if prices else None
 
     def without_owner(self, ctx, metric: str) -> str:
         """Allied Domecq shares, Deutsche Boerse return: a name the document uses as one in front of a
@@ -728,9 +724,11 @@ class EnMetric:
         a = start + (len(norm[start:verb]) - len(norm[start:verb].lstrip()))
         return ctx.text[a:a + len(phrase)]
 
-    def tidy(self, ctx, metric: str) -> str | None:
-        """The final metric: no owner's name in front (Allied Domecq shares -> shares), never a possessor alone
-        (Britain's) or a stray word (says, thought), no trailing time (orders in the fourth quarter)."""
+    def tidy(self, ctx, c, ss: int, metric: str) -> str | None:
+        """The final metric: not run on from the opening adverbial, the object of a clause it swallowed, no
+        owner's name in front (Allied Domecq shares -> shares), never a possessor alone (Britain's) or a stray
+        word (says, thought), no trailing time (orders in the fourth quarter)."""
+        metric = self.object_of_clause(c, self.after_opening(ctx, c, ss, metric))
         metric = self.without_owner(ctx, metric)
         if _POSSESSOR_ONLY.fullmatch(metric) or metric.lower() in self.never_alone:
             return None

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from ..extract.normalize import normalize
-from ..patterns import LangPatterns
+from ..patterns import LangPatterns, alternation
 from ..segment import zh_tokens
 
 
@@ -51,8 +51,8 @@ class ZhSubject:
         self.trade_prefix_tags = set(L.get("subject_trade_prefix_tags", []))
         self.trade_prefix_not = set(L.get("subject_trade_prefix_not", []))
         heads = L.get("subject_campaign_heads") or []
-        self.campaign_re = re.compile(r"[“＃#\"](?P<n>[^”＃#\"，。；：\d\n]{3,15})[”＃#\"](?=" + "|".join(map(re.escape, heads))
-                                      + ")") if heads else None
+        self.campaign_re = re.compile(r"[“＃#\"](?P<n>[^”＃#\"，。；：\d\n]{3,15})[”＃#\"](?=" + alternation(heads) + ")") \
+            if heads else None
         kinds = L.get("subject_quoted_kinds") or []
         self.quoted_kind_re = re.compile("(?:" + "|".join(map(re.escape, sorted(kinds, key=len, reverse=True)))
                                          + r")$") if kinds else None
@@ -212,6 +212,14 @@ class ZhSubject:
 
     def is_person(self, norm: str, span) -> bool:
         return False
+
+    def excluded(self, ctx, pos: int) -> bool:
+        """A paper's dateline (深圳商报讯) and page furniture name sources, not subjects."""
+        return ctx.structure.excluded(pos)
+
+    def opening_name(self, ctx, si: int, names=None) -> tuple[int, int] | None:
+        """(English only: a Chinese clause's topic is read by the nearest-name rules and quoted_owner.)"""
+        return None
 
     def is_base(self, norm: str, span) -> bool:
         """人口占中国人口的8.5%: a name in the base of a share is the whole the share is taken of, never its owner."""
@@ -382,16 +390,13 @@ def sentence_names(finder, ctx, si: int) -> list[tuple[int, int]]:
                 ctx.cache[("acronyms",)] = finder.defined_acronyms(ctx.norm)
                 ctx.cache[kk] = {m.group(0) for m in _MID_SENTENCE_CAP.finditer(ctx.norm)} | set(ctx.cache[("acronyms",)])
             ctx.cache[key] = finder.names(ctx.norm, s, e, ctx.cache[kk])
-        if isinstance(finder, ZhSubject):
-            # a paper's dateline (深圳商报讯) and page furniture name sources, not subjects (an English wire
-            # dateline's city often is the story's subject: left in, but not a byline, "Author: Huangshi Daily")
-            ctx.cache[key] = [n for n in ctx.cache[key] if not ctx.structure.excluded(n[0])]
-        else:
-            ctx.cache[key] = [n for n in ctx.cache[key] if not ctx.structure.page_furniture(n[0])]
+        ctx.cache[key] = [n for n in ctx.cache[key] if not finder.excluded(ctx, n[0])]
         spans = ctx.cache.get("figure_spans")
         if spans and ctx.cache[key]:
             # a name inside a figure is its unit ("10,000 U.S. dollars", "HK$"), never an owner
-            starts = [a for a, _ in spans]
+            starts = ctx.cache.get("figure_starts")
+            if starts is None:
+                starts = ctx.cache["figure_starts"] = [a for a, _ in spans]
             kept = []
             for n in ctx.cache[key]:
                 i = bisect.bisect_right(starts, n[0]) - 1
@@ -452,7 +457,7 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
         if cands:
             a, b = cands[-1] if last else cands[0]
             return text[a:b]
-        if k == 0 and before and isinstance(finder, EnSubject):
+        if k == 0 and before:
             # In 2020, Alibaba, China's leading platform, sold: the sentence's opening name
             opening = finder.opening_name(ctx, si, before)
             if opening is not None and not _CLAUSE_BREAK.search(norm, opening[1], c.extra.get("comp_left", c.start)):
@@ -620,6 +625,11 @@ class EnSubject:
 
     def is_base(self, norm: str, span) -> bool:
         return False
+
+    def excluded(self, ctx, pos: int) -> bool:
+        """Page furniture (a byline, "Author: Huangshi Daily"); a wire dateline's city often is the story's
+        subject and stays."""
+        return ctx.structure.page_furniture(pos)
 
     def is_person(self, norm: str, span) -> bool:
         """Mr Ebbers, President Bush: a person's name (never the subject)."""
