@@ -1071,3 +1071,13 @@ def test_zh_hong_kong_changes_and_times_are_no_metric(text, figure, metric):
 
 def test_a_unit_is_not_what_the_next_figure_measures():
     assert fig("Its gross margin shrank by 1.5 percentage points to 30.2%.", "en", "30.2%").metric == "gross margin"
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # the other adverbs metric_strip_suffix lists close no metric either
+    ("全市常住人口城镇化率再次突破70%。", "70%", "常住人口城镇化率"),
+    ("规上工业增加值持续增长8%。", "8%", "规上工业增加值"),
+    ("居民存款余额已经超过5000亿元。", "5000亿元", "居民存款余额"),
+])
+def test_zh_adverbs_before_the_verb_close_no_metric(text, figure, metric):
+    assert fig(text, "zh", figure).metric == metric
