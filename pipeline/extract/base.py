@@ -30,6 +30,40 @@ class UnitInfo:
     unit: str | None
     factor: Decimal = ONE
     weak: bool = False        # 块: money only in some contexts
+    guard: "UnitGuard | None" = None   # 次, 届, 两市: a classifier read only in some contexts
+
+
+@dataclass(slots=True, frozen=True)
+class UnitGuard:
+    """Where a guarded classifier counts (``count.guarded`` in patterns/zh/units.yaml): the text before the
+    number must end with ``left`` and must not end with ``not_left``; the text after the classifier must not
+    start with ``not_right``; ``not_numerals`` are never read with it, ``arabic`` admits digits only."""
+
+    left: "re.Pattern | None" = None
+    not_left: "re.Pattern | None" = None
+    not_right: "re.Pattern | None" = None
+    not_numerals: frozenset = frozenset()
+    arabic: bool = False
+
+    @classmethod
+    def from_rule(cls, rule: dict, named: dict[str, str]) -> "UnitGuard":
+        def rx(key):
+            v = rule.get(key)
+            return re.compile(named.get(v, v)) if v else None
+        return cls(left=rx("left"), not_left=rx("not_left"), not_right=rx("not_right"),
+                   not_numerals=frozenset(rule.get("not_numerals") or ()), arabic=bool(rule.get("arabic")))
+
+    def allows(self, norm: str, s: int, unit_end: int, cn_text: str | None) -> bool:
+        if self.arabic and cn_text is not None:
+            return False
+        if cn_text is not None and cn_text in self.not_numerals:
+            return False
+        lo = max(0, s - 60)
+        if self.left is not None and not self.left.search(norm, lo, s):
+            return False
+        if self.not_left is not None and self.not_left.search(norm, lo, s):
+            return False
+        return self.not_right is None or not self.not_right.match(norm, unit_end)
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ..patterns import alternation, fast_finditer, first_chars
 from ..resolve import zh_numbers
-from .base import ONE, BaseExtractor, Candidate, EndMatcher, UnitInfo
+from .base import ONE, BaseExtractor, Candidate, EndMatcher, UnitGuard, UnitInfo
 
 
 class ZhExtractor(BaseExtractor):
@@ -50,10 +50,26 @@ class ZhExtractor(BaseExtractor):
             self.units.setdefault(w, UnitInfo("quantity", w))
         for w in U["count"]["classifiers"]:
             self.units.setdefault(w, UnitInfo("count", w))
+        named = U["count"].get("guard_patterns") or {}
+        for w, rule in (U["count"].get("guarded") or {}).items():
+            self.units.setdefault(w, UnitInfo("count", w, guard=UnitGuard.from_rule(rule, named)))
+        # a weak money word that is also a classifier (块): a count where it is no money (10块黄油)
+        self._weak_count = {w: UnitInfo("count", w) for w in U["count"]["classifiers"]
+                            if w in self.units and self.units[w].weak}
         # spaces may stand between the characters of a unit (２．４   个百分 点, 一 百 五 十 个 百 分 点)
         self.unit_re = re.compile(r"[ \t]*(?P<ap>[多余])?[ \t]*(?P<u>" + _spaced_alternation(self.units) + ")")
         self._not_before = re.compile(alternation(U["count"]["not_before"]))
         self._per_tail = re.compile(alternation(money.get("per_tail", [])))
+        el = money.get("elided") or {}
+        self._elided_after = self._elided_before = self._spoken_scale = None
+        if el:
+            nouns = alternation(el["nouns"])
+            self._elided_after = re.compile(f"的?{nouns}")
+            self._elided_before = re.compile(f"(?:{nouns}|{alternation(el['verbs'])}){el.get('between', '')}$")
+            if el.get("spoken_scale"):
+                self._spoken_scale = re.compile(el["spoken_scale"])
+        snb = U["count"].get("scaled_noun_not_before")
+        self._scaled_noun = re.compile(alternation(snb)) if snb is not None else None
         self._prefix_money = {}
         for iso, words in money.get("prefix", {}).items():
             for w in words:
@@ -110,8 +126,45 @@ class ZhExtractor(BaseExtractor):
                 c = self._pct_word(norm, m)
                 if c is not None:
                     out.append(c)
+        if self._spoken_scale is not None and "个" in norm:
+            spoken = [c for c in map(self._spoken, self._spoken_scale.finditer(norm)) if c is not None]
+            if spoken:      # 两个亿: not a count 两个 and a 亿
+                out = [c for c in out if not any(sp.start <= c.start < sp.end for sp in spoken)] + spoken
         self._merge_subunits(norm, out)
         return out
+
+    def _spoken(self, m: re.Match | None) -> Candidate | None:
+        """一个亿, 两个亿: N个亿 is speech for N亿; a bare amount until the elided-money test reads it."""
+        n = m.group("n")
+        v = zh_numbers.parse(n) if not n[0].isdigit() else Decimal(n)
+        if v is None:
+            return None
+        mult = zh_numbers.parse("1" + m.group("sc"))
+        return Candidate(start=m.start(), end=m.end(), nstart=m.start(), nend=m.end(), value=v * mult, scale=mult,
+                         has_scale=True, numeral="arabic" if n[0].isdigit() else "cn", rule="zh.money.spoken")
+
+    def share_units(self, norm: str, cands: list[Candidate]) -> list[Candidate]:
+        cands = super().share_units(norm, cands)
+        for c in cands:
+            if c.kind is None and c.has_scale and c.high is None:
+                self._elided(norm, c)
+        return cands
+
+    def _elided(self, norm: str, c: Candidate) -> None:
+        """A 万/亿 amount without a unit: CNY next to a money noun or verb (400万的税, 基金仅为2.2亿, 最高可罚50万),
+        a count of the noun right after it (３亿吸烟者); nothing when a range or list goes on after it."""
+        nxt = norm[c.end:c.end + 1]
+        if (nxt and nxt in "-–—－~～至到、和与及或多余") or not _HAS_DIGIT.search(norm, c.nstart, c.nend):
+            return      # (a range or list goes on; 千亿级, 万兆: scale characters alone are no amount)
+        if self._elided_after is not None and (self._elided_after.match(norm, c.end)
+                                               or self._elided_before.search(norm, max(0, c.start - 12), c.start)):
+            c.kind, c.unit, c.rule = "money", "CNY", "zh.money.elided"
+            return
+        if self._scaled_noun is not None and nxt and _is_han(nxt) and c.rule != "zh.money.spoken" \
+                and not self._scaled_noun.match(norm, c.end):
+            head = self._head_noun(norm, c.end)
+            if head is not None and head not in self.units:
+                c.kind, c.unit, c.rule = "count", head, "zh.count.scaled_noun"
 
     def _pct_word(self, norm: str, m: re.Match) -> Candidate | None:
         """半成 = 5%, 打对折 = 50%: a percent written as a word (never in 半成品, 一半成为, 把纸对折)."""
@@ -196,6 +249,8 @@ class ZhExtractor(BaseExtractor):
         if um:
             u = _unspaced(um.group("u"))
             info = self.units[u]
+            if info.weak and u in self._weak_count and not self._accept_unit(norm, c, info, um):
+                info = self._weak_count[u]
             if self._accept_unit(norm, c, info, um):
                 c.end = um.end()
                 c.inner_approx = c.inner_approx or bool(um.group("ap"))
@@ -268,6 +323,8 @@ class ZhExtractor(BaseExtractor):
             if self._not_before.match(norm, um.end()):
                 return False
             cn = c.extra.get("cn_text")
+            if info.guard is not None and not info.guard.allows(norm, c.start, um.end(), cn):
+                return False
             if cn is not None and (cn in self._article or cn in self._zero):
                 return False  # 一批, 一个, 一家: an article; 零部件: a word
             if c.value != c.value.to_integral_value():
@@ -323,6 +380,7 @@ class ZhExtractor(BaseExtractor):
             c.kind = None  # 5分 alone is ambiguous (minutes, points)
 
 
+_HAS_DIGIT = re.compile(r"[\d一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖]")
 _JIAO = re.compile(r"[零一二两三四五六七八九\d]+[毛角]")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 

@@ -73,6 +73,11 @@ class Linker:
         self.weak_target_re = _join(L.get("target_cues_weak", []), ci)
         self.target_after_re = _join(L["target_after"], ci) if "target_after" in L else self.target_re
         self.base_re = re.compile(L["base_of_change"], ci) if L.get("base_of_change") else None
+        # a count right after a list of names (漳州、桂林两城市, 平凉、白银和兰州的16所学校) counts what the text names
+        cnt = P.units.get("count") or {}
+        names = (cnt.get("guard_patterns") or {}).get("name_list")
+        self.enumerated_re = re.compile(names) if names else None
+        self.place_units = frozenset(cnt.get("place_units") or ())
         self.weak_scope = L.get("weak_scope", "clause")
         self.past_between_re = re.compile(L["past_between"], ci) if L.get("past_between") else None
         self.actual_re = _join(L.get("actual_cues", []), ci)
@@ -325,6 +330,9 @@ class Linker:
             return "actual"  # "from £412m now", 由上年的1.02%: the level a change starts from
         if c.kind == "count" and self.lang == "en" and c.value <= 10 and _DEFINITE_BEFORE.search(ctx.norm, max(ss, c.start - 6), c.start):
             return "actual"  # "the two companies would create": a definite count names things that exist
+        if c.kind == "count" and c.unit in self.place_units and self.enumerated_re is not None \
+                and self.enumerated_re.search(ctx.norm, max(ss, c.start - 60), c.start):
+            return "actual"  # 漳州、桂林两城市的附加费将下调: the places listed are counted, whatever is planned for them
         forecast = self._cue_end(ctx, "f", self.forecast_re, ss, se, c.start) is not None
         if forecast:
             return "actual"  # "analysts expect revenue to reach $9bn": a forecast by someone else

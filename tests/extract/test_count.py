@@ -29,6 +29,33 @@ CASES = [
 ]
 
 
+GUARDED = [
+    # packaged goods are counted (包, 袋, 瓶, 盒, 箱 as measure words)
+    ("zh", "执法人员当场查扣问题食品３６袋、饮料１２０瓶。", [("３６袋", "count", 36, "袋"), ("１２０瓶", "count", 120, "瓶")]),
+    # 块 that is no money is a classifier (块 before a noun: pieces, plots)
+    ("zh", "抽检的２０块蛋糕中有３块不合格。", [("２０块", "count", 20, "块"), ("３块", "count", 3, "块")]),
+    # events counted with 次; never 二次 (secondary), 第N次, a rate (每季度两次), a congress (十二届三次全会)
+    ("zh", "市长今年6次带队赴外地招商，两次召开现场推进会。", [("6次", "count", 6, "次"), ("两次", "count", 2, "次")]),
+    ("zh", "设备每季度检修两次，已完成第5次检修，二次供水改造同步推进。", []),
+    ("zh", "会议传达了省委十二届三次全会精神。", []),
+    # editions with 届 in digits; not 第N届
+    ("zh", "连续举办5届国际茶博会，第6届将于秋季开幕。", [("5届", "count", 5, "届")]),
+    # place nouns count the places listed right before them (at least one 、), or as compounds (区县, 省区, 城市)
+    ("zh", "支持宿州、淮北、蚌埠三市建设物流枢纽。", [("三市", "count", 3, "市")]),
+    ("zh", "首批在全市１２区县和广东、福建２省份推开。", [("１２区县", "count", 12, "区县"), ("２省份", "count", 2, "省份")]),
+    ("zh", "武汉、长沙、南昌、合肥四城市签署协议。", [("四城市", "count", 4, "城市")]),
+    ("zh", "推进广佛两市同城化，深化北三县协同发展。", []),
+    # a 万/亿 number right before a noun counts the noun; not a threshold (以上) nor scale characters alone
+    ("zh", "全省８００万老年人享受免费体检。", [("８００万", "count", 8e6, "老年人")]),
+    ("zh", "打造三个千亿级产业集群，覆盖50万以上人口城市。", [("三个", "count", 3, "个")]),
+]
+
+
+@pytest.mark.parametrize("lang,sentence,expected", GUARDED, ids=[c[1][:30] for c in GUARDED])
+def test_guarded_classifiers(lang, sentence, expected):
+    check(lang, sentence, expected)
+
+
 @pytest.mark.parametrize("lang,sentence,expected", CASES, ids=[c[1][:30] for c in CASES])
 def test_count(lang, sentence, expected):
     check(lang, sentence, expected)

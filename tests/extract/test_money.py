@@ -34,6 +34,21 @@ CASES = [
 ]
 
 
+ELIDED = [
+    # 万/亿 amounts without 元 next to a money noun or verb are CNY; N个亿 is speech for N亿
+    ("zh", "该企业去年营业收入仅为3.6亿，今年拟投资两个亿新建厂房。",
+     [("3.6亿", "money", 3.6e8, "CNY"), ("两个亿", "money", 2e8, "CNY")]),
+    ("zh", "他先后捐出８０万的善款，违规者最高可罚２０万。", [("８０万", "money", 8e5, "CNY"), ("２０万", "money", 2e5, "CNY")]),
+    # a spaced-out number is one figure (２　．５亿元), and scale characters alone never are
+    ("zh", "债务规模已经超过２　．５亿元。", [("２　．５亿元", "money", 2.5e8, "CNY", None, ">")]),
+]
+
+
+@pytest.mark.parametrize("lang,sentence,expected", ELIDED, ids=[c[1][:30] for c in ELIDED])
+def test_elided_currency(lang, sentence, expected):
+    check(lang, sentence, expected)
+
+
 @pytest.mark.parametrize("lang,sentence,expected", CASES, ids=[c[1][:30] for c in CASES])
 def test_money(lang, sentence, expected):
     check(lang, sentence, expected)
@@ -44,6 +59,8 @@ NOT_MONEY = [
     ("en", "energy use per 10,000 yuan of GDP fell"),  # a denominator, not an amount
     ("en", "a twenty-pound bag of rice"),     # a weight used as an adjective
     ("zh", "万元GDP能耗持续下降"),
+    ("zh", "人口达到1.2亿，比上年增加30万"),     # a 万/亿 number with no money word near it
+    ("zh", "打造千亿级产业，建设万兆光网"),        # scale characters alone
 ]
 
 

@@ -27,6 +27,11 @@ CASES = [
     # the future tense covers the rest of the sentence
     ("en", "The council will raise parking fees to £4, taking the daily cap to £12.", "£12", "target"),
     ("zh", "今年县财政预算安排科技专项资金1800万元。", "1800万元", "target"),
+    # a count of the places a list names is an actual, also in a plan's sentence (the places exist); other
+    # counts after a list stay targets (推动呼和浩特、包头3个园区发展: what the plan will support)
+    ("zh", "明年起，无锡、常州、南通三市的公交票价将统一下调至1元。", "三市", "actual"),
+    ("zh", "明年起，无锡、常州、南通三市的公交票价将统一下调至1元。", "1元", "target"),
+    ("zh", "明年将推动苏州、无锡、常州3个园区提档升级。", "3个", "target"),
 ]
 
 
