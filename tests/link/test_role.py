@@ -32,6 +32,14 @@ CASES = [
     ("zh", "明年起，无锡、常州、南通三市的公交票价将统一下调至1元。", "三市", "actual"),
     ("zh", "明年起，无锡、常州、南通三市的公交票价将统一下调至1元。", "1元", "target"),
     ("zh", "明年将推动苏州、无锡、常州3个园区提档升级。", "3个", "target"),
+    # deals to deliver, money sought, an actor's own forecast and a board's recommendation are targets
+    ("en", "The shipyard signed a contract with the navy to build 12 patrol boats.", "12", "target"),
+    ("en", "The airline is looking for $300m in new funding from its banks.", "$300m", "target"),
+    ("en", "The retailer has forecast a pre-tax loss of £45m for the year.", "£45m", "target"),
+    ("en", "The directors recommended a final dividend of 4.2p a share.", "4.2p", "target"),
+    # but the deal already done and someone else's forecast are actuals
+    ("en", "Analysts have forecast a pre-tax loss of £45m for the retailer.", "£45m", "actual"),
+    ("en", "The shipyard delivered 12 patrol boats under the contract.", "12", "actual"),
 ]
 
 
