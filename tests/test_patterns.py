@@ -216,3 +216,23 @@ def test_no_word_list_of_the_shipped_rules_holds_a_boolean():
             assert not any(isinstance(x, bool) for x in items), path
     en = _read_yaml(patterns_dir() / "en" / "link.yaml")
     assert "On" in en["subject_strip_leading"] and "on" in en["metric_stop"]
+
+
+def test_generated_chinese_places_are_up_to_date():
+    """patterns/zh/places.yaml is what scripts/gen_zh_places.py writes from cpca's table (extra ``dev``)."""
+    import importlib.metadata
+    import importlib.util
+    from pathlib import Path
+
+    places = load_lang("zh").data("places")
+    assert {"桂林", "合肥", "甘肃", "恩施"} <= set(places["cities"]) and "贵德县" in places["counties"]
+    assert not any("辖" in n for n in places["cities"])     # rows of the table, not places
+    if importlib.util.find_spec("cpca") is None:
+        pytest.skip("cpca is not installed (extra dev)")
+    if importlib.metadata.version("cpca") != places["source"]["cpca"]:
+        pytest.skip(f"cpca {importlib.metadata.version('cpca')} installed, the file was generated with {places['source']['cpca']}")
+    path = Path(__file__).resolve().parent.parent / "scripts" / "gen_zh_places.py"
+    spec = importlib.util.spec_from_file_location("gen_zh_places", path)
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    assert gen.main(["--check"]) == 0

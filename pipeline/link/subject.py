@@ -27,12 +27,21 @@ _NOT_NAME_PIECE = set("mqpcurdfxwyeokh")
 
 
 class ZhSubject:
+    # 贵德的两所学校: a name and 的 right before the figure
+    possessive_gap = re.compile(r"的\s*$")
+    list_joiners = ("、", "和", "及", "与")
+    row_label_max = 8
+
     def __init__(self, P: LangPatterns):
         L = P.link
         self.suffixes = tuple(sorted(L["subject_suffixes"], key=len, reverse=True))
         self.generic = set(L["subject_generic"])
         self.generic_endings = tuple(L.get("subject_generic_endings", []))
         self.short_names = set(L.get("subject_short_names", []))
+        # provinces, prefecture-level cities (short and full) and county-level divisions (full) from cpca's table
+        places = P.data("places")
+        self.places = (set(places.get("cities") or ()) - set(L.get("subject_places_not_alone", []))) \
+            | set(places.get("counties") or ())
         self.not_alone = set(L.get("subject_not_alone", []))
         self.bare_suffixes = {x for x in self.suffixes if len(x) > 1} - self.short_names
         self.org_heads = set(L.get("subject_org_heads", []))
@@ -87,7 +96,7 @@ class ZhSubject:
             if cur is not None and cur[1] == off and w in _ADMIN_SUFFIX:
                 cur[1] = off + len(w)  # 临溪 + 区 -> 临溪区
                 continue
-            is_name = tag in ("ns", "nt") and len(w) >= 2
+            is_name = (tag in ("ns", "nt") and len(w) >= 2) or w in self.places
             if not is_name and len(w) >= 2 and w.endswith(self.suffixes) and w not in self.generic \
                     and not w.startswith(("全", "我", "本", "该", "各")) and tag not in ("v", "vn", "d", "a") \
                     and self._proper_part(w):
@@ -232,7 +241,8 @@ class ZhSubject:
 
     def decisive(self, ctx, c, si: int, se: int) -> str | None:
         """A subject that a pattern names outright, before the nearest name."""
-        return self.project_owner(ctx, c, se) or self.quoted_owner(ctx, c, si)
+        return possessor_owner(self, ctx, c, si) or row_label(self, ctx, c) or self.project_owner(ctx, c, se) \
+            or self.quoted_owner(ctx, c, si)
 
     def quoted_owner(self, ctx, c, si: int) -> str | None:
         """A quoted name that opens the figure's clause: “西电东送”累计送电量超2万亿千瓦时, “吉林一号”卫星在轨
@@ -406,6 +416,47 @@ def sentence_names(finder, ctx, si: int) -> list[tuple[int, int]]:
     return ctx.cache[key]
 
 
+def possessor_owner(finder, ctx, c, si: int) -> str | None:
+    """The name that possesses the figure outright: "the WTO's 148 members", "Sainsbury's 12% rise", 贵德的两所学校,
+    平凉、白银、临夏和兰州的16所学校 (a list of names whole). Not the base of a share (占全国的12.8%)."""
+    norm = ctx.norm
+    lo = c.extra.get("comp_left", c.start)
+    m = finder.possessive_gap.search(norm, max(0, lo - 4), lo)
+    if m is None:
+        return None
+    here = sentence_names(finder, ctx, si)
+    if any(c.end <= n[0] <= c.end + 1 for n in here):
+        return None                 # Caledon Offshore's £3.2bn Firth Array wind farm: the named thing it measures
+    names = [n for n in here if n[1] <= m.start()]
+    if not names or names[-1][1] != m.start() or finder.is_person(norm, names[-1]) or finder.is_base(norm, names[-1]) \
+            or finder.is_source(norm, names[-1]):
+        return None
+    a, b = names[-1]
+    k = len(names) - 1
+    while k > 0 and norm[names[k - 1][1]:names[k][0]].strip() in finder.list_joiners:
+        k -= 1                      # a list of names owns the figure together
+        a = names[k][0]
+    return ctx.text[a:b]
+
+
+def row_label(finder, ctx, c) -> str | None:
+    """A table read as lines (深圳 / 2.00元/运次 / 不调整): a figure that opens its line belongs to the name that is
+    the whole of the line before, the row's label."""
+    norm = ctx.norm
+    ls = norm.rfind("\n", 0, c.start) + 1
+    if ls == 0 or norm[ls:c.start].strip():
+        return None
+    ps = norm.rfind("\n", 0, ls - 1) + 1
+    label = norm[ps:ls - 1].strip()
+    if not label or len(label) > finder.row_label_max:
+        return None
+    a = ps + (len(norm[ps:ls - 1]) - len(norm[ps:ls - 1].lstrip()))
+    found = finder.names(norm, a, a + len(label))
+    if len(found) == 1 and found[0] == (a, a + len(label)) and finder.strong(label):
+        return ctx.text[a:a + len(label)]
+    return None
+
+
 def doc_names(finder, ctx) -> set[str]:
     """Every name found in the document (for telling a name from a capitalised common noun)."""
     key = ("doc_names",)
@@ -486,6 +537,11 @@ def _in_quotes(norm: str, pos: int, lo: int = 0) -> bool:
 
 
 class EnSubject:
+    # "the WTO's 148 members": a possessive right before the figure
+    possessive_gap = re.compile(r"['’]s\s+$")
+    list_joiners = (",", "and", ", and", "&")
+    row_label_max = 40
+
     def __init__(self, P: LangPatterns):
         L = P.link
         self.not_names = set(L["subject_not_names"])
@@ -657,7 +713,8 @@ class EnSubject:
 
     def decisive(self, ctx, c, si: int, se: int) -> str | None:
         """A subject that a pattern names outright, before the parse's owner and the nearest name."""
-        return self.absolute_owner(ctx, c, si) or self.relative_owner(ctx, c, si) or self.pronoun_owner(ctx, c, si)
+        return possessor_owner(self, ctx, c, si) or self.absolute_owner(ctx, c, si) or self.relative_owner(ctx, c, si) \
+            or self.pronoun_owner(ctx, c, si)
 
     def relative_owner(self, ctx, c, si: int) -> str | None:
         """"Allied Domecq, which has a capitalisation of £5.7bn": the name a relative clause describes owns

@@ -1081,3 +1081,35 @@ def test_a_unit_is_not_what_the_next_figure_measures():
 ])
 def test_zh_adverbs_before_the_verb_close_no_metric(text, figure, metric):
     assert fig(text, "zh", figure).metric == metric
+
+
+# a name that possesses the figure outright owns it (a list of names together), unless the figure measures a named
+# thing that follows it
+@pytest.mark.parametrize("lang,text,figure,subject", [
+    ("en", "Analysts praised Toyota on Friday, while Honda's 7% rise in sales was welcomed.", "7%", "Honda"),
+    ("en", "Ministers met in Geneva. Talks resumed when the IMF's 190 member countries sent delegates.", "190", "IMF"),
+    ("zh", "本次公益活动在黄冈的三所中学举行。", "三所", "黄冈"),
+    ("zh", "组委会收到武汉、宜昌和襄阳的２０家企业的申请。", "２０家", "武汉、宜昌和襄阳"),
+])
+def test_a_possessor_right_before_the_figure_owns_it(lang, text, figure, subject):
+    assert fig(text, lang, figure).subject == subject
+
+
+def test_a_table_read_as_lines_gives_each_cell_its_row_label():
+    text = "出租车燃油附加费调整情况\n城市\n当前收费\n南宁\n１０．００元／运次\n不调整\n柳州\n８．００元／运次\n下调"
+    assert fig(text, "zh", "１０．００元").subject == "南宁"
+    assert fig(text, "zh", "８．００元").subject == "柳州"
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # prefecture-level cities that jieba's dictionary tags as person names or common words (cpca's table)
+    ("桂林去年接待游客1.2亿人次。", "1.2亿人次", "桂林"),
+    ("芜湖今年新增高新技术企业600家。", "600家", "芜湖"),
+    ("遵义市全年完成固定资产投资800亿元。", "800亿元", "遵义市"),
+])
+def test_chinese_cities_from_the_gazetteer_are_names(text, figure, subject):
+    assert fig(text, "zh", figure).subject == subject
+
+
+def test_a_city_name_that_is_an_everyday_word_is_not_a_name_alone():
+    assert fig("国际白银价格上涨3%。", "zh", "3%").subject is None
