@@ -476,7 +476,9 @@ def _zh_noun_phrase_after(norm: str, text: str, pos: int, sent_toks=None, sent_s
         if w in ("、", "和", "与", "及") and seen_noun and i + 1 < len(toks) and toks[i + 1][1].startswith(_NOUNISH):
             continue
         lead_verb = i == 0 and tag == "v" and len(w) == 1 and len(toks) > 1 and toks[1][1].startswith(_NOUNISH)
-        if w in ("“", "”") or tag.startswith(_NOUNISH) or lead_verb or \
+        # 16所偏远/d 山区学校: jieba tags some two-character adjectives as adverbs; one before a noun modifies it
+        lead_adverb = not seen_noun and tag == "d" and len(w) >= 2 and i + 1 < len(toks) and toks[i + 1][1].startswith(_NOUNISH)
+        if w in ("“", "”") or tag.startswith(_NOUNISH) or lead_verb or lead_adverb or \
                 (tag in ("a", "m", "q", "x") and not seen_noun and w not in "，。"):
             if tag.startswith(_NOUNISH):
                 seen_noun = True

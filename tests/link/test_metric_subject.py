@@ -1113,3 +1113,8 @@ def test_chinese_cities_from_the_gazetteer_are_names(text, figure, subject):
 
 def test_a_city_name_that_is_an_everyday_word_is_not_a_name_alone():
     assert fig("国际白银价格上涨3%。", "zh", "3%").subject is None
+
+
+def test_an_adjective_jieba_tags_as_an_adverb_opens_the_counted_phrase():
+    # 偏远/d 山区学校: the counted phrase after the classifier, not the words before the figure
+    assert fig("首批12所偏远农村学校中，9所已通网。", "zh", "12所").metric == "偏远农村学校"
