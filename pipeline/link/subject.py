@@ -528,6 +528,11 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
     return None
 
 
+# a given name in pinyin: capitalised, one to three syllables (Jinping, Xiaoling, Keqiang, Yi)
+_PINYIN_SYLLABLE = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uan|ian|iao|uai|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v)"
+_PINYIN_WORD = re.compile(rf"(?i)(?=[A-Z]){_PINYIN_SYLLABLE}(?:'?{_PINYIN_SYLLABLE}){{0,2}}")
+
+
 def _in_quotes(norm: str, pos: int, lo: int = 0) -> bool:
     """Inside a quotation (or parentheses) opened since ``lo`` (the sentence start): straight quotes are
     counted from there, not from a fixed window, whose edge may cut a quotation in half."""
@@ -551,6 +556,7 @@ class EnSubject:
         self.generic = set(L["subject_generic"])
         self.demonyms = set(L.get("subject_demonyms", []))
         self.person_titles = tuple(t + " " for t in L.get("subject_person_titles", []))
+        self.pinyin_surnames = set(L.get("subject_pinyin_surnames", []))
         self.territories = set(P.data("places").get("territories") or [])   # CLDR (scripts/gen_places.py)
         self.acronyms = set(L.get("subject_acronyms", []))
         self.document_heads = set(L.get("subject_document_heads", []))
@@ -688,8 +694,14 @@ class EnSubject:
         return ctx.structure.page_furniture(pos)
 
     def is_person(self, norm: str, span) -> bool:
-        """Mr Ebbers, President Bush: a person's name (never the subject)."""
-        return norm.startswith(self.person_titles, span[0])
+        """Mr Ebbers, President Bush, Wu Xiaoling: a person's name (never the subject)."""
+        return norm.startswith(self.person_titles, span[0]) or self.is_pinyin_person(norm, span)
+
+    def is_pinyin_person(self, norm: str, span) -> bool:
+        """Xi Jinping, Wu Xiaoling: a Chinese person's name in pinyin (a surname, then pinyin syllables)."""
+        words = norm[span[0]:span[1]].split()
+        return 2 <= len(words) <= 3 and words[0] in self.pinyin_surnames and \
+            all(_PINYIN_WORD.fullmatch(w) for w in words[1:]) and " ".join(words) not in self.territories
 
     def strong(self, name: str) -> bool:
         words = name.replace("(", " ").replace(")", " ").split()
@@ -702,8 +714,8 @@ class EnSubject:
         first: dict[str, int] = {}
         for i in range(len(ctx.sents)):
             for a, b in sentence_names(self, ctx, i):
-                if self.is_source(norm, (a, b)) or ctx.structure.page_furniture(a):
-                    continue                               # a source, page furniture (menus, other headlines)
+                if self.is_source(norm, (a, b)) or ctx.structure.page_furniture(a) or self.is_pinyin_person(norm, (a, b)):
+                    continue               # a source, page furniture (menus, other headlines), a photographer (Wu Xiaoling)
                 key = norm[a:b]
                 counts[key] += 2 if self.strong(key) else 1
                 first.setdefault(key, a)

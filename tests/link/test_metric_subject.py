@@ -1118,3 +1118,18 @@ def test_a_city_name_that_is_an_everyday_word_is_not_a_name_alone():
 def test_an_adjective_jieba_tags_as_an_adverb_opens_the_counted_phrase():
     # 偏远/d 山区学校: the counted phrase after the classifier, not the words before the figure
     assert fig("首批12所偏远农村学校中，9所已通网。", "zh", "12所").metric == "偏远农村学校"
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a person with a title (Former Vice President) or a Chinese name in pinyin is never the subject
+    ("Counting went on in Arizona. Former Vice President Joe Biden led by 9,000 votes.", "9,000", "Arizona"),
+    ("Exports from Ningbo rose. Zhang Xiaoming said the port handled 30 million containers.", "30 million", "Ningbo"),
+])
+def test_people_are_not_subjects(text, figure, subject):
+    assert fig(text, "en", figure).subject == subject
+
+
+def test_a_photographer_named_on_every_photo_is_not_the_main_subject():
+    text = ("Photo taken by Wu Xiaoling shows the port. Photo by Wu Xiaoling.\n\n"
+            "The port handled 2.1 million containers last year. Photo by Wu Xiaoling.")
+    assert fig(text, "en", "2.1 million").subject != "Wu Xiaoling"
