@@ -286,9 +286,12 @@ def metric_and_owner(sent, fs: int, fe: int, lex: Lexicon):
             span = _np_span(obj, ids, lex.time_nouns)
             owner = _subject_of(pred)
             return span, owner if owner is not None and owner.tag_ in _PROPN else None, "noun"
-        span = _action(pred, node, sent)         # was fined 11m euros, agreed to pay $1.1bn
-        owner = _subject_of(pred)
-        return span, owner if owner is not None and owner.tag_ in _PROPN else None, "action"
+        at = node.dep_ == "obl" and any(c.dep_ == "case" and c.lower_ == "at" for c in node.children)
+        if not (obj is None and at and _subject_of(pred) is not None):
+            span = _action(pred, node, sent)         # was fined 11m euros, agreed to pay $1.1bn
+            owner = _subject_of(pred)
+            return span, owner if owner is not None and owner.tag_ in _PROPN else None, "action"
+        # resolution rates are running at 50%, shares were trading at $4: a level, what the subject measures
     if pred is not None:
         route = "subject" if pred is not node else "copula"
         hops = 0

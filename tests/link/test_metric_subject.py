@@ -229,6 +229,15 @@ def test_the_amount_of_an_action_is_named_by_the_action(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
 
 
+# "at N" after a verb with no object is a level of the verb's subject, not an action
+@pytest.mark.parametrize("text,figure,metric", [
+    ("Vacancy rates in the city centre are running at about 14%.", "14%", "Vacancy rates in the city centre"),
+    ("Its shares were trading at 235 pence on Monday.", "235 pence", "shares"),
+])
+def test_a_level_after_at_is_measured_by_the_subject(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
+
+
 # an acronym is a name when the document spells it out after a name, or when it is a listed one (US, IMF);
 # measures stay metrics even when spelt out (gross domestic product (GDP))
 ACRONYMS = [
