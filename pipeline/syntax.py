@@ -286,8 +286,13 @@ def metric_and_owner(sent, fs: int, fe: int, lex: Lexicon):
             span = _np_span(obj, ids, lex.time_nouns)
             owner = _subject_of(pred)
             return span, owner if owner is not None and owner.tag_ in _PROPN else None, "noun"
-        at = node.dep_ == "obl" and any(c.dep_ == "case" and c.lower_ == "at" for c in node.children)
-        if not (obj is None and at and _subject_of(pred) is not None):
+        at = next((c for c in node.children if c.dep_ == "case" and c.lower_ == "at"), None) if node.dep_ == "obl" else None
+        if obj is None and at is not None and at.i > 0:
+            before = sent.doc[at.i - 1]
+            if before.tag_ in _NOUN_TAGS and before.tag_ not in _PROPN and before.head.i == pred.i and before.i not in ids:
+                # pointed to GDP growth at 2.9%: the noun right before "at" is what stands at the level
+                return _np_span(before, ids, lex.time_nouns), None, "noun"
+        if not (obj is None and at is not None and _subject_of(pred) is not None):
             span = _action(pred, node, sent)         # was fined 11m euros, agreed to pay $1.1bn
             owner = _subject_of(pred)
             return span, owner if owner is not None and owner.tag_ in _PROPN else None, "action"
