@@ -329,7 +329,9 @@ _NOT_VERBS = {"interesting", "during", "including", "according", "following", "r
               "thing", "nothing", "something", "anything", "everything", "king", "ring", "spring", "string", "wing"}
 _PRENOMINAL = re.compile(r"(?:-(?:a|per)-(?:share|head|tonne|barrel|unit|year)\b)?(?:\s*\([^)]{0,40}\))?\s+(?!(?:that|which|who|whom|whose)\b)(?P<np>(?:[a-z][\w\-']*\s+){0,2}?[a-z][\w\-']*)"
                          r"(?=\s*[,.;:]|\s+(?:is|was|are|were|has|had|will|would|submitted|announced|approved|includes|"
-                         r"deal|for|to|that|which|with|in|on|from|by|over|after|against)\b|\s+[a-z]{3,}ed\b)")
+                         r"deal|for|to|that|which|with|in|on|from|by|over|after|against|"
+                         # a time after the noun: "against a $375m (£195.3m) profit a year before"
+                         r"a\s+year|the\s+year|last|this|earlier|a\s+month|each|per)\b|\s+[a-z]{3,}ed\b)")
 # hedge words between a verb and its share: "account for about", "makes more than"
 _HEDGE = r"(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|over\s+|more\s+than\s+|less\s+than\s+|roughly\s+|only\s+|just\s+)?"
 _ACCOUNTS_FOR = re.compile(r"\baccount(?:s|ed|ing)?\s+for\s+" + _HEDGE + "$", re.IGNORECASE)
@@ -338,7 +340,8 @@ _TRAILING_TIME = re.compile(r"\s+(?:in|during|for)\s+(?:the\s+)?(?:(?:first|seco
                             r"(?:full\s+|whole\s+)?year|period)$", re.IGNORECASE)
 _POSSESSOR_ONLY = re.compile(r"(?:[A-Z][\w&.\-]*\s+){0,4}[A-Z][\w&.\-]*['’]s?")
 # between two figures of one metric: "... and by", ", up from", "from", "compared with", "against"
-_CONTINUES = re.compile(r"^(?:\s*(?:[A-Za-z]+\s+){0,4}?(?:and|but)\s+(?:by|to)|[\s,;]*(?:(?:up|down)\s+)?(?:from|against|"
+_CONTINUES = re.compile(r"^(?:\s*(?:[A-Za-z]+\s+){0,4}?(?:and|but)\s+(?:by|to)|"
+                        r"(?:\s+(?:a|per|each)\s+(?:day|week|month|year|share|head))?[\s,;]*(?:(?:up|down)\s+)?(?:from|against|"
                         r"compared\s+(?:with|to)|versus|vs\.?))\s*$")
 # a determiner (or a possessive) before a figure, with at most one participle between: "the", "a", "its",
 # "Deutsche Boerse's proposed"

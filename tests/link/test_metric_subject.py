@@ -1153,3 +1153,13 @@ def test_a_photographer_named_on_every_photo_is_not_the_main_subject():
 ])
 def test_a_leading_preposition_or_possessive_is_not_part_of_a_name(text, figure, subject):
     assert fig(text, "en", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # the noun after a figure and its conversion, with a time after it; never a bare preposition
+    ("The bank made a $2.1bn (£1.1bn) profit a year earlier.", "$2.1bn", "profit"),
+    # "compared with N" continues the figure before, past a rate ("a day")
+    ("Output rose to 3.1 million barrels a day, compared with 2.8 million barrels in 2003.", "2.8 million barrels", "Output"),
+])
+def test_a_preposition_is_never_the_metric(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
