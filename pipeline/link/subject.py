@@ -401,6 +401,10 @@ def sentence_names(finder, ctx, si: int) -> list[tuple[int, int]]:
                 ctx.cache[kk] = {m.group(0) for m in _MID_SENTENCE_CAP.finditer(ctx.norm)} | set(ctx.cache[("acronyms",)])
             ctx.cache[key] = finder.names(ctx.norm, s, e, ctx.cache[kk])
         ctx.cache[key] = [n for n in ctx.cache[key] if not finder.excluded(ctx, n[0])]
+        if not isinstance(finder, ZhSubject) and ctx.cache[key]:
+            people = finder.people_by_surname(ctx)
+            if people:      # Yan Wei ... Yan said: the surname alone is the same person
+                ctx.cache[key] = [n for n in ctx.cache[key] if _POSSESSIVE_END.sub("", ctx.norm[n[0]:n[1]]) not in people]
         spans = ctx.cache.get("figure_spans")
         if spans and ctx.cache[key]:
             # a name inside a figure is its unit ("10,000 U.S. dollars", "HK$"), never an owner
@@ -557,6 +561,8 @@ class EnSubject:
         self.demonyms = set(L.get("subject_demonyms", []))
         self.person_titles = tuple(t + " " for t in L.get("subject_person_titles", []))
         self.pinyin_surnames = set(L.get("subject_pinyin_surnames", []))
+        self._pinyin_name = re.compile(r"\b(" + "|".join(sorted(self.pinyin_surnames, key=len, reverse=True))
+                                       + r") ([A-Z][a-z']+)\b") if self.pinyin_surnames else re.compile(r"(?!)")
         self.territories = set(P.data("places").get("territories") or [])   # CLDR (scripts/gen_places.py)
         self.acronyms = set(L.get("subject_acronyms", []))
         self.document_heads = set(L.get("subject_document_heads", []))
@@ -696,6 +702,14 @@ class EnSubject:
     def is_person(self, norm: str, span) -> bool:
         """Mr Ebbers, President Bush, Wu Xiaoling: a person's name (never the subject)."""
         return norm.startswith(self.person_titles, span[0]) or self.is_pinyin_person(norm, span)
+
+    def people_by_surname(self, ctx) -> set[str]:
+        """Surnames of the Chinese people the document names in pinyin (Yan Wei -> Yan), once per document."""
+        key = ("pinyin_people",)
+        if key not in ctx.cache:
+            ctx.cache[key] = {m.group(1) for m in self._pinyin_name.finditer(ctx.norm)
+                              if _PINYIN_WORD.fullmatch(m.group(2)) and m.group(0) not in self.territories}
+        return ctx.cache[key]
 
     def is_pinyin_person(self, norm: str, span) -> bool:
         """Xi Jinping, Wu Xiaoling: a Chinese person's name in pinyin (a surname, then pinyin syllables)."""

@@ -1163,3 +1163,12 @@ def test_a_leading_preposition_or_possessive_is_not_part_of_a_name(text, figure,
 ])
 def test_a_preposition_is_never_the_metric(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+def test_a_chinese_person_named_by_surname_alone_is_still_a_person():
+    text = "Li Na runs a farm in Hubei province. Last year Li's 45 workers planted 300 trees."
+    assert fig(text, "en", "45").subject != "Li"
+
+
+def test_former_opens_no_name():
+    assert fig("Former Enron executives paid $45m to settle the claims.", "en", "$45m").subject == "Enron"
