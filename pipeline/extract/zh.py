@@ -161,10 +161,26 @@ class ZhExtractor(BaseExtractor):
             c.kind, c.unit, c.rule = "money", "CNY", "zh.money.elided"
             return
         if self._scaled_noun is not None and nxt and _is_han(nxt) and c.rule != "zh.money.spoken" \
-                and not self._scaled_noun.match(norm, c.end):
+                and not self._scaled_noun.match(norm, c.end) and norm[c.nstart] not in "十百千万萬亿億" \
+                and self._opens_noun(norm, c.end):
             head = self._head_noun(norm, c.end)
             if head is not None and head not in self.units:
                 c.kind, c.unit, c.rule = "count", head, "zh.count.scaled_noun"
+
+    @staticmethod
+    def _opens_noun(norm: str, pos: int) -> bool:
+        """A noun phrase starts at ``pos`` (３亿吸烟者, ２０万农村学童), not a verb or a particle (９．７亿减少到,
+        ９．９８亿的峰值), and not 万一 (in case)."""
+        from ..segment import zh_tokens
+
+        seg = re.match(r"[\u4e00-\u9fff]{1,8}", norm[pos:pos + 8])
+        toks = zh_tokens(seg.group(0)) if seg else []
+        if not toks:
+            return False
+        w, flag, _ = toks[0]
+        if flag.startswith("n") and flag != "nr":
+            return True
+        return flag in ("a", "b") and len(toks) > 1 and toks[1][1].startswith("n")
 
     def _pct_word(self, norm: str, m: re.Match) -> Candidate | None:
         """半成 = 5%, 打对折 = 50%: a percent written as a word (never in 半成品, 一半成为, 把纸对折)."""

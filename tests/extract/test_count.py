@@ -48,6 +48,9 @@ GUARDED = [
     # a 万/亿 number right before a noun counts the noun; not a threshold (以上) nor scale characters alone
     ("zh", "全省８００万老年人享受免费体检。", [("８００万", "count", 8e6, "老年人")]),
     ("zh", "打造三个千亿级产业集群，覆盖50万以上人口城市。", [("三个", "count", 3, "个")]),
+    # not before a verb or 的 (an amount whose noun came earlier), not 万一 (in case), not N个万亿级
+    ("zh", "耕地面积将从1.2亿减少到1.1亿，万一遇到灾年怎么办。", []),
+    ("zh", "推动4个万亿级产业集群发展。", [("4个", "count", 4, "个")]),
 ]
 
 
