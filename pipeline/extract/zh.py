@@ -126,7 +126,7 @@ class ZhExtractor(BaseExtractor):
                 c = self._pct_word(norm, m)
                 if c is not None:
                     out.append(c)
-        if self._spoken_scale is not None and "个" in norm:
+        if self._spoken_scale is not None and ("个亿" in norm or "个万" in norm):
             spoken = [c for c in map(self._spoken, self._spoken_scale.finditer(norm)) if c is not None]
             if spoken:      # 两个亿: not a count 两个 and a 亿
                 out = [c for c in out if not any(sp.start <= c.start < sp.end for sp in spoken)] + spoken
