@@ -287,16 +287,22 @@ def metric_and_owner(sent, fs: int, fe: int, lex: Lexicon):
             owner = _subject_of(pred)
             return span, owner if owner is not None and owner.tag_ in _PROPN else None, "noun"
         at = next((c for c in node.children if c.dep_ == "case" and c.lower_ == "at"), None) if node.dep_ == "obl" else None
-        if obj is None and at is not None and at.i > 0:
+        if obj is None and at is not None and at.i > 0 and _subject_of(node) is None:
             before = sent.doc[at.i - 1]
             if before.tag_ in _NOUN_TAGS and before.tag_ not in _PROPN and before.head.i == pred.i and before.i not in ids:
                 # pointed to GDP growth at 2.9%: the noun right before "at" is what stands at the level
                 return _np_span(before, ids, lex.time_nouns), None, "noun"
-        if not (obj is None and at is not None and _subject_of(pred) is not None):
+        to_passive = node.dep_ == "obl" and any(c.dep_ == "case" and c.lower_ == "to" for c in node.children) \
+            and any(c.dep_ in ("aux:pass", "nsubj:pass") for c in pred.children)
+        level = obj is None and (at is not None or to_passive) and _subject_of(pred) is not None \
+            and _subject_of(node) is None \
+            and not any(c.dep_ in ("obj", "dobj") or c.tag_ in ("WDT", "WP") for c in pred.children)
+        if not level:      # (not "which it set at $500m": a relative pronoun is the object; not a copula of its own)
             span = _action(pred, node, sent)         # was fined 11m euros, agreed to pay $1.1bn
             owner = _subject_of(pred)
             return span, owner if owner is not None and owner.tag_ in _PROPN else None, "action"
-        # resolution rates are running at 50%, shares were trading at $4: a level, what the subject measures
+        # resolution rates are running at 50%, shares were trading at $4, forecasts were scaled back to 4%: a level,
+        # what the subject measures
     if pred is not None:
         route = "subject" if pred is not node else "copula"
         hops = 0

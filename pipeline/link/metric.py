@@ -340,6 +340,10 @@ _TRAILING_TIME = re.compile(r"\s+(?:in|during|for)\s+(?:the\s+)?(?:(?:first|seco
                             r"(?:full\s+|whole\s+)?year|period)$", re.IGNORECASE)
 _POSSESSOR_ONLY = re.compile(r"(?:[A-Z][\w&.\-]*\s+){0,4}[A-Z][\w&.\-]*['’]s?")
 # between two figures of one metric: "... and by", ", up from", "from", "compared with", "against"
+# verbs that end a noun phrase as nouns far more often ("growth forecast", "price increase", "tax cut")
+_NOUN_FIRST = frozenset(("increase", "increases", "rise", "rises", "fall", "falls", "cut", "cuts", "issue", "forecast",
+                         "forecasts", "estimate", "estimates", "target", "targets", "offer", "offers", "bid", "bids",
+                         "return", "returns", "output", "spending", "result", "results", "decline", "declines", "drop"))
 _CONTINUES = re.compile(r"^(?:\s*(?:[A-Za-z]+\s+){0,4}?(?:and|but)\s+(?:by|to)|"
                         r"(?:\s+(?:a|per|each)\s+(?:day|week|month|year|share|head))?[\s,;]*(?:(?:up|down)\s+)?(?:from|against|"
                         r"compared\s+(?:with|to)|versus|vs\.?))\s*$")
@@ -746,7 +750,7 @@ class EnMetric:
         if metric.strip().lower() in _UNIT_PHRASES:
             return False      # "narrowed by 2.2 percentage points to 11.4%": the unit of the figure before
         words = metric.lower().split()
-        if len(words) > 1 and words[-1] in self.verbs and words[-1] not in ("increase", "rise", "fall", "cut", "issue"):
+        if len(words) > 1 and words[-1] in self.verbs and words[-1] not in _NOUN_FIRST:
             return False      # "gross margin shrank": the tagger read the verb as a noun of the phrase
         m = _OPENING_ADVERBIAL.match(ctx.norm, ss, c.start)
         return m is None or metric not in m.group(0)

@@ -235,6 +235,13 @@ def test_the_amount_of_an_action_is_named_by_the_action(text, figure, metric):
     ("Its shares were trading at 235 pence on Monday.", "235 pence", "shares"),
     # the noun right before "at" stands at the level (the parse hangs "at 2.9%" from the verb)
     ("The survey pointed to export growth at 4.1% in the spring.", "4.1%", "export growth"),
+    # a passive verb with "to N" gives its subject's new level; a noun that is also a verb ends the phrase as a noun
+    ("The inflation estimate was raised to 3.2% in June.", "3.2%", "inflation estimate"),
+    ("The sales forecast was revised to $3bn in March.", "$3bn", "sales forecast"),
+    # a relative clause whose pronoun is the object names an action, not its subject's level
+    ("The bank keeps a reserve for legal claims, which it previously set at $200m.", "$200m", "set"),
+    # not a copula of its own that the parse hung from the next verb
+    ("Mortgage rates are at 6%, but comments from bankers have hinted at a rise.", "6%", "Mortgage rates"),
 ])
 def test_a_level_after_at_is_measured_by_the_subject(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
