@@ -348,6 +348,7 @@ TOKEN_TAIL = 40
 _ROMAN = re.compile(r"[IVX]{1,5}")
 _MONTH_RANGE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s?[-–]\s?"
                           r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?")
+_COMPASS = frozenset(("South", "North", "East", "West", "Southern", "Northern", "Eastern", "Western", "Central"))
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,5}s")
 # a possessive ending ('s, ’s): str.rstrip("'s") would also eat the s of Christmas or Analysts
 _POSSESSIVE_END = re.compile(r"['’]s$")
@@ -610,8 +611,8 @@ class EnSubject:
                 named = any(w not in self.not_names and w[:1].isupper() and not _ROMAN.fullmatch(w)
                             and not _MONTH_RANGE.fullmatch(w) for w in words) or \
                     any(w.rstrip(".") in self.suffixes for w in words[1:])
-                if len(words) == 1 and words[0] in self.demonyms:
-                    named = False
+                if words[-1] in self.demonyms and all(w in _COMPASS for w in words[:-1]):
+                    named = False   # Chinese, South Korean: a nationality, not a name
                 if words[-1] in self.document_heads:
                     named = False   # Tongshan County Government Work Report, Implementation Plan: a document's title
                 if named and len(words) <= 8:

@@ -1179,3 +1179,8 @@ def test_a_chinese_person_named_by_surname_alone_is_still_a_person():
 
 def test_former_opens_no_name():
     assert fig("Former Enron executives paid $45m to settle the claims.", "en", "$45m").subject == "Enron"
+
+
+def test_a_nationality_with_a_compass_word_is_not_a_name():
+    text = "A South Korean government report said the country holds $150bn in reserves."
+    assert fig(text, "en", "$150bn").subject != "South Korean"
