@@ -222,6 +222,9 @@ class ZhExtractor(BaseExtractor):
                 return None, ONE, False, "cn", True
             return Decimal(_DIGIT[pm.group(1)]) * mult, ONE, any(ch in cn for ch in "万萬亿億"), "cn", True
         v = zh_numbers.parse(cn)
+        if v is not None and m.groupdict().get("csc"):
+            mult = zh_numbers.parse("1" + m.group("csc"))      # 九千多万: 9000 x 万, the 多 an approximation
+            return (v * mult if mult is not None else None), ONE, True, "cn", True
         return v, ONE, any(ch in cn for ch in "万萬亿億"), "cn", not any(ch in cn for ch in "点點")
 
     def merge_ranges(self, norm: str, cands: list[Candidate]) -> list[Candidate]:
@@ -250,7 +253,7 @@ class ZhExtractor(BaseExtractor):
         if value is None:
             return None
         c = Candidate(start=s, end=e, nstart=s, nend=e, value=value, scale=scale, has_scale=has_scale,
-                      numeral=numeral, integer=integer, inner_approx=bool(m.groupdict().get("ap")))
+                      numeral=numeral, integer=integer, inner_approx=bool(m.groupdict().get("ap") or m.groupdict().get("cap")))
         if m.group("k"):
             c.extra["k"] = True
         if numeral == "cn":

@@ -53,6 +53,17 @@ GUARDED = [
     ("zh", "推动4个万亿级产业集群发展。", [("4个", "count", 4, "个")]),
 ]
 
+# 多/余 inside a Chinese numeral before its big scale: 九千多万 is 9000万 and more (one figure, not 万人 alone)
+CN_APPROX = [
+    ("zh", "全省有两千多万人参加了医保。", [("两千多万人", "count", 2e7, "人", None, ">")]),
+    ("zh", "项目累计投资六百余亿元。", [("六百余亿元", "money", 6e10, "CNY", None, ">")]),
+]
+
+
+@pytest.mark.parametrize("lang,sentence,expected", CN_APPROX, ids=[c[1][:30] for c in CN_APPROX])
+def test_chinese_numeral_with_an_approximation_before_its_scale(lang, sentence, expected):
+    check(lang, sentence, expected)
+
 
 @pytest.mark.parametrize("lang,sentence,expected", GUARDED, ids=[c[1][:30] for c in GUARDED])
 def test_guarded_classifiers(lang, sentence, expected):
