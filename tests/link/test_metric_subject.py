@@ -1184,3 +1184,11 @@ def test_former_opens_no_name():
 def test_a_nationality_with_a_compass_word_is_not_a_name():
     text = "A South Korean government report said the country holds $150bn in reserves."
     assert fig(text, "en", "$150bn").subject != "South Korean"
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("县里新建的福利院收养了56名孤儿。", "56名"),
+    ("镇卫生院今年接诊病人1.2万人次。", "1.2万人次"),
+])
+def test_a_kind_of_institution_alone_is_not_a_name(text, figure):
+    assert fig(text, "zh", figure).subject is None
