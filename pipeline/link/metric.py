@@ -445,7 +445,27 @@ def _extend_pp(norm: str, end: int) -> int:
     """Extend a counted phrase over a following ``for``/``of`` phrase (new projects for innovative talents)."""
     m = re.match(r"\s+(?:for|of)\s+(?:[a-z][\w\-']*\s+){0,4}?[a-z][\w\-']*(?=\s+(?:were|was|are|is|have|has|will)\b)",
                  norm[end:end + 80])
+    if m is None:
+        # "ambassadors of Central and Eastern European nations", "trips via its land-sea freight routes"
+        m = _COUNT_PP.match(norm, end)
+        if m is None or _COUNT_PP_NOT.search(m.group(0)):
+            return end
+        return m.end()
     return end + m.end() if m else end
+
+
+# a prepositional phrase after a counted noun, to the end of the clause, a verb or a time: "ambassadors of Central and
+# Eastern European nations", "trips via its land-sea freight routes in the first 10 months", "panels from the house."
+# (not one that holds a time, a duration or a number: "new cases for nine consecutive days", "on Nov. 16")
+_COUNT_PP_NOT = re.compile(r"\d|\b(?:days?|weeks?|months?|years?|quarters?|hours?|minutes?|just|one|two|three|four|five|six|"
+                           r"seven|eight|nine|ten|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+# of/from/via/with only: "in", "for", "on" and "at" open places, times and purposes far more often than the kind of the
+# thing counted ("jobs at its Manchester base", "companies for their role in", "banks on a possible offer")
+_COUNT_PP = re.compile(r"\s+(?:of|from|via|with)\s+(?:(?:the|its|their|a|an)\s+)?"
+                       r"(?:[A-Za-z][\w\-']*\s+){0,5}?[A-Za-z][\w\-']*"
+                       r"(?=\s*[,.;:)]|\s+(?:were|was|are|is|have|has|had|will|would|joined|in|on|at|this|last|since|"
+                       r"during|so\s+far)\b)")
 
 
 _COPULA = re.compile(r"^.*(?:是|系|即为)")

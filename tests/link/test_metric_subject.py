@@ -1192,3 +1192,15 @@ def test_a_nationality_with_a_compass_word_is_not_a_name():
 ])
 def test_a_kind_of_institution_alone_is_not_a_name(text, figure):
     assert fig(text, "zh", figure).subject is None
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a counted noun keeps an of/from/via/with phrase that says what it counts
+    ("The forum drew 40 delegates from African and Asian ports.", "40", "delegates from African and Asian ports"),
+    ("Police seized 300 boxes of counterfeit medicine, officials said.", "300", "boxes of counterfeit medicine"),
+    # not a phrase that holds a time or a number, and not in/at/for phrases (places, purposes)
+    ("The clinic reported 12 cases with symptoms for three days, officials said.", "12", "cases"),
+    ("The airline will cut 800 jobs at its Dublin base.", "800", "jobs"),
+])
+def test_a_counted_noun_keeps_the_phrase_that_says_what_it_counts(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
