@@ -445,13 +445,14 @@ def _extend_pp(norm: str, end: int) -> int:
     """Extend a counted phrase over a following ``for``/``of`` phrase (new projects for innovative talents)."""
     m = re.match(r"\s+(?:for|of)\s+(?:[a-z][\w\-']*\s+){0,4}?[a-z][\w\-']*(?=\s+(?:were|was|are|is|have|has|will)\b)",
                  norm[end:end + 80])
-    if m is None:
-        # "ambassadors of Central and Eastern European nations", "trips via its land-sea freight routes"
-        m = _COUNT_PP.match(norm, end)
-        if m is None or _COUNT_PP_NOT.search(m.group(0)):
-            return end
-        return m.end()
     return end + m.end() if m else end
+
+
+def _extend_kind(norm: str, end: int) -> int:
+    """Extend a counted phrase over an of/from/via/with phrase that says what is counted ("ambassadors of Central and
+    Eastern European nations", "trips via its land-sea freight routes"), not one that holds a time or a number."""
+    m = _COUNT_PP.match(norm, end)
+    return end if m is None or _COUNT_PP_NOT.search(m.group(0)) else m.end()
 
 
 # a prepositional phrase after a counted noun, to the end of the clause, a verb or a time: "ambassadors of Central and
@@ -630,6 +631,8 @@ class EnMetric:
                 if end == span[1] and head[0].lower() in self.classifiers:
                     m = _CLASSIFIED.match(norm, span[1])    # pieces of public advice: what the pieces are
                     end = m.end() if m else end
+                elif end == span[1]:
+                    end = _extend_kind(norm, end)
                 return text[span[0]:end]
             ant = c.extra.get("antecedent")
             return text[ant[0]:ant[1]] if ant else c.unit
