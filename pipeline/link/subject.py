@@ -44,6 +44,9 @@ class ZhSubject:
             | set(places.get("counties") or ())
         self.not_alone = set(L.get("subject_not_alone", []))
         self.bare_suffixes = {x for x in self.suffixes if len(x) > 1} - self.short_names
+        # suffixes that take a two-character name jieba may cut into single characters (雄/安/新区)
+        self.split_suffixes = {x for x in self.suffixes if len(x) > 1 and x.endswith(("新区", "开发区", "高新区", "经开区",
+                                                                                     "自贸区", "保税区", "综合试验区"))}
         self.org_heads = set(L.get("subject_org_heads", []))
         self.org_reach = int(L.get("subject_org_reach", 12))
         self.org_stop = set(L.get("subject_org_stop", []))
@@ -97,6 +100,10 @@ class ZhSubject:
                 cur[1] = off + len(w)  # 临溪 + 区 -> 临溪区
                 continue
             is_name = (tag in ("ns", "nt") and len(w) >= 2) or w in self.places
+            if cur is None and k >= 2 and w in self.split_suffixes and _split_prefix(toks, k):
+                # 雄/安/新区: jieba cut the name's two characters apart; with the suffix they are one name
+                cur = [toks[k - 2][2], off]
+                is_name = True
             if not is_name and len(w) >= 2 and w.endswith(self.suffixes) and w not in self.generic \
                     and not w.startswith(("全", "我", "本", "该", "各")) and tag not in ("v", "vn", "d", "a") \
                     and self._proper_part(w):
@@ -308,6 +315,17 @@ _PROJECT_LEFT = re.compile(r"(?:(?P<b>[、，；：。\n])|(?<![\u4e00-\u9fff]))
 # the townships and villages under a county or district name: 化隆县谢家滩乡拉扎村 (two characters or more before
 # each suffix: 城乡, 县乡村 are no places)
 _ADMIN_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{2,3}?(?:乡|镇|村|街道|社区|嘎查|苏木))+")
+
+
+def _split_prefix(toks, k: int) -> bool:
+    """The two tokens before ``toks[k]`` are single Han characters of no function word class (雄 安 before 新区)."""
+    a, b = toks[k - 2], toks[k - 1]
+    return len(a[0]) == 1 and len(b[0]) == 1 and _is_han_char(a[0]) and _is_han_char(b[0]) \
+        and a[2] + 1 == b[2] and b[2] + 1 == toks[k][2] and not ({a[1][:1], b[1][:1]} & set("pcurdmqfyeok"))
+
+
+def _is_han_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _admin_chain(norm: str, a: int, b: int, e: int) -> tuple[int, int]:

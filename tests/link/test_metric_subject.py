@@ -1204,3 +1204,13 @@ def test_a_kind_of_institution_alone_is_not_a_name(text, figure):
 ])
 def test_a_counted_noun_keeps_the_phrase_that_says_what_it_counts(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # jieba cuts some zone names into single characters (雄/安/新区): with the suffix they are one name
+    ("雄安新区全年完成投资1200亿元。", "1200亿元", "雄安新区"),
+    # a prefecture-level city whose name is no everyday word is a name (玉树)
+    ("玉树今年新建学校12所。", "12所", "玉树"),
+])
+def test_zone_and_city_names_jieba_cuts_apart(text, figure, subject):
+    assert fig(text, "zh", figure).subject == subject
