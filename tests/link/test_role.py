@@ -32,6 +32,8 @@ CASES = [
     ("zh", "明年起，无锡、常州、南通三市的公交票价将统一下调至1元。", "三市", "actual"),
     ("zh", "明年起，无锡、常州、南通三市的公交票价将统一下调至1元。", "1元", "target"),
     ("zh", "明年将推动苏州、无锡、常州3个园区提档升级。", "3个", "target"),
+    # 已有 states what is; the 将 after it is the ba-construction (将X纳入), no future
+    ("zh", "全省已有86家医院将中医诊疗纳入医保。", "86家", "actual"),
     # deals to deliver, money sought, an actor's own forecast and a board's recommendation are targets
     ("en", "The shipyard signed a contract with the navy to build 12 patrol boats.", "12", "target"),
     ("en", "The airline is looking for $300m in new funding from its banks.", "$300m", "target"),
