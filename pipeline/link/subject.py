@@ -366,6 +366,8 @@ TOKEN_TAIL = 40
 _ROMAN = re.compile(r"[IVX]{1,5}")
 _MONTH_RANGE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s?[-–]\s?"
                           r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?")
+# a courtesy title and a surname (Mr Ebbers, Ms Druyun): a person (not Dr: Dr Reddy's is a company)
+_COURTESY_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.? ([A-Z][a-z][\w'\-]*)\b(?!['’]s\s+(?:Laboratories|Bank|Group))")
 _COMPASS = frozenset(("South", "North", "East", "West", "Southern", "Northern", "Eastern", "Western", "Central"))
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,5}s")
 # a possessive ending ('s, ’s): str.rstrip("'s") would also eat the s of Christmas or Analysts
@@ -424,6 +426,10 @@ def sentence_names(finder, ctx, si: int) -> list[tuple[int, int]]:
             people = finder.people_by_surname(ctx)
             if people:      # Yan Wei ... Yan said: the surname alone is the same person
                 ctx.cache[key] = [n for n in ctx.cache[key] if _POSSESSIVE_END.sub("", ctx.norm[n[0]:n[1]]) not in people]
+            titled = finder.titled_surnames(ctx)
+            if titled:      # Bernie Ebbers ... Mr Ebbers: the whole name and the surname alone are a person
+                ctx.cache[key] = [n for n in ctx.cache[key]
+                                  if _POSSESSIVE_END.sub("", ctx.norm[n[0]:n[1]]).split()[-1] not in titled]
         spans = ctx.cache.get("figure_spans")
         if spans and ctx.cache[key]:
             # a name inside a figure is its unit ("10,000 U.S. dollars", "HK$"), never an owner
@@ -721,6 +727,14 @@ class EnSubject:
     def is_person(self, norm: str, span) -> bool:
         """Mr Ebbers, President Bush, Wu Xiaoling: a person's name (never the subject)."""
         return norm.startswith(self.person_titles, span[0]) or self.is_pinyin_person(norm, span)
+
+    def titled_surnames(self, ctx) -> set[str]:
+        """Surnames the document gives a courtesy title (Mr Ebbers, Ms Druyun), once per document: every name
+        ending in one is that person (Bernie Ebbers)."""
+        key = ("titled_people",)
+        if key not in ctx.cache:
+            ctx.cache[key] = {m.group(1) for m in _COURTESY_TITLED.finditer(ctx.norm)}
+        return ctx.cache[key]
 
     def people_by_surname(self, ctx) -> set[str]:
         """Surnames of the Chinese people the document names in pinyin (Yan Wei -> Yan), once per document."""

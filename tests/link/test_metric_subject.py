@@ -1214,3 +1214,9 @@ def test_a_counted_noun_keeps_the_phrase_that_says_what_it_counts(text, figure, 
 ])
 def test_zone_and_city_names_jieba_cuts_apart(text, figure, subject):
     assert fig(text, "zh", figure).subject == subject
+
+
+def test_a_name_the_document_also_gives_a_courtesy_title_is_a_person():
+    text = ("Shares in Northwind fell on Monday. Jane Alder, the group's finance chief, said profit reached $40m. "
+            "Ms Alder joined the firm in 2001.")
+    assert fig(text, "en", "$40m").subject == "Northwind"
