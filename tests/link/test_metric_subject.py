@@ -1220,3 +1220,15 @@ def test_a_name_the_document_also_gives_a_courtesy_title_is_a_person():
     text = ("Shares in Northwind fell on Monday. Jane Alder, the group's finance chief, said profit reached $40m. "
             "Ms Alder joined the firm in 2001.")
     assert fig(text, "en", "$40m").subject == "Northwind"
+
+
+def test_a_name_mentioned_once_is_not_the_documents_main_subject():
+    text = ("I. Review of work in 2023\n\nIn the past year the county kept steady progress. Exports to the Pearl River "
+            "Delta grew. Roads were repaired. Schools were rebuilt. Farm incomes rose. New parks opened.\n\n"
+            "The county's regional GDP reached 31.26 billion yuan, up 6.8%.")
+    assert fig(text, "en", "31.26 billion yuan").subject is None
+
+
+def test_a_numbered_section_heading_is_not_a_name():
+    text = "I. Review of work in 2023\n\nIn the past year, the county built 40 kilometres of roads."
+    assert fig(text, "en", "40 kilometres").subject is None
