@@ -127,7 +127,15 @@ class ZhSubject:
         out = self._organisations(toks, s, out)
         out = self._trade_names(toks, s, out)
         out = [_admin_chain(norm, a, b, e) for a, b in out]
-        return [(a, b) for a, b in out if norm[a:b] not in self.generic and norm[a:b] not in self.not_alone]
+        return [(a, b) for a, b in out if norm[a:b] not in self.generic and norm[a:b] not in self.not_alone
+                and not self._not_a_name(norm[a:b])]
+
+    def _not_a_name(self, name: str) -> bool:
+        """三区, 两县 (a count of places), 三级公司 (a grade), 以上重点实验室, 报告期内公司 (a phrase's words before a head):
+        no name, unless the gazetteer knows it."""
+        if name in self.places:
+            return False
+        return bool(_ZH_COUNTED_PLACES.match(name)) or any(w in name for w in _ZH_NOT_IN_NAMES)
 
     def _proper_part(self, w: str) -> bool:
         """A one-character suffix (局, 县, 镇) needs two characters of name before it: 统计局, 竹山县, not 布局,
@@ -315,6 +323,11 @@ _PROJECT_LEFT = re.compile(r"(?:(?P<b>[、，；：。\n])|(?<![\u4e00-\u9fff]))
 # the townships and villages under a county or district name: 化隆县谢家滩乡拉扎村 (two characters or more before
 # each suffix: 城乡, 县乡村 are no places)
 _ADMIN_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{2,3}?(?:乡|镇|村|街道|社区|嘎查|苏木))+")
+
+
+# a numeral and a place's suffix or a grade (三区, 两县, 三级公司): a count or a rank, not a name (五指山, 万泉河 are names)
+_ZH_COUNTED_PLACES = re.compile(r"^[一二两三四五六七八九十百千]{1,2}(?:[区县市省镇乡村地州]$|级)")
+_ZH_NOT_IN_NAMES = ("以上", "以下", "期内", "期间", "之内", "其中", "我们", "他们", "这些", "那些", "各类", "有关")
 
 
 def _split_prefix(toks, k: int) -> bool:

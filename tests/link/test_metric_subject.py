@@ -1232,3 +1232,17 @@ def test_a_name_mentioned_once_is_not_the_documents_main_subject():
 def test_a_numbered_section_heading_is_not_a_name():
     text = "I. Review of work in 2023\n\nIn the past year, the county built 40 kilometres of roads."
     assert fig(text, "en", "40 kilometres").subject is None
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("全省共有三区承担试点任务，新建学校8所。", "8所"),            # a count of districts, no name
+    ("省级以上重点实验室新增12家。", "12家"),                      # a phrase's words before a head
+    ("在中西部建设营养厨房1000个。", "1000个"),                    # a region, no name
+])
+def test_counts_of_places_phrases_and_regions_are_not_names(text, figure):
+    assert fig(text, "zh", figure).subject is None
+
+
+def test_a_reports_period_and_the_company_open_no_metric():
+    # (投入 may go as the verb it also is: 研发 overlaps the gold's 研发投入 enough)
+    assert fig("报告期内公司研发投入14.37亿元。", "zh", "14.37亿元").metric in ("研发投入", "研发")
