@@ -1238,6 +1238,7 @@ def test_a_numbered_section_heading_is_not_a_name():
     ("全省共有三区承担试点任务，新建学校8所。", "8所"),            # a count of districts, no name
     ("省级以上重点实验室新增12家。", "12家"),                      # a phrase's words before a head
     ("在中西部建设营养厨房1000个。", "1000个"),                    # a region, no name
+    ("开发区推行“以亩均论英雄”改革，盘活低效用地156亩。", "156亩"),  # a slogan's word
 ])
 def test_counts_of_places_phrases_and_regions_are_not_names(text, figure):
     assert fig(text, "zh", figure).subject is None
