@@ -1247,3 +1247,13 @@ def test_counts_of_places_phrases_and_regions_are_not_names(text, figure):
 def test_a_reports_period_and_the_company_open_no_metric():
     # (投入 may go as the verb it also is: 研发 overlaps the gold's 研发投入 enough)
     assert fig("报告期内公司研发投入14.37亿元。", "zh", "14.37亿元").metric in ("研发投入", "研发")
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a verb of change with 到 after it, a norm's modal, what a survey shows: no part of the metric
+    ("预计到2035年，全省适龄劳动人口将下降到3200万人。", "3200万人", "适龄劳动人口"),
+    ("每升饮用水中铅含量不得超过0.01毫克。", "0.01毫克", "每升饮用水中铅含量"),
+    ("调查显示本市家庭每月外卖支出约为850元。", "850元", "家庭每月外卖支出"),
+])
+def test_chinese_metric_boundaries_of_verbs_modals_and_reports(text, figure, metric):
+    assert fig(text, "zh", figure).metric == metric
