@@ -515,9 +515,38 @@ def _zh_noun_phrase_after(norm: str, text: str, pos: int, sent_toks=None, sent_s
         break
     if not seen_noun or end < 2:
         return _zh_verb_led_phrase(norm, text, pos, toks)
+    end = _zh_compound_tail(norm, pos, toks, end)
     while end > 2 and text[pos + end - 1] in "和与及、":
         end -= 1                             # 5个夜间经济人气地标和5个…: the conjunction opens the next item
     return text[pos:pos + end]
+
+
+def _zh_compound_tail(norm: str, pos: int, toks, end: int) -> int:
+    """A counted phrase that goes on over modifiers jieba tags as verbs or adjectives to a last noun that closes the
+    clause: 9个农业产业强/a 镇, 300个乡村全民健身/v 提升/v 工程, 3条新能源装备制造/v 完整/a 产业链 (not 5个项目开工建设,
+    3家企业获得认证: a predicate verb, or no plain noun at the end)."""
+    k = next((i for i, t in enumerate(toks) if t[2] == end), None)
+    if k is None:
+        return end
+    run = toks[k:k + 4]
+    for j, (w, tag, off) in enumerate(run):
+        if tag.startswith("n") and tag != "nr" and j > 0 and len(w) >= 1:
+            stop = off + len(w)
+            if stop <= 14 and (stop >= len(norm) - pos or _ZH_CLAUSE_END.match(norm, pos + stop)):
+                return stop
+            return end
+        if tag not in ("v", "a", "vn", "b") or w in _ZH_PHRASE_STOP or w in _ZH_PREDICATES:
+            return end
+    return end
+
+
+# verbs that are a count's predicate, never a modifier inside its noun phrase
+_ZH_PREDICATES = frozenset(("获得", "实现", "达到", "完成", "入选", "落户", "开工", "建成", "参加", "参与", "通过", "获评", "获批",
+                            "认定", "纳入", "进入", "签约", "投产", "开业", "上线", "提供", "覆盖", "受益", "带动", "吸引",
+                            "有序", "展业", "并网", "发电", "运营", "投用", "落地", "成立", "举办", "举行", "开展", "新增",
+                            "加快", "签订", "签署", "改善", "推进", "实施", "完善", "加强", "促进", "支持", "开设", "设立",
+                            "创建", "启动", "达成", "形成", "发布", "出台", "办理", "招收", "接收", "帮助", "解决", "没", "没有",
+                            "是", "有", "成为"))
 
 
 def _zh_verb_led_phrase(norm: str, text: str, pos: int, toks) -> str | None:

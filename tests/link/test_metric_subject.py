@@ -1257,3 +1257,15 @@ def test_a_reports_period_and_the_company_open_no_metric():
 ])
 def test_chinese_metric_boundaries_of_verbs_modals_and_reports(text, figure, metric):
     assert fig(text, "zh", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a counted phrase goes on over modifiers jieba tags as verbs or adjectives to the last noun closing the clause
+    ("新建社区居家养老服务中心12个，改造城镇老旧小区300个。", "12个", "社区居家养老服务中心"),
+    ("培育6个农业产业强镇。", "6个", "农业产业强镇"),
+    ("建成3条新能源装备制造完整产业链。", "3条", "新能源装备制造完整产业链"),
+    # not over a predicate (签订) or a negation (没)
+    ("引进4家研发机构签订合作协议。", "4家", "研发机构"),
+])
+def test_a_chinese_counted_phrase_runs_to_its_last_noun(text, figure, metric):
+    assert fig(text, "zh", figure).metric == metric
