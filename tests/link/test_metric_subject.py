@@ -1269,3 +1269,23 @@ def test_chinese_metric_boundaries_of_verbs_modals_and_reports(text, figure, met
 ])
 def test_a_chinese_counted_phrase_runs_to_its_last_noun(text, figure, metric):
     assert fig(text, "zh", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a verb that moves a named level to or from a figure: its object is measured
+    ("The central bank lowered its inflation target from 3% to 2.5% on Friday.", "2.5%", "inflation target"),
+    ("Shell raised its dividend to 47 cents a share.", "47 cents", "dividend"),
+    # not a total brought to a figure
+    ("The new loans brought the total to $8bn.", "$8bn", None),
+])
+def test_a_level_moved_to_a_figure_is_the_verbs_object(text, figure, metric):
+    got = fig(text, "en", figure).metric
+    assert got == metric if metric else got != "total"
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("The stake was however sold for $2.1bn to a rival.", "$2.1bn"),
+    ("Growth will slow to 2.1% next year from a previous estimate of 2.6%, the fund said.", "2.6%"),
+])
+def test_sentence_adverbs_and_times_are_no_metric(text, figure):
+    assert fig(text, "en", figure).metric not in ("however", "next year")
