@@ -403,7 +403,7 @@ _MEASURE_OF = re.compile(r"(?<![\w\-])(?P<np>(?:(?!(?i:with|has|have|had|an|a|th
                          r"by|at|from)\b)[A-Za-z][\w\-]*\s+){0,3}(?P<h>[A-Za-z]+))\s+of\s+(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|"
                          r"more\s+than\s+|around\s+)?$")
 # "of" and the noun phrase after a classifier noun, up to punctuation, a preposition or a verb-like word
-_CLASSIFIED = re.compile(r"\s+of\s+(?:(?:the|its|their)\s+)?(?:(?!(?:in|on|at|to|for|from|with|by|that|which|and|or|were|was|are|is|have|has|had|this|last|next|each|every|per|a|an)\b)[a-z][\w\-']*\s*){1,5}(?<!\s)")
+_CLASSIFIED = re.compile(r"\s+of\s+(?:(?:the|its|their)\s+)?(?:(?!(?:in|on|at|to|for|from|with|by|that|which|and|or|were|was|are|is|have|has|had|this|last|next|each|every|per|a|an|the|its|their)\b)[a-z][\w\-']*\s*){1,5}(?<!\s)")
 _PRENOMINAL_PP = re.compile(r"\s+(?:in|of|on|for)\s+(?:(?:the|its|their|his|her)\s+)?(?:[a-z][\w\-']*\s+){0,2}"
                             r"[a-z][\w\-']*(?=\s*[,.;:]|\s+(?:is|was|are|were|has|had|will|would|that|which)\b)")
 _AFTER = re.compile(r"\s+(?:(?P<chg>drop|rise|increase|fall|decline|growth|gain|jump|cut|reduction|slump|surge)\s+)?"

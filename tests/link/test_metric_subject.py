@@ -512,6 +512,8 @@ def test_a_web_domain_is_one_name(text, figure, subject):
     ("The hotline took 26,000 pieces of advice from residents last month.", "26,000", "pieces of advice"),
     ("The province reported 12 cases of bird flu this year.", "12", "cases of bird flu"),
     ("The charity handed out 3,000 pairs of winter boots.", "3,000", "pairs of winter boots"),
+    # never ending on a determiner before a capitalised name (cases of the COVID-19)
+    ("The city reported 58 more cases of the Omicron variant.", "58", "cases"),
 ])
 def test_a_classifier_noun_is_counted_with_what_it_classifies(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
