@@ -80,6 +80,9 @@ class Linker:
         self.place_units = frozenset(cnt.get("place_units") or ())
         self.weak_scope = L.get("weak_scope", "clause")
         self.past_between_re = re.compile(L["past_between"], ci) if L.get("past_between") else None
+        # 本报将…的16所学校的资料进行了整理: 将 as the object marker of a finished action, no future
+        self.ba_done = (re.compile(L["ba_marker"]), re.compile(L["ba_done_after"])) \
+            if L.get("ba_marker") and L.get("ba_done_after") else None
         self.actual_re = _join(L.get("actual_cues", []), ci)
         self.forecast_re = _join(L.get("forecast_cues", []), ci)
         self.target_frame_re = _join(L.get("target_frames", []), ci)
@@ -360,6 +363,9 @@ class Linker:
                 m = None
                 for m in self.weak_target_re.finditer(ctx.norm, lo, c.start):
                     pass
+                if m is not None and self.ba_done is not None and self.ba_done[0].fullmatch(m.group(0)) \
+                        and self.ba_done[1].match(ctx.norm, c.end, clause_end):
+                    m = None
                 if m is not None and not (self.past_between_re is not None
                                           and self.past_between_re.search(ctx.norm, m.end(), c.start)):
                     return "target"
@@ -371,7 +377,10 @@ class Linker:
                     return "target"  # ("rose 14% on Tuesday after it said it would …": the cue is another clause's)
             else:
                 clause_start = _clause_start(ctx.norm, c.start, max(ss, c.start - WINDOW), self.lang)
-                if self.weak_target_re.search(ctx.norm, clause_start, clause_end):
+                cues = [m for m in self.weak_target_re.finditer(ctx.norm, clause_start, clause_end)
+                        if not (self.ba_done is not None and m.end() <= c.start and self.ba_done[0].fullmatch(m.group(0))
+                                and self.ba_done[1].match(ctx.norm, c.end, clause_end))]
+                if cues:
                     return "target"
         if frame is not None and frame[2] == "target" and not forecast and not self._own_time_before(ctx, c, ss, frame):
             return "target"  # a list under "By 2024," / "到2025年，" stays a target even in the past tense

@@ -34,6 +34,9 @@ CASES = [
     ("zh", "明年将推动苏州、无锡、常州3个园区提档升级。", "3个", "target"),
     # 已有 states what is; the 将 after it is the ba-construction (将X纳入), no future
     ("zh", "全省已有86家医院将中医诊疗纳入医保。", "86家", "actual"),
+    # 将 marking the object of a finished action (了) is no future; 将 before an unfinished one still is
+    ("zh", "上周，组委会将入选的25所学校名单进行了公示。", "25所", "actual"),
+    ("zh", "组委会将在下月公示入选的25所学校名单。", "25所", "target"),
     # deals to deliver, money sought, an actor's own forecast and a board's recommendation are targets
     ("en", "The shipyard signed a contract with the navy to build 12 patrol boats.", "12", "target"),
     ("en", "The airline is looking for $300m in new funding from its banks.", "$300m", "target"),
