@@ -454,9 +454,15 @@ class Linker:
         y = T.attached(c)
         if y is not None:
             return None if y == T.ATTACHED_UNKNOWN else y
-        if self._is_base(ctx, c):
-            return None  # the base of a change has only the year written against it
         own: list[TimeExpr] = T.within(ss, se, periods=True)
+        if self._is_base(ctx, c):
+            # the base of a change has only the year written against it; a part of a year right after it (up from
+            # 17.5% in the third quarter) is of the year its sentence names before it (In the fourth quarter of 2004)
+            if _PART_OF_YEAR_AFTER.match(ctx.norm, c.end):
+                dated = [t for t in own if t.end <= c.start and t.year is not None and t.kind in ("year", "date", "span")]
+                if dated:
+                    return dated[-1].year
+            return None
         before = [t for t in own if t.end <= c.start]
         after = [t for t in own if t.start >= c.end]
         frame_year = None
@@ -487,6 +493,12 @@ class Linker:
             return heading[1]
         return None
 
+
+# a part of a year with no year of its own right after a figure: "in the third quarter", "in the first half", "in
+# September" (not "in the third quarter of 2003")
+_PART_OF_YEAR_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:first|second|third|fourth|final|last)\s+(?:quarter|half)|"
+                                 r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                                 r"December))\b(?!\s*(?:of\s+)?(?:19|20)\d\d)")
 
 # routes of the parse whose named owner is the subject before the rules are asked (corpus/real dev: NOTES.md)
 SUBJ_ROUTES = ("action", "subject", "copula")

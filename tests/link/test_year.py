@@ -34,6 +34,9 @@ CASES = [
     ("en", "The 2019 budget aims to cut the deficit to $300bn this year.", "$300bn", None, None),
     # a year after another predicate does not date the figure
     ("en", "Profits dropped 12% and the firm warned that sales in 2026 may slide.", "12%", None, None),
+    # the base of a change in a part of a year takes the year its sentence names before it
+    ("en", "In the second half of 2019, exports grew 6%, up from 4.5% in the first half.", "4.5%", None, 2019),
+    ("en", "In 2019 exports grew 6%, up from 4.5% in 2018.", "4.5%", None, 2018),
 ]
 
 
