@@ -273,7 +273,7 @@ class TimeIndex:
             if m:
                 return self.dateline + self.relative_offset(m.group("rel"))
         if self._attached_after is not None:
-            m = self._attached_after.match(self.norm[c.end:c.end + 16])
+            m = self._attached_after.match(self.norm[c.end:c.end + 44])
             if m:
                 return int(m.group("y"))
         if self._attached_rel_after is not None:

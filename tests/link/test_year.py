@@ -37,6 +37,9 @@ CASES = [
     # the base of a change in a part of a year takes the year its sentence names before it
     ("en", "In the second half of 2019, exports grew 6%, up from 4.5% in the first half.", "4.5%", None, 2019),
     ("en", "In 2019 exports grew 6%, up from 4.5% in 2018.", "4.5%", None, 2018),
+    # a year written after a part of it, right after the figure
+    ("en", "Unemployment is now 7%, down from 9.5% in the second half of 2017.", "9.5%", None, 2017),
+    ("en", "Exports reached $3.1bn in March 2018.", "$3.1bn", None, 2018),
 ]
 
 
