@@ -530,7 +530,7 @@ def _zh_compound_tail(norm: str, pos: int, toks, end: int) -> int:
         return end
     run = toks[k:k + 4]
     for j, (w, tag, off) in enumerate(run):
-        if tag.startswith("n") and tag != "nr" and j > 0 and len(w) >= 1:
+        if tag.startswith("n") and tag != "nr" and j > 0:
             stop = off + len(w)
             if stop <= 14 and (stop >= len(norm) - pos or _ZH_CLAUSE_END.match(norm, pos + stop)):
                 return stop
