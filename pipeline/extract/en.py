@@ -129,6 +129,7 @@ class EnExtractor(BaseExtractor):
         self.not_counted = set(cnt["not_counted"])
         self.irregular = set(cnt["irregular_plurals"])
         self.not_plural = set(cnt["not_plural"])
+        self.attributive_plurals = set(cnt.get("attributive_plurals", []))
         # (behind a lookahead for their first letters: most positions of the window are turned away at once)
         self.elided_left = [with_lookahead(re.compile("|".join(f"(?:{p})" for p in cnt["elided_left"]), I))]
         self.elided_not = set(cnt["elided_not_antecedent"])
@@ -440,11 +441,11 @@ class EnExtractor(BaseExtractor):
             if low in ("and", "or"):
                 continue
             if self._is_plural(low):
-                if head_i >= 0 and head_i != len(words) - 2:
+                if head_i >= 0 and head_i != len(words) - 2 and words[head_i] not in self.attributive_plurals:
                     break
                 head_i = len(words) - 1
-            elif head_i >= 0:
-                break
+            elif head_i >= 0 and not (words[head_i] in self.attributive_plurals and len(words) - 1 - head_i <= 1):
+                break           # (30,000 sports utility vehicles: a plural in front of a noun goes on to it)
         if head_i < 0:
             if c.value == 1 and words and words[-1] not in ("and", "or") and c.numeral == "arabic":
                 head_i = len(words) - 1  # 1 new national incubator

@@ -26,6 +26,9 @@ CASES = [
     # adjectives and adverbs in -s are not the counted noun
     ("en", "The fair drew 350 overseas Chinese organizations.", [("350", "count", 350, "organizations")]),
     ("en", "Some 120 overseas students enrolled.", [("120", "count", 120, "students")]),
+    # a plural in front of the counted noun goes on to it (sports utility vehicles, savings banks)
+    ("en", "The carmaker will build 45,000 sports utility vehicles a year.", [("45,000", "count", 45000, "vehicles")]),
+    ("en", "The region has 18 savings banks.", [("18", "count", 18, "banks")]),
 ]
 
 
