@@ -40,8 +40,8 @@ class ZhSubject:
         self.short_names = set(L.get("subject_short_names", []))
         # provinces, prefecture-level cities (short and full) and county-level divisions (full) from cpca's table
         places = P.data("places")
-        self.places = (set(places.get("cities") or ()) - set(L.get("subject_places_not_alone", []))) \
-            | set(places.get("counties") or ())
+        self.places_as_words = set(L.get("subject_places_not_alone", []))
+        self.places = (set(places.get("cities") or ()) - self.places_as_words) | set(places.get("counties") or ())
         self.not_alone = set(L.get("subject_not_alone", []))
         self.bare_suffixes = {x for x in self.suffixes if len(x) > 1} - self.short_names
         # suffixes that take a two-character name jieba may cut into single characters (雄/安/新区)
@@ -99,7 +99,8 @@ class ZhSubject:
             if cur is not None and cur[1] == off and w in _ADMIN_SUFFIX:
                 cur[1] = off + len(w)  # 临溪 + 区 -> 临溪区
                 continue
-            is_name = (tag in ("ns", "nt") and len(w) >= 2) or w in self.places
+            is_name = (tag in ("ns", "nt") and len(w) >= 2) or w in self.places or \
+                (w in self.places_as_words and _listed_with_places(toks, k, self.places))
             if cur is None and k >= 2 and w in self.split_suffixes and _split_prefix(toks, k):
                 # 雄/安/新区: jieba cut the name's two characters apart; with the suffix they are one name
                 cur = [toks[k - 2][2], off]
@@ -328,6 +329,15 @@ _ADMIN_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{2,3}?(?:乡|镇|村|街道|社区|
 # a numeral and a place's suffix or a grade (三区, 两县, 三级公司): a count or a rank, not a name (五指山, 万泉河 are names)
 _ZH_COUNTED_PLACES = re.compile(r"^[一二两三四五六七八九十百千]{1,2}(?:[区县市省镇乡村地州]$|级)")
 _ZH_NOT_IN_NAMES = ("以上", "以下", "期内", "期间", "之内", "其中", "我们", "他们", "这些", "那些", "各类", "有关")
+
+
+def _listed_with_places(toks, k: int, places) -> bool:
+    """A city whose short name is an everyday word (白银) in a list of places (平凉、白银、临夏和兰州): a place there."""
+    for d in (-2, 2):
+        j, sep = k + d, k + d // 2
+        if 0 <= j < len(toks) and toks[sep][0] in ("、", "和", "与", "及") and (toks[j][0] in places or toks[j][1] == "ns"):
+            return True
+    return False
 
 
 def _split_prefix(toks, k: int) -> bool:

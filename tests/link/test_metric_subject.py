@@ -1291,3 +1291,8 @@ def test_a_level_moved_to_a_figure_is_the_verbs_object(text, figure, metric):
 ])
 def test_sentence_adverbs_and_times_are_no_metric(text, figure):
     assert fig(text, "en", figure).metric not in ("however", "next year")
+
+
+def test_a_city_named_by_an_everyday_word_counts_in_a_list_of_places():
+    # 白银 (silver) alone is no name; between 武威、白银 and 定西 it is the city
+    assert fig("武威、白银、定西的３０所学校参加了活动。", "zh", "３０所").subject == "武威、白银、定西"
