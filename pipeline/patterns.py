@@ -53,6 +53,18 @@ RuleLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true
 _YAML_LOADER = RuleLoader
 
 
+def write_generated(path: Path, text: str, check: bool) -> int:
+    """The tail of a ``scripts/gen_*.py`` generator: write ``text`` to the pattern file at ``path``, or with
+    ``check`` compare it with the committed file (0 when the same, 1 when it differs)."""
+    if check:
+        same = path.exists() and path.read_text(encoding="utf-8") == text
+        print(f"{path}: {'up to date' if same else 'differs'}")
+        return 0 if same else 1
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {path}")
+    return 0
+
+
 def _read_yaml(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as fh:

@@ -218,6 +218,12 @@ def _subject_of(pred):
     return None
 
 
+def _named_subject(pred):
+    """The predicate's subject when it is a proper name (Foster's spent A$584m), else None."""
+    owner = _subject_of(pred)
+    return owner if owner is not None and owner.tag_ in _PROPN else None
+
+
 def _action(pred, node, sent) -> tuple[int, int] | None:
     """The action a figure is the amount of: the verb, with "agreed to"-style governors and the verb's own
     object when the figure is not it ("cutting costs by $1bn")."""
@@ -283,8 +289,7 @@ def metric_and_owner(sent, fs: int, fe: int, lex: Lexicon):
             # the object is what changed by (or from, or to) the figure
             span = _np_span(obj, ids, lex.time_nouns)
             if span is not None and sent.doc.text[span[0]:span[1]].lower() not in lex.generic:
-                owner = _subject_of(pred)
-                return span, owner if owner is not None and owner.tag_ in _PROPN else None, "noun"
+                return span, _named_subject(pred), "noun"
     if pred is not None and level_verbs is not None and pred.tag_.startswith("VB") \
             and pred.lower_ not in level_verbs and pred.lemma_.lower() not in level_verbs \
             and node.dep_ in ("obj", "dobj", "obl", "iobj", "obl:npmod", "nmod:npmod"):
@@ -293,8 +298,7 @@ def metric_and_owner(sent, fs: int, fe: int, lex: Lexicon):
         if obj is not None and node.dep_ == "obl" and any(c.dep_ == "case" and c.lower_ == "at" for c in node.children):
             # set compensation at 250 euros, put the cost at $2bn: the object is what the figure measures
             span = _np_span(obj, ids, lex.time_nouns)
-            owner = _subject_of(pred)
-            return span, owner if owner is not None and owner.tag_ in _PROPN else None, "noun"
+            return span, _named_subject(pred), "noun"
         at = next((c for c in node.children if c.dep_ == "case" and c.lower_ == "at"), None) if node.dep_ == "obl" else None
         if obj is None and at is not None and at.i > 0 and _subject_of(node) is None:
             before = sent.doc[at.i - 1]
@@ -308,8 +312,7 @@ def metric_and_owner(sent, fs: int, fe: int, lex: Lexicon):
             and not any(c.dep_ in ("obj", "dobj") or c.tag_ in ("WDT", "WP") for c in pred.children)
         if not level:      # (not "which it set at $500m": a relative pronoun is the object; not a copula of its own)
             span = _action(pred, node, sent)         # was fined 11m euros, agreed to pay $1.1bn
-            owner = _subject_of(pred)
-            return span, owner if owner is not None and owner.tag_ in _PROPN else None, "action"
+            return span, _named_subject(pred), "action"
         # resolution rates are running at 50%, shares were trading at $4, forecasts were scaled back to 4%: a level,
         # what the subject measures
     if pred is not None:

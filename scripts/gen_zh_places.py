@@ -88,15 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--check", action="store_true", help="exit 1 when the committed file differs")
     args = ap.parse_args(argv)
-    text = build()
-    if args.check:
-        same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
-        if not same:
-            print(f"{OUT} is not what {Path(__file__).name} writes", file=sys.stderr)
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT}")
-    return 0
+    from pipeline.patterns import write_generated
+
+    return write_generated(OUT, build(), args.check)
 
 
 if __name__ == "__main__":

@@ -133,7 +133,7 @@ class ZhExtractor(BaseExtractor):
         self._merge_subunits(norm, out)
         return out
 
-    def _spoken(self, m: re.Match | None) -> Candidate | None:
+    def _spoken(self, m: re.Match) -> Candidate | None:
         """一个亿, 两个亿: N个亿 is speech for N亿; a bare amount until the elided-money test reads it."""
         n = m.group("n")
         v = zh_numbers.parse(n) if not n[0].isdigit() else Decimal(n)
@@ -268,9 +268,11 @@ class ZhExtractor(BaseExtractor):
         if um:
             u = _unspaced(um.group("u"))
             info = self.units[u]
-            if info.weak and u in self._weak_count and not self._accept_unit(norm, c, info, um):
-                info = self._weak_count[u]
-            if self._accept_unit(norm, c, info, um):
+            accepted = self._accept_unit(norm, c, info, um)
+            if not accepted and u in self._weak_count:
+                info = self._weak_count[u]         # 10块黄油: no money, a classifier
+                accepted = self._accept_unit(norm, c, info, um)
+            if accepted:
                 c.end = um.end()
                 c.inner_approx = c.inner_approx or bool(um.group("ap"))
                 c.kind, c.unit, c.factor = info.kind, info.unit, info.factor

@@ -363,8 +363,7 @@ class Linker:
                 m = None
                 for m in self.weak_target_re.finditer(ctx.norm, lo, c.start):
                     pass
-                if m is not None and self.ba_done is not None and self.ba_done[0].fullmatch(m.group(0)) \
-                        and self.ba_done[1].match(ctx.norm, c.end, clause_end):
+                if m is not None and self._ba_done(ctx, m, c, clause_end):
                     m = None
                 if m is not None and not (self.past_between_re is not None
                                           and self.past_between_re.search(ctx.norm, m.end(), c.start)):
@@ -377,10 +376,8 @@ class Linker:
                     return "target"  # ("rose 14% on Tuesday after it said it would …": the cue is another clause's)
             else:
                 clause_start = _clause_start(ctx.norm, c.start, max(ss, c.start - WINDOW), self.lang)
-                cues = [m for m in self.weak_target_re.finditer(ctx.norm, clause_start, clause_end)
-                        if not (self.ba_done is not None and m.end() <= c.start and self.ba_done[0].fullmatch(m.group(0))
-                                and self.ba_done[1].match(ctx.norm, c.end, clause_end))]
-                if cues:
+                if any(not (m.end() <= c.start and self._ba_done(ctx, m, c, clause_end))
+                       for m in self.weak_target_re.finditer(ctx.norm, clause_start, clause_end)):
                     return "target"
         if frame is not None and frame[2] == "target" and not forecast and not self._own_time_before(ctx, c, ss, frame):
             return "target"  # a list under "By 2024," / "到2025年，" stays a target even in the past tense
@@ -389,6 +386,12 @@ class Linker:
         if heading is not None and heading[2] == "target":
             return "target"
         return "actual"
+
+    def _ba_done(self, ctx: Context, cue: re.Match, c: Candidate, clause_end: int) -> bool:
+        """The weak cue is 将 marking the object of an action finished after the figure (本报将…的16所学校的资料进行了
+        整理): no future."""
+        return self.ba_done is not None and bool(self.ba_done[0].fullmatch(cue.group(0))) \
+            and bool(self.ba_done[1].match(ctx.norm, c.end, clause_end))
 
     def _own_time_before(self, ctx: Context, c: Candidate, ss: int, frame) -> bool:
         """A sentence after the frame's own that dates itself before the figure (去年全市GDP增长5.3%

@@ -447,13 +447,16 @@ def sentence_names(finder, ctx, si: int) -> list[tuple[int, int]]:
             ctx.cache[key] = finder.names(ctx.norm, s, e, ctx.cache[kk])
         ctx.cache[key] = [n for n in ctx.cache[key] if not finder.excluded(ctx, n[0])]
         if not isinstance(finder, ZhSubject) and ctx.cache[key]:
-            people = finder.people_by_surname(ctx)
-            if people:      # Yan Wei ... Yan said: the surname alone is the same person
-                ctx.cache[key] = [n for n in ctx.cache[key] if _POSSESSIVE_END.sub("", ctx.norm[n[0]:n[1]]) not in people]
-            titled = finder.titled_surnames(ctx)
-            if titled:      # Bernie Ebbers ... Mr Ebbers: the whole name and the surname alone are a person
-                ctx.cache[key] = [n for n in ctx.cache[key]
-                                  if _POSSESSIVE_END.sub("", ctx.norm[n[0]:n[1]]).split()[-1] not in titled]
+            # Yan Wei ... Yan said: a pinyin surname alone is that person; Bernie Ebbers ... Mr Ebbers: the whole name
+            # and the surname alone are a person
+            people, titled = finder.people_by_surname(ctx), finder.titled_surnames(ctx)
+            if people or titled:
+                kept = []
+                for n in ctx.cache[key]:
+                    bare = _POSSESSIVE_END.sub("", ctx.norm[n[0]:n[1]])
+                    if bare not in people and bare.split()[-1] not in titled:
+                        kept.append(n)
+                ctx.cache[key] = kept
         spans = ctx.cache.get("figure_spans")
         if spans and ctx.cache[key]:
             # a name inside a figure is its unit ("10,000 U.S. dollars", "HK$"), never an owner

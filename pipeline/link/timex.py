@@ -23,24 +23,18 @@ class TimeExpr:
     kind: str  # year | span | deadline | relative | plan | date
 
 
-def _same_sentence_year(norm: str, years: list[tuple[int, int]], pos: int, window: int = 200) -> int | None:
-    """The explicit year nearest before ``pos`` in the same sentence, if any."""
+_SENTENCE_BREAK = re.compile(r"[。！？!?]|\.\s")
+_LINE_BREAK = re.compile("\n")
+
+
+def _year_before(norm: str, years: list[tuple[int, int]], pos: int, window: int, breaks: re.Pattern) -> int | None:
+    """The explicit year nearest before ``pos`` within ``window`` characters and no ``breaks`` match between: the
+    same sentence (``_SENTENCE_BREAK``, 200) or the same paragraph (``_LINE_BREAK``, 1500), if any."""
     best = None
     for start, year in years:
         if start >= pos:
             break
-        if pos - start <= window and not re.search(r"[。！？!?]|\.\s", norm[start:pos]):
-            best = year
-    return best
-
-
-def _paragraph_year(norm: str, years: list[tuple[int, int]], pos: int, window: int = 1500) -> int | None:
-    """The explicit year nearest before ``pos`` in the same paragraph (no line break between), if any."""
-    best = None
-    for start, year in years:
-        if start >= pos:
-            break
-        if pos - start <= window and "\n" not in norm[start:pos]:
+        if pos - start <= window and not breaks.search(norm, start, pos):
             best = year
     return best
 
@@ -164,12 +158,12 @@ class TimeIndex:
             for s0, e0, off in rel_found:
                 # "during 2004, from 798m euro a year ago": against the year of its own sentence first
                 w = norm[s0:e0].lower()
-                anchor = _same_sentence_year(norm, years_now, s0) if w in anaphoric else None
+                anchor = _year_before(norm, years_now, s0, 200, _SENTENCE_BREAK) if w in anaphoric else None
                 base = anchor if anchor is not None and off != 0 else current
                 if w in T.in_paragraph:
                     # "net income fell ... during 2004. ... total revenue for the year was 10bn euros": the year
                     # the paragraph is about, before the dateline's (annual results come out the year after)
-                    base = _paragraph_year(norm, years_now, s0) or current
+                    base = _year_before(norm, years_now, s0, 1500, _LINE_BREAK) or current
                 add(s0, e0, None if base is None else base + off, "relative")
         if self._plans:
             for m in T.plan_re(norm):

@@ -1296,3 +1296,8 @@ def test_sentence_adverbs_and_times_are_no_metric(text, figure):
 def test_a_city_named_by_an_everyday_word_counts_in_a_list_of_places():
     # 白银 (silver) alone is no name; between 武威、白银 and 定西 it is the city
     assert fig("武威、白银、定西的３０所学校参加了活动。", "zh", "３０所").subject == "武威、白银、定西"
+
+
+def test_a_preposition_opening_the_sentence_is_no_part_of_a_name():
+    text = "The dollar rose against the euro. Against the Japanese yen, it was trading at 105.28 yen on Monday."
+    assert fig(text, "en", "105.28 yen").subject != "Against the Japanese"
