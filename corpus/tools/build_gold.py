@@ -70,7 +70,7 @@ OUT_KEYS = ("text", "start", "end", "kind", "value", "unit", "high", "comparator
             "year", "metric", "subject")
 
 CURRENCIES = {"CNY", "USD", "EUR", "GBP", "JPY", "HKD", "DKK", "KRW", "CHF", "AUD", "CAD", "INR", "NZD", "SGD",
-              "RUB", "SEK", "NOK", "BRL", "ZAR", "TWD", "MXN", "MOP"}
+              "RUB", "SEK", "NOK", "BRL", "ZAR", "TWD", "MXN", "MOP", "THB", "IDR"}
 # currency markers that may be written inside a money span, longest first
 CURRENCY_MARKERS = [
     ("Australian dollars", "AUD"), ("Canadian dollars", "CAD"), ("Swiss francs", "CHF"),
@@ -81,7 +81,7 @@ CURRENCY_MARKERS = [
     ("港幣", "HKD"), ("新臺幣", "TWD"), ("新台幣", "TWD"), ("新台币", "TWD"), ("臺幣", "TWD"), ("台幣", "TWD"),
     ("澳門元", "MOP"), ("澳門幣", "MOP"), ("澳门元", "MOP"), ("澳门币", "MOP"), ("人民幣", "CNY"),
     ("Danish kroner", "DKK"), ("kroner", "DKK"), ("euro cents", "EUR"), ("euros", "EUR"), ("euro", "EUR"),
-    ("pence", "GBP"), ("pounds", "GBP"), ("yen", "JPY"), ("rupees", "INR"), ("roubles", "RUB"), ("won", "KRW"), ("yuan", "CNY"), ("RMB", "CNY"), ("dollars", "USD"),
+    ("pence", "GBP"), ("pounds", "GBP"), ("yen", "JPY"), ("rupees", "INR"), ("roubles", "RUB"), ("rouble", "RUB"), ("baht", "THB"), ("rupiah", "IDR"), ("won", "KRW"), ("yuan", "CNY"), ("RMB", "CNY"), ("dollars", "USD"),
     ("$", "USD"), ("£", "GBP"), ("€", "EUR"), ("¥", "CNY"), ("元", "CNY"),
 ]
 
