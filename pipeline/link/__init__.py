@@ -346,7 +346,8 @@ class Linker:
             np_ = _NEW_CLAUSE_EN.search(after)
             if np_:
                 after = after[:np_.start()]
-        t_pos = self._cue_end(ctx, "t", self.target_re, ss, se, c.start)
+        t_pos = self._cue_end(ctx, "t", self.target_re, ss, se, c.start,
+                              _dash_asides(ctx, ss, se) if self.lang == "en" else ())
         a_pos = self._cue_end(ctx, "a", self.actual_re, ss, se, c.start)
         if t_pos is None and self.target_after_re is not None:
             m = self.target_after_re.search(after)
@@ -421,9 +422,11 @@ class Linker:
         return False
 
     @staticmethod
-    def _cue_end(ctx: Context, key: str, rx: re.Pattern | None, ss: int, se: int, pos: int) -> int | None:
+    def _cue_end(ctx: Context, key: str, rx: re.Pattern | None, ss: int, se: int, pos: int,
+                 asides: tuple | list = ()) -> int | None:
         """End (relative to the sentence) of the last cue match that ends before ``pos``; matches are
-        found once per sentence."""
+        found once per sentence. A cue inside one of ``asides`` (spans) that does not hold ``pos`` is
+        another phrase's ("Growth in output - the main target of government efforts - was 11.5%")."""
         if rx is None:
             return None
         ck = ("cue", key, ss)
@@ -434,7 +437,8 @@ class Linker:
         best = None
         for e in ends:
             if e <= pos:
-                best = e - ss
+                if not any(a < e <= b and not a <= pos < b for a, b in asides):
+                    best = e - ss
             else:
                 break
         return best
@@ -562,6 +566,32 @@ def _clause_start(norm: str, pos: int, limit: int, lang: str) -> int:
 
 
 _CLAUSE_END = {"zh": re.compile(r"[，,；;。！？]|[（(]"), "en": re.compile(r"[,;]|[.!?](?=\s|$)|\(")}
+
+
+_DASH = re.compile(r" [-–—] ")
+
+
+def _dash_asides(ctx: Context, ss: int, se: int) -> list[tuple[int, int]]:
+    """Asides between two spaced dashes in an English sentence that hold no figure and no clause break
+    (pairs read left to right), as spans; once per sentence."""
+    ck = ("asides", ss)
+    got = ctx.cache.get(ck)
+    if got is None:
+        got = []
+        dashes = list(_DASH.finditer(ctx.norm, ss, se))
+        i = 0
+        while i + 1 < len(dashes):
+            a, b = dashes[i].end(), dashes[i + 1].start()
+            if b - a <= 120 and not _ASIDE_BREAK.search(ctx.norm, a, b):
+                got.append((a, b))
+                i += 2
+            else:
+                i += 1
+        ctx.cache[ck] = got
+    return got
+
+
+_ASIDE_BREAK = re.compile(r"[,;:()\[\]\d]|[.!?](?=\s)")
 
 
 def _clause_end(norm: str, pos: int, limit: int, lang: str) -> int:

@@ -411,6 +411,39 @@ _AFTER = re.compile(r"\s+(?:(?P<chg>drop|rise|increase|fall|decline|growth|gain|
                     r"(?:\s+(?:and\s+)?[a-z][\w\-']*){0,6})", re.IGNORECASE)
 
 
+def _dash_aside_before(norm: str, ss: int, start: int) -> tuple[int, int] | None:
+    """The aside between two spaced dashes that ends right at ``start`` (the clause goes on after it), as
+    (opening dash, end of the closing dash); None when ``start`` follows no closing dash or the aside holds a
+    clause break or a figure of its own."""
+    if start < 3 or not _SPACED_DASH.fullmatch(norm, start - 3, start):
+        return None
+    open_ = max((m.start() for m in _SPACED_DASH.finditer(norm, max(ss, start - 123), start - 3)), default=-1)
+    if open_ < 0:
+        return None
+    inner = norm[open_ + 3:start - 3]
+    if re.search(r"[,;:()\[\]\d]|[.!?](?=\s)", inner):
+        return None
+    return open_, start
+
+
+_SPACED_DASH = re.compile(r" [-–—] ")
+_ASIDE_LEAD = {"at", "up", "down", "about", "around", "some", "nearly", "almost", "just", "over", "by", "roughly"}
+
+
+def _describes_figure(norm: str, a: int, b: int, lo: int) -> bool:
+    """Words right before the figure that describe the figure itself, not what it measures: an adjective
+    after an article ("grew by a breakneck 9.5%", "rose a whopping 40%") or a possessor ("above 2003's 9.1%")."""
+    if norm[b:lo].strip():
+        return False
+    phrase = norm[a:b]
+    if phrase.endswith(("'s", "’s")):
+        return True
+    return " " not in phrase and _ARTICLE_BEFORE.search(norm, max(0, a - 4), a) is not None
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+
+
 def _ends_with_name(words) -> bool:
     """Dutch firm Heineken: a phrase that ends in a capitalised word after a common noun names the actor,
     not the metric ("Trade with ASEAN" is a metric: a preposition comes before the name)."""
@@ -633,7 +666,23 @@ class EnMetric:
         norm, text = ctx.norm, ctx.text
         lo = c.extra.get("comp_left", c.start)
         seg_start = _clause_before(norm, _EN_CLAUSE, ss, lo, 200, prev)
-        words = list(re.finditer(r"[A-Za-z][A-Za-z'’&\-]*|-\s*[A-Za-z]+", norm[seg_start:lo]))
+        clause = norm[seg_start:lo]
+        aside = _dash_aside_before(norm, ss, seg_start)
+        if aside is not None and (prev is None or prev[0].end <= aside[0]):
+            # "Growth in industrial output - the main target of government efforts - was 11.5%": the clause
+            # goes on past the aside between the dashes
+            seg_start = _clause_before(norm, _EN_CLAUSE, ss, aside[0], 200, prev)
+            clause = norm[seg_start:aside[0]] + " " * (aside[1] - aside[0]) + norm[aside[1]:lo]
+        words = list(re.finditer(r"[A-Za-z][A-Za-z'’&\-]*|-\s*[A-Za-z]+", clause))
+        if seg_start >= ss + 3 and _SPACED_DASH.fullmatch(norm, seg_start - 3, seg_start) and c.kind != "count" \
+                and all(w.group(0).lower() in _ASIDE_LEAD for w in words) and prev is None:
+            # "consumer prices - at 2.4% - rose": an aside that gives the level of the noun before the dash
+            back = _clause_before(norm, _EN_CLAUSE, ss, seg_start - 3, 120, None)
+            bw = list(re.finditer(r"[A-Za-z][A-Za-z'’&\-]*", norm[back:seg_start - 3]))
+            blow = [w.group(0).lower() for w in bw]
+            np_ = self._noun_run_before(ctx, bw, blow, [self._is_verb(blow, i) for i in range(len(bw))], len(bw), back)
+            if np_ is not None:
+                return text[np_[0]:np_[1]]
         low = [w.group(0).lower() for w in words]
         is_verb = [self._is_verb(low, i) for i in range(len(words))]
         # the nearest verb before the figure and the chain it belongs to (is also set to rise by)
@@ -698,7 +747,8 @@ class EnMetric:
         first = v + 1 if v is not None and verb not in _AUX else (v + 2 if v is not None and verb in _MODAL else None)
         if first is not None and first < len(words):
             np_ = self._np([w for w in words[first:]], seg_start)
-            if np_ is not None and not self._generic(norm[np_[0]:np_[1]]) and not self._name(ctx, norm[np_[0]:np_[1]]):
+            if np_ is not None and not self._generic(norm[np_[0]:np_[1]]) and not self._name(ctx, norm[np_[0]:np_[1]]) \
+                    and not _describes_figure(norm, np_[0], np_[1], lo):
                 return text[np_[0]:np_[1]]
         # 3. the phrase after the figure: 1.928 billion yuan in financing needs, a 3% drop in profits, knock 125m off profits
         if not share:
@@ -1015,6 +1065,10 @@ class EnMetric:
             return None
         phrase = self._np_text(words, j, chain_start)
         trimmed = ctx.norm[np_[0]:np_[1]]
+        end = base + words[chain_start - 1].end()
+        if self._generic(trimmed) and np_[1] < end and re.match(r"\s+(?:in|of)\s+[a-z]", ctx.norm[np_[1]:end]):
+            np_ = (np_[0], end)          # Growth in industrial output, investment in fixed assets: the measure of what
+            trimmed = ctx.norm[np_[0]:np_[1]]
         if self._generic(phrase) or self._name(ctx, phrase) or _ends_with_name(words[j:chain_start]) \
                 or trimmed.split()[-1].lower() in self.actors:
             return None

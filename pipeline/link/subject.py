@@ -43,11 +43,19 @@ class ZhSubject:
         self.places_as_words = set(L.get("subject_places_not_alone", []))
         self.places = (set(places.get("cities") or ()) - self.places_as_words) | set(places.get("counties") or ())
         self.not_alone = set(L.get("subject_not_alone", []))
+        nb = L.get("subject_name_not_before") or []
+        self.name_not_before = re.compile(alternation(nb)) if nb else None
+        self.own_region_title = re.compile(L["subject_own_region_title"]) if L.get("subject_own_region_title") else None
+        self.own_region_suffixes = tuple(sorted(L.get("subject_own_region_suffixes", []), key=len, reverse=True))
         self.bare_suffixes = {x for x in self.suffixes if len(x) > 1} - self.short_names
         # suffixes that take a two-character name jieba may cut into single characters (雄/安/新区)
         self.split_suffixes = {x for x in self.suffixes if len(x) > 1 and x.endswith(("新区", "开发区", "高新区", "经开区",
                                                                                      "自贸区", "保税区", "综合试验区"))}
         self.org_heads = set(L.get("subject_org_heads", []))
+        self._org_heads_by_first: dict[str, tuple[str, ...]] = {}
+        for h in sorted(self.org_heads, key=len, reverse=True):
+            if len(h) > 1:
+                self._org_heads_by_first[h[0]] = self._org_heads_by_first.get(h[0], ()) + (h,)
         self.org_reach = int(L.get("subject_org_reach", 12))
         self.org_stop = set(L.get("subject_org_stop", []))
         self.source_after = re.compile(L["subject_source_after"]) if L.get("subject_source_after") else None
@@ -129,7 +137,8 @@ class ZhSubject:
         out = self._trade_names(toks, s, out)
         out = [_admin_chain(norm, a, b, e) for a, b in out]
         return [(a, b) for a, b in out if norm[a:b] not in self.generic and norm[a:b] not in self.not_alone
-                and not self._not_a_name(norm[a:b])]
+                and not self._not_a_name(norm[a:b])
+                and not (self.name_not_before is not None and self.name_not_before.match(norm, b))]
 
     def _not_a_name(self, name: str) -> bool:
         """三区, 两县 (a count of places), 三级公司 (a grade), 以上重点实验室, 报告期内公司 (a phrase's words before a head):
@@ -150,20 +159,33 @@ class ZhSubject:
         if not self.org_heads:
             return names
         orgs = []
+        ends = {off + len(w) for w, _, off in toks}
+        text = "".join(w for w, _, _ in toks) if toks and toks[-1][2] + len(toks[-1][0]) == sum(len(w) for w, _, _ in toks) else None
         for k, (w, tag, off) in enumerate(toks):
-            if w not in self.org_heads:
+            if w in self.org_heads:
+                end = off + len(w)
+            elif text is not None and w[0] in self._org_heads_by_first:
+                # a head jieba cut into pieces (科/创/园, 集聚/区): matched on the characters, ending where a piece ends
+                end = next((off + len(h) for h in self._org_heads_by_first[w[0]]
+                            if text.startswith(h, off) and off + len(h) in ends), None)
+                if end is None:
+                    continue
+            else:
                 continue
             j = k
             while j > 0:
                 pw, ptag, poff = toks[j - 1]
+                # the clause's topic before a long head: 联想/v 创新园 (not 发现/v 景区, a verb and a common noun)
+                opens = end - off >= 3 and (j - 1 == 0 or toks[j - 2][0] in _CLAUSE_MARKS)
                 if (pw in self.org_stop or pw in self.generic or not re.match(r"^[\u4e00-\u9fff]+$", pw)
-                        or ptag in ("m", "mq") or (ptag == "q" and len(pw) >= 2) or (ptag.startswith("v") and len(pw) >= 2)
-                        or off + len(w) - poff > self.org_reach
+                        or ptag in ("m", "mq") or (ptag == "q" and len(pw) >= 2)
+                        or (ptag.startswith("v") and len(pw) >= 2 and not (opens and j == k))
+                        or end - poff > self.org_reach
                         or pw.startswith(("全", "我", "本", "该", "各"))):
                     break
                 j -= 1
             if j < k:
-                orgs.append((s + toks[j][2], s + off + len(w)))
+                orgs.append((s + toks[j][2], s + end))
         if not orgs:
             return names
         kept = [n for n in names if not any(a <= n[0] and n[1] <= b for a, b in orgs)]
@@ -213,8 +235,11 @@ class ZhSubject:
     def main_of(self, ctx) -> str | None:
         counts: Counter = Counter()
         written: dict[str, str] = {}
+        own = self.own_region(ctx)
         for i in range(min(4, len(ctx.sents))):
             for a, b in sentence_names(self, ctx, i):
+                if ctx.norm[a:b] in own:
+                    continue              # a work report's own region is its speaker (own_region)
                 counts[ctx.norm[a:b]] += 1
                 written.setdefault(ctx.norm[a:b], ctx.text[a:b])   # as written (traditional stays traditional)
         if not counts:
@@ -222,6 +247,21 @@ class ZhSubject:
         key = counts.most_common(1)[0][0]
         ctx.cache[("main_norm",)] = key     # compared with the normalised (simplified) text, not as written
         return written[key]
+
+    def own_region(self, ctx) -> frozenset[str]:
+        """The region whose government's report this is (its name as the title gives it and without its
+        administrative suffix: 天津市, 天津), or nothing: in its own report it is the speaker, not a subject."""
+        key = ("own_region",)
+        got = ctx.cache.get(key)
+        if got is None:
+            got = frozenset()
+            m = self.own_region_title.search(ctx.norm, 0, _HEAD_CHARS) if self.own_region_title is not None else None
+            if m:
+                r = m.group("r")
+                short = next((r[:-len(x)] for x in self.own_region_suffixes if r.endswith(x) and len(r) - len(x) >= 2), r)
+                got = frozenset({r, short})
+            ctx.cache[key] = got
+        return got
 
     def is_source(self, norm: str, span) -> bool:
         """市环保局通报, 据市统计局介绍: the source of the figures, not their owner."""
@@ -329,6 +369,10 @@ _ADMIN_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{2,3}?(?:乡|镇|村|街道|社区|
 # a numeral and a place's suffix or a grade (三区, 两县, 三级公司): a count or a rank, not a name (五指山, 万泉河 are names)
 _ZH_COUNTED_PLACES = re.compile(r"^[一二两三四五六七八九十百千]{1,2}(?:[区县市省镇乡村地州]$|级)")
 _ZH_NOT_IN_NAMES = ("以上", "以下", "期内", "期间", "之内", "其中", "我们", "他们", "这些", "那些", "各类", "有关")
+
+
+_CLAUSE_MARKS = frozenset("，。；：！？、,;:!?\n")
+_HEAD_CHARS = 600     # where a document's title line is looked for
 
 
 def _listed_with_places(toks, k: int, places) -> bool:
@@ -538,7 +582,9 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
         t = norm[span[0]:span[1]]
         return finder.strong(t) or (bool(main) and (t.lower() == main or main in t.lower()))
 
-    here = [n for n in sentence_names(finder, ctx, si) if not finder.is_person(norm, n) and not finder.is_base(norm, n)]
+    own = finder.own_region(ctx)
+    here = [n for n in sentence_names(finder, ctx, si) if not finder.is_person(norm, n) and not finder.is_base(norm, n)
+            and norm[n[0]:n[1]] not in own]
     owners = [n for n in here if not finder.is_source(norm, n) and not finder.is_adjunct(norm, n)]
     if owners and len(owners) < len(here):
         here = owners                # sources and places of adjuncts only when nothing else is named
@@ -558,7 +604,8 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
     for k, last in ((0, True), (1, False), (2, True)):
         # the sentence before is segmented only when this one names nobody
         group = before if k == 0 else after if k == 1 else (
-            [n for n in sentence_names(finder, ctx, si - 1) if not finder.is_person(norm, n)] if si > 0 else [])
+            [n for n in sentence_names(finder, ctx, si - 1) if not finder.is_person(norm, n)
+             and norm[n[0]:n[1]] not in own] if si > 0 else [])
         cands = [n for n in group if strong(n) and not finder.is_source(norm, n)
                  and (k != 2 or not finder.is_adjunct(norm, n))]
         if cands:
@@ -737,6 +784,9 @@ class EnSubject:
             if name is not None:
                 out[acro] = name.group(0).strip().lower()
         return out
+
+    def own_region(self, ctx) -> frozenset[str]:
+        return frozenset()
 
     def is_source(self, norm: str, span) -> bool:
         """"the General Administration of Customs (GAC) said": the source of the figures; not a speaker that

@@ -1301,3 +1301,61 @@ def test_a_city_named_by_an_everyday_word_counts_in_a_list_of_places():
 def test_a_preposition_opening_the_sentence_is_no_part_of_a_name():
     text = "The dollar rose against the euro. Against the Japanese yen, it was trading at 105.28 yen on Monday."
     assert fig(text, "en", "105.28 yen").subject != "Against the Japanese"
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # an adjective between the article and the figure describes the figure, not what it measures
+    ("Japan's exports grew by a robust 11.2% in March.", "11.2%", "exports"),
+    ("Retail sales jumped a surprising 4% last month.", "4%", "Retail sales"),
+])
+def test_an_adjective_before_the_figure_is_no_metric(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
+
+
+def test_a_possessor_before_the_figure_is_no_metric():
+    f = fig("Inflation eased to 2.1%, well below last year's 3.4%.", "en", "3.4%")
+    assert f.metric is None or "year's" not in f.metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # an aside between dashes does not end the clause that holds the figure's noun
+    ("Growth in car sales - the industry's main worry this year - slowed to 3% in 2004.", "3%", "Growth in car sales"),
+    ("Output of steel - long the backbone of the region - fell 3.2%.", "3.2%", "Output of steel"),
+    # a figure inside the aside gives the level of the noun before it
+    ("Mortgage rates - at 6.1% - remain near a record low.", "6.1%", "Mortgage rates"),
+])
+def test_dash_asides(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a government's own work report: its region is "we", the province's totals have no subject (R6)
+    ("2026年安徽省政府工作报告\n各位代表：\n过去一年，深化平安安徽建设，群众安全感达到98.6%。", "98.6%", None),
+    ("2025年成都市政府工作报告\n一年来，“成都造”产品销往全球，全市外贸进出口增长6.2%。", "6.2%", None),
+    # a name that holds the region is another owner
+    ("2026年安徽省政府工作报告\n过去一年，安徽大学新增博士点12个。", "12个", "安徽大学"),
+])
+def test_a_work_reports_own_region_is_no_subject(text, figure, subject):
+    assert fig(text, "zh", figure).subject == subject
+
+
+def test_the_same_region_is_a_subject_outside_its_own_report():
+    assert fig("去年，安徽外贸进出口增长6.2%。", "zh", "6.2%").subject == "安徽"
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("坚持以中国式现代化为引领，全年粮食产量达到1250万吨。", "1250万吨"),
+    ("坚决贯彻党中央、国务院决策部署，全年新增就业45万人。", "45万人"),
+])
+def test_fixed_phrases_and_central_authorities_are_no_owner(text, figure):
+    assert fig(text, "zh", figure).subject is None
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # heads jieba cuts into pieces (科/创/园, 集聚/区), and a verb-tagged brand opening the clause (联想/v 创新园)
+    ("产业加快集聚，光谷科创园入驻企业达到320家。", "320家", "光谷科创园"),
+    ("数字经济提速，海尔创新园年产值增长15%。", "15%", "海尔创新园"),
+    ("临港物流集聚区新增企业86家。", "86家", "临港物流集聚区"),
+])
+def test_parks_and_clusters_named_before_their_figures(text, figure, subject):
+    assert fig(text, "zh", figure).subject == subject

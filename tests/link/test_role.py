@@ -204,3 +204,14 @@ def test_zh_a_schemes_standards_heading_frames_its_rules():
 ])
 def test_announced_cuts_and_what_they_fund_are_targets(text, figure):
     assert fig(text, "en", figure).role == "target"
+
+
+@pytest.mark.parametrize("text,figure,role", [
+    # a target word inside an aside between dashes belongs to the aside
+    ("Coal output - the main target of the new pollution rules - was 1.9bn tonnes in 2004.", "1.9bn tonnes", "actual"),
+    # money spent on a subsidy is no subsidy plan
+    ("The state paid 12bn rupees on food subsidies in 2003.", "12bn rupees", "actual"),
+    ("Drivers will get a 3,000-euro scrappage subsidy.", "3,000-euro", "target"),
+])
+def test_target_words_outside_the_figures_phrase(text, figure, role):
+    assert fig(text, "en", figure).role == role
