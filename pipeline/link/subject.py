@@ -45,13 +45,16 @@ class ZhSubject:
         self.not_alone = set(L.get("subject_not_alone", []))
         nb = L.get("subject_name_not_before") or []
         self.name_not_before = re.compile(alternation(nb)) if nb else None
-        self.own_region_title = re.compile(L["subject_own_region_title"]) if L.get("subject_own_region_title") else None
+        self.own_region_doc = L.get("subject_own_region_doc")
+        self.own_region_res = [re.compile(x) for x in L.get("subject_own_region", [])]
+        self.own_region_also = frozenset(L.get("subject_own_region_also", []))
         self.own_region_suffixes = tuple(sorted(L.get("subject_own_region_suffixes", []), key=len, reverse=True))
         self.bare_suffixes = {x for x in self.suffixes if len(x) > 1} - self.short_names
         # suffixes that take a two-character name jieba may cut into single characters (雄/安/新区)
         self.split_suffixes = {x for x in self.suffixes if len(x) > 1 and x.endswith(("新区", "开发区", "高新区", "经开区",
                                                                                      "自贸区", "保税区", "综合试验区"))}
-        self.org_heads = set(L.get("subject_org_heads", []))
+        self.org_heads_proper = set(L.get("subject_org_heads_proper", []))
+        self.org_heads = set(L.get("subject_org_heads", [])) | self.org_heads_proper
         self._org_heads_by_first: dict[str, tuple[str, ...]] = {}
         for h in sorted(self.org_heads, key=len, reverse=True):
             if len(h) > 1:
@@ -173,6 +176,7 @@ class ZhSubject:
             else:
                 continue
             j = k
+            brand = False
             while j > 0:
                 pw, ptag, poff = toks[j - 1]
                 # the clause's topic before a long head: 联想/v 创新园 (not 发现/v 景区, a verb and a common noun)
@@ -183,8 +187,10 @@ class ZhSubject:
                         or end - poff > self.org_reach
                         or pw.startswith(("全", "我", "本", "该", "各"))):
                     break
+                brand = brand or (ptag.startswith("v") and len(pw) >= 2)
                 j -= 1
-            if j < k:
+            if j < k and (brand or text is None or text[off:end] not in self.org_heads_proper
+                          or any(toks[x][1] in _PROPER_TAGS or toks[x][0] in self.places for x in range(j, k))):
                 orgs.append((s + toks[j][2], s + end))
         if not orgs:
             return names
@@ -236,10 +242,10 @@ class ZhSubject:
         counts: Counter = Counter()
         written: dict[str, str] = {}
         own = self.own_region(ctx)
+        if own:
+            return None                   # a government's own report is about its region: no one else is its main subject
         for i in range(min(4, len(ctx.sents))):
             for a, b in sentence_names(self, ctx, i):
-                if ctx.norm[a:b] in own:
-                    continue              # a work report's own region is its speaker (own_region)
                 counts[ctx.norm[a:b]] += 1
                 written.setdefault(ctx.norm[a:b], ctx.text[a:b])   # as written (traditional stays traditional)
         if not counts:
@@ -249,17 +255,21 @@ class ZhSubject:
         return written[key]
 
     def own_region(self, ctx) -> frozenset[str]:
-        """The region whose government's report this is (its name as the title gives it and without its
-        administrative suffix: 天津市, 天津), or nothing: in its own report it is the speaker, not a subject."""
+        """The region whose government's report this is (its name as the head gives it and without its
+        administrative suffix: 天津市, 天津), with the country above it, or nothing: in its own report the region is
+        the speaker and the country a comparison, neither a subject."""
         key = ("own_region",)
         got = ctx.cache.get(key)
         if got is None:
             got = frozenset()
-            m = self.own_region_title.search(ctx.norm, 0, _HEAD_CHARS) if self.own_region_title is not None else None
+            head = ctx.norm[:_HEAD_CHARS]
+            m = None
+            if self.own_region_doc and self.own_region_doc in head:
+                m = next((x for x in (rx.search(head) for rx in self.own_region_res) if x), None)
             if m:
                 r = m.group("r")
                 short = next((r[:-len(x)] for x in self.own_region_suffixes if r.endswith(x) and len(r) - len(x) >= 2), r)
-                got = frozenset({r, short})
+                got = frozenset({r, short, r + "人民政府", r + "政府"}) | self.own_region_also
             ctx.cache[key] = got
         return got
 
@@ -371,6 +381,7 @@ _ZH_COUNTED_PLACES = re.compile(r"^[一二两三四五六七八九十百千]{1,2
 _ZH_NOT_IN_NAMES = ("以上", "以下", "期内", "期间", "之内", "其中", "我们", "他们", "这些", "那些", "各类", "有关")
 
 
+_PROPER_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nrfg", "nt", "j"})
 _CLAUSE_MARKS = frozenset("，。；：！？、,;:!?\n")
 _HEAD_CHARS = 600     # where a document's title line is looked for
 
@@ -605,7 +616,7 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
         # the sentence before is segmented only when this one names nobody
         group = before if k == 0 else after if k == 1 else (
             [n for n in sentence_names(finder, ctx, si - 1) if not finder.is_person(norm, n)
-             and norm[n[0]:n[1]] not in own] if si > 0 else [])
+             and norm[n[0]:n[1]] not in own] if si > 0 and not own else [])
         cands = [n for n in group if strong(n) and not finder.is_source(norm, n)
                  and (k != 2 or not finder.is_adjunct(norm, n))]
         if cands:

@@ -1353,9 +1353,42 @@ def test_fixed_phrases_and_central_authorities_are_no_owner(text, figure):
 
 @pytest.mark.parametrize("text,figure,subject", [
     # heads jieba cuts into pieces (科/创/园, 集聚/区), and a verb-tagged brand opening the clause (联想/v 创新园)
-    ("产业加快集聚，光谷科创园入驻企业达到320家。", "320家", "光谷科创园"),
+    ("产业加快集聚，张江科创园入驻企业达到320家。", "320家", "张江科创园"),
     ("数字经济提速，海尔创新园年产值增长15%。", "15%", "海尔创新园"),
     ("临港物流集聚区新增企业86家。", "86家", "临港物流集聚区"),
 ])
 def test_parks_and_clusters_named_before_their_figures(text, figure, subject):
+    assert fig(text, "zh", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # the region named by the delivery line or the speaker when the title says only 政府工作报告
+    ("政府工作报告\n——2026年1月20日在四川省第十四届人民代表大会第五次会议上\n各位代表：\n过去一年，四川外贸进出口增长7.1%。",
+     "7.1%", None),
+    ("政府工作报告\n各位代表：\n现在，我代表福建省人民政府向大会报告工作。\n过去一年，福建粮食产量达到510万吨。", "510万吨", None),
+    # in its own report the country is a comparison, not an owner
+    ("2026年江西省政府工作报告\n过去一年，承办两届中国绿色食品博览会，全省旅游收入增长9%。", "9%", None),
+])
+def test_own_region_from_the_delivery_line_and_the_country(text, figure, subject):
+    assert fig(text, "zh", figure).subject == subject
+
+
+def test_a_report_sentence_naming_nobody_does_not_take_the_name_of_the_sentence_before():
+    text = "2026年江西省政府工作报告\n过去一年，赣江新区经济总量增长8%。新增国家级专精特新企业45家。"
+    assert fig(text, "zh", "8%").subject == "赣江新区"
+    assert fig(text, "zh", "45家").subject is None
+    # outside a government's own report the sentence before still names the owner
+    news = "赣江新区今年招商成效明显。新增国家级专精特新企业45家。"
+    assert fig(news, "zh", "45家").subject == "赣江新区"
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a base or park after common nouns is a kind of base, no name
+    ("建设绿色食品加工基地，粮食总产达到420亿斤。", "420亿斤", None),
+    # after a place it is a name
+    ("赣州稀土产业基地年产值增长12%。", "12%", "赣州稀土产业基地"),
+    # kinds of institution jieba tags as names
+    ("全市公立医院门诊量增长6%。", "6%", None),
+])
+def test_kinds_of_base_and_institution_are_no_names(text, figure, subject):
     assert fig(text, "zh", figure).subject == subject
