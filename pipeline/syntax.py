@@ -305,7 +305,8 @@ def metric_and_owner(sent, fs: int, fe: int, lex: Lexicon):
             if before.tag_ in _NOUN_TAGS and before.tag_ not in _PROPN and before.head.i == pred.i and before.i not in ids:
                 # pointed to GDP growth at 2.9%: the noun right before "at" is what stands at the level
                 return _np_span(before, ids, lex.time_nouns), None, "noun"
-        to_passive = node.dep_ == "obl" and any(c.dep_ == "case" and c.lower_ == "to" for c in node.children) \
+        # (also "should be cut from 70% to 49%": the passive subject moves from one level to the other)
+        to_passive = node.dep_ == "obl" and any(c.dep_ == "case" and c.lower_ in ("to", "from") for c in node.children) \
             and any(c.dep_ in ("aux:pass", "nsubj:pass") for c in pred.children)
         level = obj is None and (at is not None or to_passive) and _subject_of(pred) is not None \
             and _subject_of(node) is None \

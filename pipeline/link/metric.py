@@ -411,6 +411,14 @@ _AFTER = re.compile(r"\s+(?:(?P<chg>drop|rise|increase|fall|decline|growth|gain|
                     r"(?:\s+(?:and\s+)?[a-z][\w\-']*){0,6})", re.IGNORECASE)
 
 
+# before the verb of a count of people: where they are, and an aside between dashes
+_EVENT_PLACE = re.compile(r"(?:\s+(?:in|across|from|throughout)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})?"
+                          r"(?:\s+[-–—]\s+[^-–—.;]{1,30}?\s+[-–—])?(?=\s)")
+_BE = {"are", "is", "were", "was", "be", "been", "being"}
+# a state after "be" that says what happened to people ("are at risk of falling into poverty", "were out of work")
+_STATE_AFTER_BE = {"at risk", "in need", "out of", "in danger", "without work", "without jobs", "without homes"}
+
+
 def _dash_aside_before(norm: str, ss: int, start: int) -> tuple[int, int] | None:
     """The aside between two spaced dashes that ends right at ``start`` (the clause goes on after it), as
     (opening dash, end of the closing dash); None when ``start`` follows no closing dash or the aside holds a
@@ -426,6 +434,10 @@ def _dash_aside_before(norm: str, ss: int, start: int) -> tuple[int, int] | None
     return open_, start
 
 
+_PRONOUN_TAIL = {"it", "they", "them", "this", "these", "those", "which"}
+# words before such a pronoun that are no noun it could follow ("in Pakistan's case it", "said last week it")
+_NO_ANTECEDENT = {"case", "terms", "instance", "example", "week", "month", "year", "day", "time", "quarter", "night",
+                  "morning", "evening", "now", "then", "nevertheless", "nonetheless", "however", "yet"}
 _SPACED_DASH = re.compile(r" [-–—] ")
 _ASIDE_LEAD = {"at", "up", "down", "about", "around", "some", "nearly", "almost", "just", "over", "by", "roughly"}
 
@@ -647,7 +659,9 @@ class EnMetric:
             return metric
         from .subject import doc_names
 
-        if " ".join(words[:k]) in doc_names(self.subject, ctx):
+        name = " ".join(words[:k])
+        names = doc_names(self.subject, ctx)
+        if name in names or (name.endswith(("'s", "’s")) and name[:-2] in names):   # Virgin Blue's shares
             return " ".join(words[k:])
         return metric
 
@@ -843,6 +857,13 @@ class EnMetric:
         metric = self.without_owner(ctx, metric)
         if _POSSESSOR_ONLY.fullmatch(metric) or metric.lower() in self.never_alone:
             return None
+        words = metric.split()
+        if len(words) > 1 and words[-1].lower() in _PRONOUN_TAIL:
+            # "the debt it took on ... to just 1.8bn euros": the noun before the relative clause's pronoun; "in
+            # Pakistan's case it is set to hit $12bn": no noun, the pronoun stands for what is measured
+            metric = " ".join(words[:-1])
+            if words[-2].lower() in _NO_ANTECEDENT or _POSSESSOR_ONLY.fullmatch(metric) or metric.lower() in self.never_alone:
+                return None
         tm = _TRAILING_TIME.search(metric)
         return metric[:tm.start()] if tm and tm.start() > 0 else metric
 
@@ -1017,18 +1038,29 @@ class EnMetric:
         if span:
             ws = list(re.finditer(r"[A-Za-z][A-Za-z'’\-]*|[^\sA-Za-z]", norm[span[1]:span[1] + 120]))
             k = 0
+            # where they are ("across Asia", "in the Maldives") and an aside between dashes ("- 645,000 -")
+            # stand between the people and what happened to them
+            place = _EVENT_PLACE.match(norm, span[1])
+            if place:
+                k = sum(1 for x in ws if x.start() < place.end() - span[1])
+            k0 = k
             while k < len(ws) and ws[k].group(0).lower() in self.event_aux:
                 k += 1
             if k < len(ws):
                 w = ws[k].group(0).lower()
-                finite = w in self.event_past or (w.endswith("ed") and len(w) > 3) or (k > 0 and w.endswith("en"))
-                if finite and w not in self.event_not_verbs and w not in self.stop:
+                be = any(x.group(0).lower() in _BE for x in ws[k0:k])   # are (also) facing, were at risk
+                state = be and k + 1 < len(ws) and f"{w} {ws[k + 1].group(0).lower()}" in _STATE_AFTER_BE
+                finite = w in self.event_past or (w.endswith("ed") and len(w) > 3) or (k > 0 and w.endswith(("en", "wn"))) \
+                    or (be and w.endswith("ing") and len(w) > 4)
+                if state or (finite and w not in self.event_not_verbs and w not in self.stop):
                     end = k
                     while end + 1 < len(ws) and end - k < 7:
                         nxt = ws[end + 1].group(0)
                         if not nxt[0].isalpha() or nxt.lower() in self.stop or nxt.lower() in self.event_aux:
                             break
                         end += 1
+                    if k0:        # past a place or an aside: the predicate alone ("thrown into poverty")
+                        return text[span[1] + ws[k].start():span[1] + ws[end].end()]
                     return text[span[0]:span[1] + ws[end].end()]
         if v is not None and v == len(words) - 1 and is_verb[v] and low[v] not in _LEVEL_VERBS \
                 and low[v] not in _AUX and low[v] not in self.event_not_verbs:

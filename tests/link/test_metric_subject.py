@@ -1392,3 +1392,34 @@ def test_a_report_sentence_naming_nobody_does_not_take_the_name_of_the_sentence_
 ])
 def test_kinds_of_base_and_institution_are_no_names(text, figure, subject):
     assert fig(text, "zh", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # people counted, then where they are or an aside, then what happened to them: the predicate
+    ("Some 40,000 people in Bangladesh were left homeless by the floods.", "40,000", "left homeless"),
+    ("About 1.2 million people - 600,000 of them children - are at risk of hunger.", "1.2 million", "at risk of hunger"),
+    ("More than 5,000 workers across Europe are facing redundancy.", "5,000", "facing redundancy"),
+    # with nothing between, the people stay with their predicate
+    ("About 3,000 workers were injured.", "3,000", "workers were injured"),
+])
+def test_people_and_what_happened_to_them(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
+
+
+def test_a_passive_level_moved_from_one_figure_to_another_measures_its_subject():
+    f = fig("Ministers say the state's share in the airline should be lowered from 60% to 45%.", "en", "60%")
+    assert f.metric == "share in the airline"
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    ("Fiat has reduced the debt it took on to fund the Chrysler deal to 3bn euros.", "3bn euros", "debt"),
+    ("Imports rose to $60bn, while in Brazil's case they are set to hit $9bn.", "$9bn", None),
+])
+def test_a_pronoun_ending_the_phrase(text, figure, metric):
+    got = fig(text, "en", figure).metric
+    assert got == metric if metric else (got is None or "case" not in got)
+
+
+def test_the_owners_possessive_is_no_part_of_the_metric():
+    text = "Qantas expects a loss. Shares fell as Qantas's shares dropped 7% on Monday."
+    assert fig(text, "en", "7%").metric == "shares"

@@ -215,3 +215,13 @@ def test_announced_cuts_and_what_they_fund_are_targets(text, figure):
 ])
 def test_target_words_outside_the_figures_phrase(text, figure, role):
     assert fig(text, "en", figure).role == role
+
+
+@pytest.mark.parametrize("text,figure,role", [
+    # a budget airline is no budget
+    ("Shares in budget carrier easyJet fell 9% on Tuesday.", "9%", "actual"),
+    # a participle after "be" is no past tense between the future and the figure
+    ("The minister said the levy would be lowered to 12% next year.", "12%", "target"),
+])
+def test_budget_carriers_and_passive_futures(text, figure, role):
+    assert fig(text, "en", figure).role == role
