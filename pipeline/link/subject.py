@@ -382,6 +382,8 @@ _ZH_NOT_IN_NAMES = ("以上", "以下", "期内", "期间", "之内", "其中", 
 
 
 _PROPER_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nrfg", "nt", "j"})
+_VERB_AFTER_NAME = re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|also|then)\s+)?[a-z]{3,}(?:ed|s)\b")
+_PREP_BEFORE_NAME = re.compile(r"\b(?:in|of|with|from|for|to|by|at|on|into|than)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_MARKS = frozenset("，。；：！？、,;:!?\n")
 _HEAD_CHARS = 600     # where a document's title line is looked for
 
@@ -613,6 +615,16 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
                 a, b = hit[-1]
                 return text[a:b]
     for k, last in ((0, True), (1, False), (2, True)):
+        if k == 2:
+            # the subject of the figure's own clause, a name right before its verb ("..., while its rival JD.com
+            # reached a sale volume of"), before a name of the sentence before (not a name in a prepositional
+            # phrase: "countries participating in the Belt and Road Initiative exceeded")
+            lo = c.extra.get("comp_left", c.start)
+            mine = [n for n in before if not finder.is_source(norm, n) and not _CLAUSE_BREAK.search(norm, n[1], lo)
+                    and _VERB_AFTER_NAME.match(norm, n[1]) and not _PREP_BEFORE_NAME.search(norm, max(0, n[0] - 12), n[0])]
+            if mine:
+                a, b = mine[-1]
+                return text[a:b]
         # the sentence before is segmented only when this one names nobody
         group = before if k == 0 else after if k == 1 else (
             [n for n in sentence_names(finder, ctx, si - 1) if not finder.is_person(norm, n)

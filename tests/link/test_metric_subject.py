@@ -1423,3 +1423,9 @@ def test_a_pronoun_ending_the_phrase(text, figure, metric):
 def test_the_owners_possessive_is_no_part_of_the_metric():
     text = "Qantas expects a loss. Shares fell as Qantas's shares dropped 7% on Monday."
     assert fig(text, "en", "7%").metric == "shares"
+
+
+def test_a_name_in_the_figures_clause_before_a_name_of_the_sentence_before():
+    text = ("Germany is Europe's biggest car market. Volkswagen sold 5.1 million cars in 2004, while its rival "
+            "Daimler reached sales of 1.2 million cars.")
+    assert fig(text, "en", "1.2 million").subject == "Daimler"
