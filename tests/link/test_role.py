@@ -225,3 +225,13 @@ def test_target_words_outside_the_figures_phrase(text, figure, role):
 ])
 def test_budget_carriers_and_passive_futures(text, figure, role):
     assert fig(text, "en", figure).role == role
+
+
+@pytest.mark.parametrize("text,figure,role", [
+    # "should" sets a level to reach, like "would"
+    ("The regulator says the bank's market share should be capped at 35%.", "35%", "target"),
+    # not a past obligation
+    ("Prices should have fallen 4% last year, the report said.", "4%", "actual"),
+])
+def test_should(text, figure, role):
+    assert fig(text, "en", figure).role == role
