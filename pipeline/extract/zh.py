@@ -68,6 +68,12 @@ class ZhExtractor(BaseExtractor):
             self._elided_before = re.compile(f"(?:{nouns}|{alternation(el['verbs'])}){el.get('between', '')}$")
             if el.get("spoken_scale"):
                 self._spoken_scale = re.compile(el["spoken_scale"])
+        ep = U["count"].get("elided_people") or {}
+        self._people_before = self._people_verb = None
+        if ep:
+            self._people_unit = {str(k): str(v) for k, v in ep["nouns"].items()}
+            self._people_before = re.compile(f"(?P<u>{alternation(self._people_unit)})[^，。；！？、,;!?\\n]{{0,{int(ep['reach'])}}}$")
+            self._people_verb = re.compile(f"{alternation(ep['verbs'])}$")
         snb = U["count"].get("scaled_noun_not_before")
         self._scaled_noun = re.compile(alternation(snb)) if snb is not None else None
         self._prefix_money = {}
@@ -145,10 +151,29 @@ class ZhExtractor(BaseExtractor):
 
     def share_units(self, norm: str, cands: list[Candidate]) -> list[Candidate]:
         cands = super().share_units(norm, cands)
+        people: tuple[str, int] | None = None      # (unit, end of its sentence) of the last population count
         for c in cands:
             if c.kind is None and c.has_scale and c.high is None:
                 self._elided(norm, c)
+                if c.kind is None and self._people_before is not None:
+                    people = self._elided_people(norm, c, people)
         return cands
+
+    def _elided_people(self, norm: str, c: Candidate, people: tuple[str, int] | None) -> tuple[str, int] | None:
+        """A bare 万/亿 number after a population noun and a verb of level or change counts the noun (老年人已经达到
+        １．７８亿); later ones of the same sentence after such a verb count it too. Returns the sentence's count."""
+        nxt = norm[c.end:c.end + 1]
+        if (nxt and nxt in "-–—－~～至到、和与及或多余") or not _HAS_DIGIT.search(norm, c.nstart, c.nend) \
+                or not self._people_verb.search(norm, max(0, c.start - 4), c.start):
+            return people
+        m = self._people_before.search(norm, max(0, c.start - 24), c.start)
+        if m is not None:
+            end = _SENTENCE_END.search(norm, c.end)
+            people = (self._people_unit[m.group("u")], end.start() if end else len(norm))
+        elif people is None or c.start > people[1]:
+            return None
+        c.kind, c.unit, c.rule = "count", people[0], "zh.count.elided_people"
+        return people
 
     def _elided(self, norm: str, c: Candidate) -> None:
         """A 万/亿 amount without a unit: CNY next to a money noun or verb (400万的税, 基金仅为2.2亿, 最高可罚50万),
@@ -401,6 +426,7 @@ class ZhExtractor(BaseExtractor):
             c.kind = None  # 5分 alone is ambiguous (minutes, points)
 
 
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
 _HAS_DIGIT = re.compile(r"[\d一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖]")
 _JIAO = re.compile(r"[零一二两三四五六七八九\d]+[毛角]")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")

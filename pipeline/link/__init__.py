@@ -478,6 +478,10 @@ class Linker:
             if fy is not None and not (fi < si and T.any_between(ctx.sents[fi][1], ss)):
                 frame_year = fy
         if role == "target":
+            cs = _clause_start(ctx.norm, c.start, ss, self.lang)
+            mine = [t for t in before if t.start >= cs and t.year is not None and t.kind in ("year", "deadline", "date")]
+            if mine:
+                return mine[-1].year    # 2030年将超过85亿，2080年前后将达到峰值104亿: each clause its own year
             for t in own:
                 if t.kind in ("deadline", "plan", "span"):
                     return t.year

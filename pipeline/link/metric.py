@@ -23,6 +23,12 @@ _SHORT_PAREN = re.compile(r"\([A-Za-z][\w&.\- ]{0,10}\)")
 _SHORT_PAREN_END = re.compile(r"\([A-Za-z][\w&.\- ]{0,10}\)$")
 
 
+# a year at the end of a metric phrase (全球人口2030年将超过85亿): the figure's time, not what it measures
+_ZH_TRAILING_TIME = re.compile(r"(?<=[\u4e00-\u9fff])[\d０-９]{4}年(?:前后|底|末|初)?$")
+# a phrase that is only a time (and a level word): 2050年的, 前后将达到峰值
+_ZH_ONLY_TIME = re.compile(r"(?:[\d０-９]{2,4}年)?(?:前后|左右|底|末|初)?(?:将|已|会)?(?:达到|超过)?(?:峰值|高峰)?的?")
+
+
 def _clause_before(norm: str, rx: re.Pattern, ss: int, lo: int, window: int, prev) -> int:
     """Start of the clause that ends at ``lo``: after the last clause separator (within ``window``
     characters, not before the sentence start ``ss``) and after the figure before, if any."""
@@ -183,7 +189,7 @@ class ZhMetric:
                     a += m.end()
                     phrase = phrase[m.end():]
                     changed = True
-            for rx in (self.verbs_suffix, self.comp_words, self.strip_suffix):
+            for rx in (self.verbs_suffix, self.comp_words, self.strip_suffix, _ZH_TRAILING_TIME):
                 m = rx.search(phrase)
                 if m and m.start() < len(phrase):
                     b -= len(phrase) - m.start()
@@ -193,6 +199,10 @@ class ZhMetric:
         if bm and bm.start() >= 2:
             b -= len(phrase) - bm.start()   # 城镇调查失业率从上半年的5.5%: the base of the change is no part of it
             phrase = phrase[:bm.start()]
+            m = self.strip_suffix.search(phrase)
+            if m and m.start() >= 2:
+                b -= len(phrase) - m.start()   # 劳动年龄人口总量将从2010年的9.7亿: no 将 left before the base
+                phrase = phrase[:m.start()]
         if phrase.startswith(("占", "约占")) and prev is not None and prev[1]:
             return prev[1]  # 产值…，占全市规上工业总产值的比重提高到17.2%
         cm = self.comparison.search(phrase)
@@ -230,6 +240,8 @@ class ZhMetric:
             a += vm.end()
             phrase = phrase[vm.end():]
         phrase = phrase.strip()
+        if _ZH_ONLY_TIME.fullmatch(phrase):
+            phrase = ""                       # 减少到2050年的8.7亿, 2050年前后将达到峰值4.8亿: a time, no metric of its own
         after = _ZH_IS_AFTER.match(norm, c.end) if c.kind in ("money", "percent") and not phrase else None
         if after:
             # 90%即1800元为资助资金, 10%即200元为项目推广执行费用: what the amount is, after 为

@@ -308,6 +308,7 @@ class ZhSubject:
     def decisive(self, ctx, c, si: int, se: int) -> str | None:
         """A subject that a pattern names outright, before the nearest name."""
         return possessor_owner(self, ctx, c, si) or row_label(self, ctx, c) or self.project_owner(ctx, c, se) \
+            or self.project_after(ctx, c) \
             or self.quoted_owner(ctx, c, si)
 
     def quoted_owner(self, ctx, c, si: int) -> str | None:
@@ -331,6 +332,20 @@ class ZhSubject:
 
     def subject(self, ctx, c, si: int, ss: int, se: int) -> str | None:
         return _pick(self, ctx, c, si, ss, se)
+
+    def project_after(self, ctx, c) -> str | None:
+        """A named project the figure describes with 的 (总投资410亿元的巨化硅氟新材料项目, 总投资超500亿元的晋北采煤沉陷区
+        新能源基地): the project is the subject of its own figures (R6). Only a name with a proper part: 总投资50亿元的
+        新能源项目 is a kind of project."""
+        if c.kind not in ("money", "quantity"):
+            return None
+        m = _PROJECT_AFTER.match(ctx.norm, c.end)
+        if m is None:
+            return None
+        name = m.group("n")
+        if not any(tag in _NAME_TAGS or w in self.places for w, tag, _ in zh_tokens(name)):
+            return None
+        return ctx.text[m.start("n"):m.end("n")]
 
     def project_owner(self, ctx, c, se: int) -> str | None:
         """The company before a project's capacity in a list of projects: 推动国达化工60万吨钾肥复合造粒、
@@ -361,6 +376,9 @@ class ZhSubject:
         return ctx.text[a:b]
 
 
+# a project named after its figure and 的: 总投资410亿元的巨化硅氟新材料项目
+_PROJECT_AFTER = re.compile(r"的(?P<n>[\u4e00-\u9fff]{4,20}?(?:项目|工程|基地))(?![\u4e00-\u9fff]{0,2}(?:项目|工程|基地))")
+_NAME_TAGS = frozenset({"ns", "nr", "nz", "nt", "nrt", "nrfg"})
 # a quotation that opens a clause, followed by what is measured (not by 等, 的, a conjunction or another quote)
 _QUOTED_TOPIC = re.compile(r"\s*[“\"](?P<q>[^”\"，。；：\d\n]{2,8})(?P<close>[”\"])(?![等的和与及、“\"）)])(?=[\u4e00-\u9fff])")
 # a slogan of numbers: “一网通办”, “三北”, “双碳”, “十四五”

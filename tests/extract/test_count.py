@@ -94,3 +94,25 @@ QUANTITY = [
 @pytest.mark.parametrize("lang,sentence,expected", QUANTITY, ids=[c[1][:30] for c in QUANTITY])
 def test_quantity(lang, sentence, expected):
     check(lang, sentence, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a 万/亿 number after a population noun and a verb of level or change counts the noun (its head for compounds)
+    ("到2030年全省常住人口将达到5800万，其中城镇人口占70%。", [("5800万", "count", 5.8e7, "人口"), ("70%", "percent", 70, "%")]),
+    ("全国网民规模已经突破10亿，互联网普及率达到76.4%。", [("10亿", "count", 1e9, "网民"), ("76.4%", "percent", 76.4, "%")]),
+    # later bare amounts of the same sentence after such a verb count it too
+    ("预计本省老年人口2030年将超过1200万，2035年将超过1500万。",
+     [("1200万", "count", 1.2e7, "人口"), ("1500万", "count", 1.5e7, "人口")]),
+])
+def test_population_counts_without_a_unit(text, expected):
+    check("zh", text, expected)
+
+
+@pytest.mark.parametrize("text", [
+    # money words decide first, and a number with no verb of level before it is not read as people
+    "全市居民收入达到5万，同比增长6%。",
+    "人口普查显示，该县有10万亩耕地。",
+])
+def test_population_nouns_do_not_make_other_amounts_counts(text):
+    from pipeline import extract_figures
+    assert not any(f.kind == "count" and f.unit in ("人口", "居民") for f in extract_figures(text, lang="zh"))

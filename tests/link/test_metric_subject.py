@@ -1429,3 +1429,25 @@ def test_a_name_in_the_figures_clause_before_a_name_of_the_sentence_before():
     text = ("Germany is Europe's biggest car market. Volkswagen sold 5.1 million cars in 2004, while its rival "
             "Daimler reached sales of 1.2 million cars.")
     assert fig(text, "en", "1.2 million").subject == "Daimler"
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a later amount of a change whose phrase is only a time takes the metric of the one before
+    ("全省户籍人口将从2020年的4700万减少到2035年的4500万。", "4500万", "户籍人口"),
+    ("全球人口2030年将超过85亿，2080年前后将达到峰值104亿。", "104亿", "全球人口"),
+])
+def test_a_time_alone_is_no_metric(text, figure, metric):
+    assert fig(text, "zh", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a named project after its figure and 的 (R6): only with a proper part
+    ("总投资120亿元的宁德时代动力电池项目正式投产。", "120亿元", "宁德时代动力电池项目"),
+    ("总投资30亿元的光伏发电项目开工建设。", "30亿元", None),
+])
+def test_a_project_named_after_its_figure(text, figure, subject):
+    assert fig(text, "zh", figure).subject == subject
+
+
+def test_according_to_forecasts_is_no_plan():
+    assert fig("据联合国预测，到2050年印度人口将达到16亿。", "zh", "16亿").role == "actual"

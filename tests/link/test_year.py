@@ -159,3 +159,10 @@ def test_the_year_is_the_year_its_paragraph_names():
     assert fig(text, "en", "37bn euros", published="2005-02-10").year == 2004
     # with no year before it in the paragraph, the dateline's
     assert fig("Revenue for the year was 37bn euros.", "en", "37bn euros", published="2005-12-10").year == 2005
+
+
+def test_a_target_takes_the_year_of_its_own_clause():
+    from link_support import fig
+    text = "到2027年，全市新能源汽车产量力争达到50万辆，2030年达到80万辆。"
+    assert fig(text, "zh", "50万辆").year == 2027
+    assert fig(text, "zh", "80万辆").year == 2030
