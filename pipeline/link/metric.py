@@ -361,7 +361,7 @@ _CONTINUES = re.compile(r"^(?:\s*(?:[A-Za-z]+\s+){0,4}?(?:and|but)\s+(?:by|to)|"
                         r"compared\s+(?:with|to)|versus|vs\.?))\s*$")
 # a determiner (or a possessive) before a figure, with at most one participle between: "the", "a", "its",
 # "Deutsche Boerse's proposed"
-_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their)|\w['’]s)\s+(?:(?:proposed|planned|expected|estimated|"
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|that|this|these|those)|\w['’]s)\s+(?:(?:proposed|planned|expected|estimated|"
                                 r"reported|projected|agreed|revised|initial|final|new)\s+)?$", re.IGNORECASE)
 _OWN_SHARE_VERB = re.compile(r"\b(?:makes?|made|making|generates?|generated|earns?|earned|derives?|derived|gets?|got)\s+"
                              + _HEDGE + "$", re.IGNORECASE)
@@ -446,6 +446,13 @@ def _dash_aside_before(norm: str, ss: int, start: int) -> tuple[int, int] | None
     return open_, start
 
 
+# -ing verbs that take a clause ("data showing the economy grew 0.1%"): what follows is the clause, not a modifier
+_REPORTING = {"showing", "suggesting", "indicating", "revealing", "confirming", "saying", "meaning", "signalling",
+              "signaling", "predicting", "forecasting", "estimating", "warning"}
+_REPORTING_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_REPORTING)) + r")\b")
+_FRONTED_AT = re.compile(r"\s*(?:[\"“‘]\s*)?at\s+(?:just\s+|about\s+|around\s+|nearly\s+)?", re.IGNORECASE)
+_SUBJECT_AFTER_COMMA = re.compile(r"\s*,\s*(?:the\s+|its\s+|their\s+)?(?P<np>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}?)\s+"
+                                  r"(?:remains?|remained|was|is|were|are|stands?|stood|has|have|had|stays?|stayed)\b")
 _PRONOUN_TAIL = {"it", "they", "them", "this", "these", "those", "which"}
 # words before such a pronoun that are no noun it could follow ("in Pakistan's case it", "said last week it")
 _NO_ANTECEDENT = {"case", "terms", "instance", "example", "week", "month", "year", "day", "time", "quarter", "night",
@@ -745,6 +752,24 @@ class EnMetric:
         pre = self.prenominal(ctx, c)
         if pre is not None:
             return pre
+        # 1a. "At 2.6%, inflation remains within the target range": a fronted level measures the clause's subject
+        if c.kind != "count" and _FRONTED_AT.fullmatch(norm, ss, lo):
+            m = _SUBJECT_AFTER_COMMA.match(norm, c.end)
+            if m and not self._generic(m.group("np")):
+                return text[m.start("np"):m.end("np")]
+        # 1a'. "investment in fixed assets was still high, up 21.3% from the previous year": a bare up/down after a
+        #      comma gives the change of the previous clause's subject
+        if words and c.kind != "count" and prev is None and all(x in ("up", "down", "by") for x in low) \
+                and norm[ss:seg_start].rstrip().endswith(","):
+            back = _clause_before(norm, _EN_CLAUSE, ss, norm.rfind(",", ss, seg_start), 200, None)
+            bw = list(re.finditer(r"[A-Za-z][A-Za-z'’&\-]*", norm[back:norm.rfind(",", ss, seg_start)]))
+            blow = [w.group(0).lower() for w in bw]
+            bverb = [self._is_verb(blow, i) for i in range(len(bw))]
+            first_v = next((i for i in range(len(bw)) if bverb[i]), None)
+            if first_v:
+                np_ = self._np_before(ctx, bw, blow, bverb, first_v, back)
+                if np_ is not None:
+                    return text[np_[0]:np_[1]]
         # 1b. a participle opening the figure's clause after a comma or a dash ("rising inflation - reaching 0.7%",
         #     "Exports, rising 5% a year,"): the noun phrase the clause hangs from is measured
         sep = norm.rfind(norm[ss:seg_start].rstrip()[-1:] or "\0", ss, seg_start) if seg_start > ss else -1
@@ -888,7 +913,12 @@ class EnMetric:
         if len(words) > 1 and words[-1] in self.verbs and words[-1] not in _NOUN_FIRST:
             return False      # "gross margin shrank": the tagger read the verb as a noun of the phrase
         m = _OPENING_ADVERBIAL.match(ctx.norm, ss, c.start)
-        return m is None or metric not in m.group(0)
+        if m is not None and metric in m.group(0):
+            return False
+        # "data showing the Australian economy grew 0.1%": the noun a reporting participle hangs from is the source,
+        # the clause after the participle holds what is measured
+        i = ctx.norm.rfind(metric, ss, c.start)
+        return not (i >= 0 and _REPORTING_AFTER.match(ctx.norm, i + len(metric)))
 
     def object_of_clause(self, c, metric: str) -> str:
         """A metric that holds a whole clause, subject and verb ("airline announced net profits", "It leaves GDP",
@@ -1097,7 +1127,8 @@ class EnMetric:
                 # phrase modifies the noun before it; the noun phrase ends before the participle
                 # ("trains loading goods ... rose": an -ing form after a noun does the same)
                 if j - 1 > 0 and not is_verb[j - 2] and low[j - 2] not in _FUNCTION and j < chain_start and (
-                        (low[j - 1].endswith("ed") and low[j] in _PARTICIPLE_PREP) or low[j - 1].endswith("ing")):
+                        (low[j - 1].endswith("ed") and low[j] in _PARTICIPLE_PREP)
+                        or (low[j - 1].endswith("ing") and low[j - 1] not in _REPORTING)):
                     chain_start, j = j - 1, j - 1
                     continue
                 break

@@ -1451,3 +1451,21 @@ def test_a_project_named_after_its_figure(text, figure, subject):
 
 def test_according_to_forecasts_is_no_plan():
     assert fig("据联合国预测，到2050年印度人口将达到16亿。", "zh", "16亿").role == "actual"
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # the noun a reporting participle hangs from is the source; the clause after it holds what is measured
+    ("Shares fell after figures showing the German economy shrank 0.2% in the third quarter.", "0.2%",
+     "German economy"),
+    # a fronted level measures the subject after the comma
+    ("At 4.75%, interest rates are at a three-year high.", "4.75%", "interest rates"),
+    # a bare up/down after a comma gives the change of the previous clause's subject
+    ("Car exports were strong, up 14% on the year.", "14%", "Car exports"),
+])
+def test_sources_fronted_levels_and_bare_changes(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
+
+
+def test_a_conjunction_is_no_metric():
+    f = fig("Sales of trucks fell 3%, although 12% more buses were sold.", "en", "12%")
+    assert f.metric != "although"
