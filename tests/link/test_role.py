@@ -235,3 +235,13 @@ def test_budget_carriers_and_passive_futures(text, figure, role):
 ])
 def test_should(text, figure, role):
     assert fig(text, "en", figure).role == role
+
+
+@pytest.mark.parametrize("text,figure,role", [
+    # an expert named by title forecasts: someone else's forecast, an actual
+    ("人口研究所所长张明表示，预计到2040年全国老年人口将超过4亿。", "4亿", "actual"),
+    # an official announcing a plan is no expert
+    ("市长李华表示，明年全市将新建公园30个。", "30个", "target"),
+])
+def test_experts_forecast(text, figure, role):
+    assert fig(text, "zh", figure).role == role
