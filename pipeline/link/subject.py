@@ -396,7 +396,7 @@ _ADMIN_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{2,3}?(?:乡|镇|村|街道|社区|
 
 # a numeral and a place's suffix or a grade (三区, 两县, 三级公司): a count or a rank, not a name (五指山, 万泉河 are names)
 _ZH_COUNTED_PLACES = re.compile(r"^[一二两三四五六七八九十百千]{1,2}(?:[区县市省镇乡村地州]$|级)")
-_ZH_NOT_IN_NAMES = ("以上", "以下", "期内", "期间", "之内", "其中", "我们", "他们", "这些", "那些", "各类", "有关")
+_ZH_NOT_IN_NAMES = ("以上", "所在", "以下", "期内", "期间", "之内", "其中", "我们", "他们", "这些", "那些", "各类", "有关")
 
 
 _PROPER_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nrfg", "nt", "j"})

@@ -1469,3 +1469,12 @@ def test_sources_fronted_levels_and_bare_changes(text, figure, metric):
 def test_a_conjunction_is_no_metric():
     f = fig("Sales of trucks fell 3%, although 12% more buses were sold.", "en", "12%")
     assert f.metric != "although"
+
+
+@pytest.mark.parametrize("text,figure", [
+    # times and relative places jieba tags as names
+    ("自项目启动之日起，基金会将在全国１２个分行所在城市开展活动。", "１２个"),
+    ("即日起，全市３０家医院开通夜间门诊。", "３０家"),
+])
+def test_times_and_relative_places_are_no_names(text, figure):
+    assert fig(text, "zh", figure).subject not in ("之日起", "所在城市", "即日起")
