@@ -20,7 +20,7 @@ from ..extract.base import Candidate, to_figure
 from ..models import Figure
 from ..patterns import fast, load_lang
 from .metric import EnMetric, ZhMetric
-from .segment import paragraphs, sentences
+from .segment import dash_asides, paragraphs, sentences
 from .subject import EnSubject, ZhSubject
 from .timex import TimeExpr, TimeIndex
 from ..structure import Structure, read_structure
@@ -572,30 +572,13 @@ def _clause_start(norm: str, pos: int, limit: int, lang: str) -> int:
 _CLAUSE_END = {"zh": re.compile(r"[，,；;。！？]|[（(]"), "en": re.compile(r"[,;]|[.!?](?=\s|$)|\(")}
 
 
-_DASH = re.compile(r" [-–—] ")
-
-
 def _dash_asides(ctx: Context, ss: int, se: int) -> list[tuple[int, int]]:
-    """Asides between two spaced dashes in an English sentence that hold no figure and no clause break
-    (pairs read left to right), as spans; once per sentence."""
+    """The sentence's asides between spaced dashes (``segment.dash_asides``), once per sentence."""
     ck = ("asides", ss)
     got = ctx.cache.get(ck)
     if got is None:
-        got = []
-        dashes = list(_DASH.finditer(ctx.norm, ss, se))
-        i = 0
-        while i + 1 < len(dashes):
-            a, b = dashes[i].end(), dashes[i + 1].start()
-            if b - a <= 120 and not _ASIDE_BREAK.search(ctx.norm, a, b):
-                got.append((a, b))
-                i += 2
-            else:
-                i += 1
-        ctx.cache[ck] = got
+        got = ctx.cache[ck] = dash_asides(ctx.norm, ss, se)
     return got
-
-
-_ASIDE_BREAK = re.compile(r"[,;:()\[\]\d]|[.!?](?=\s)")
 
 
 def _clause_end(norm: str, pos: int, limit: int, lang: str) -> int:

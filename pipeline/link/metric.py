@@ -14,6 +14,7 @@ import bisect
 import re
 
 from ..patterns import LangPatterns, alternation
+from .segment import SPACED_DASH, dash_asides
 
 _ZH_CLAUSE = re.compile(r"[，,；;：:。！？!?\n（）()]")
 _EN_CLAUSE = re.compile(r"[,;:()\n\[\]]|[.!?](?=\s|$|[A-Z])| - |\band\s+(?=(?:will\s+)?[a-z]+(?:ed|s)?\s+(?:in|the|a|an|to|for)\b)")
@@ -427,29 +428,16 @@ _AFTER = re.compile(r"\s+(?:(?P<chg>drop|rise|increase|fall|decline|growth|gain|
 _EVENT_PLACE = re.compile(r"(?:\s+(?:in|across|from|throughout)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})?"
                           r"(?:\s+[-–—]\s+[^-–—.;]{1,30}?\s+[-–—])?(?=\s)")
 _BE = {"are", "is", "were", "was", "be", "been", "being"}
-# a state after "be" that says what happened to people ("are at risk of falling into poverty", "were out of work")
-_STATE_AFTER_BE = {"at risk", "in need", "out of", "in danger", "without work", "without jobs", "without homes"}
 
 
 def _dash_aside_before(norm: str, ss: int, start: int) -> tuple[int, int] | None:
     """The aside between two spaced dashes that ends right at ``start`` (the clause goes on after it), as
-    (opening dash, end of the closing dash); None when ``start`` follows no closing dash or the aside holds a
-    clause break or a figure of its own."""
-    if start < 3 or not _SPACED_DASH.fullmatch(norm, start - 3, start):
+    (opening dash, end of the closing dash), or None."""
+    if start < 3 or not SPACED_DASH.fullmatch(norm, start - 3, start):
         return None
-    open_ = max((m.start() for m in _SPACED_DASH.finditer(norm, max(ss, start - 123), start - 3)), default=-1)
-    if open_ < 0:
-        return None
-    inner = norm[open_ + 3:start - 3]
-    if re.search(r"[,;:()\[\]\d]|[.!?](?=\s)", inner):
-        return None
-    return open_, start
+    return next(((a - 3, start) for a, b in dash_asides(norm, max(ss, start - 126), start) if b == start - 3), None)
 
 
-# -ing verbs that take a clause ("data showing the economy grew 0.1%"): what follows is the clause, not a modifier
-_REPORTING = {"showing", "suggesting", "indicating", "revealing", "confirming", "saying", "meaning", "signalling",
-              "signaling", "predicting", "forecasting", "estimating", "warning"}
-_REPORTING_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_REPORTING)) + r")\b")
 _FRONTED_AT = re.compile(r"\s*(?:[\"“‘]\s*)?at\s+(?:just\s+|about\s+|around\s+|nearly\s+)?", re.IGNORECASE)
 _SUBJECT_AFTER_COMMA = re.compile(r"\s*,\s*(?:the\s+|its\s+|their\s+)?(?P<np>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}?)\s+"
                                   r"(?:remains?|remained|was|is|were|are|stands?|stood|has|have|had|stays?|stayed)\b")
@@ -457,7 +445,6 @@ _PRONOUN_TAIL = {"it", "they", "them", "this", "these", "those", "which"}
 # words before such a pronoun that are no noun it could follow ("in Pakistan's case it", "said last week it")
 _NO_ANTECEDENT = {"case", "terms", "instance", "example", "week", "month", "year", "day", "time", "quarter", "night",
                   "morning", "evening", "now", "then", "nevertheless", "nonetheless", "however", "yet"}
-_SPACED_DASH = re.compile(r" [-–—] ")
 _ASIDE_LEAD = {"at", "up", "down", "about", "around", "some", "nearly", "almost", "just", "over", "by", "roughly"}
 
 
@@ -656,6 +643,9 @@ class EnMetric:
         self.never_alone = {w.lower() for w in L.get("metric_never_alone", [])}
         self.count_heads = {w.lower() for w in L.get("count_measure_heads", [])}
         self.event_aux = set(L.get("count_event_aux", []))
+        self.event_states = set(L.get("count_event_states", []))
+        self.reporting = set(L.get("metric_reporting_participles", []))
+        self.reporting_after = re.compile(r"\s+" + alternation(self.reporting) + r"\b") if self.reporting else None
         self.event_past = set(L.get("count_event_past", []))
         self.event_not_verbs = set(L.get("count_event_not_verbs", []))
         spend = L.get("metric_money_verbs") or []
@@ -707,7 +697,7 @@ class EnMetric:
             seg_start = _clause_before(norm, _EN_CLAUSE, ss, aside[0], 200, prev)
             clause = norm[seg_start:aside[0]] + " " * (aside[1] - aside[0]) + norm[aside[1]:lo]
         words = list(re.finditer(r"[A-Za-z][A-Za-z'’&\-]*|-\s*[A-Za-z]+", clause))
-        if seg_start >= ss + 3 and _SPACED_DASH.fullmatch(norm, seg_start - 3, seg_start) and c.kind != "count" \
+        if seg_start >= ss + 3 and SPACED_DASH.fullmatch(norm, seg_start - 3, seg_start) and c.kind != "count" \
                 and all(w.group(0).lower() in _ASIDE_LEAD for w in words) and prev is None:
             # "consumer prices - at 2.4% - rose": an aside that gives the level of the noun before the dash
             back = _clause_before(norm, _EN_CLAUSE, ss, seg_start - 3, 120, None)
@@ -918,7 +908,7 @@ class EnMetric:
         # "data showing the Australian economy grew 0.1%": the noun a reporting participle hangs from is the source,
         # the clause after the participle holds what is measured
         i = ctx.norm.rfind(metric, ss, c.start)
-        return not (i >= 0 and _REPORTING_AFTER.match(ctx.norm, i + len(metric)))
+        return not (i >= 0 and self.reporting_after is not None and self.reporting_after.match(ctx.norm, i + len(metric)))
 
     def object_of_clause(self, c, metric: str) -> str:
         """A metric that holds a whole clause, subject and verb ("airline announced net profits", "It leaves GDP",
@@ -1091,7 +1081,7 @@ class EnMetric:
             if k < len(ws):
                 w = ws[k].group(0).lower()
                 be = any(x.group(0).lower() in _BE for x in ws[k0:k])   # are (also) facing, were at risk
-                state = be and k + 1 < len(ws) and f"{w} {ws[k + 1].group(0).lower()}" in _STATE_AFTER_BE
+                state = be and k + 1 < len(ws) and f"{w} {ws[k + 1].group(0).lower()}" in self.event_states
                 finite = w in self.event_past or (w.endswith("ed") and len(w) > 3) or (k > 0 and w.endswith(("en", "wn"))) \
                     or (be and w.endswith("ing") and len(w) > 4)
                 if state or (finite and w not in self.event_not_verbs and w not in self.stop):
@@ -1128,7 +1118,7 @@ class EnMetric:
                 # ("trains loading goods ... rose": an -ing form after a noun does the same)
                 if j - 1 > 0 and not is_verb[j - 2] and low[j - 2] not in _FUNCTION and j < chain_start and (
                         (low[j - 1].endswith("ed") and low[j] in _PARTICIPLE_PREP)
-                        or (low[j - 1].endswith("ing") and low[j - 1] not in _REPORTING)):
+                        or (low[j - 1].endswith("ing") and low[j - 1] not in self.reporting)):
                     chain_start, j = j - 1, j - 1
                     continue
                 break

@@ -69,3 +69,26 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             _push(out, text, a, b)
         pos = e
     return out
+
+
+# spaced dashes, and what an aside between two of them may not hold (a clause break, a number)
+SPACED_DASH = re.compile(r" [-–—] ")
+_ASIDE_BREAK = re.compile(r"[,;:()\[\]\d]|[.!?](?=\s)")
+
+
+def dash_asides(norm: str, lo: int, hi: int, max_len: int = 120) -> list[tuple[int, int]]:
+    """Asides between two spaced dashes in ``norm[lo:hi]`` ("Growth in output - the main target of the curbs -
+    was 11.5%"), pairs read left to right, as the spans between the dashes; an aside holds no clause break and
+    no number."""
+    dashes = list(SPACED_DASH.finditer(norm, lo, hi))
+    got = []
+    i = 0
+    while i + 1 < len(dashes):
+        a, b = dashes[i].end(), dashes[i + 1].start()
+        if b - a <= max_len and not _ASIDE_BREAK.search(norm, a, b):
+            got.append((a, b))
+            i += 2
+        else:
+            i += 1
+    return got
+

@@ -31,6 +31,7 @@ class ZhSubject:
     possessive_gap = re.compile(r"的\s*$")
     list_joiners = ("、", "和", "及", "与")
     row_label_max = 8
+    clause_subject_first = False    # (English: a name right before its verb; see _pick)
 
     def __init__(self, P: LangPatterns):
         L = P.link
@@ -378,7 +379,6 @@ class ZhSubject:
 
 # a project named after its figure and 的: 总投资410亿元的巨化硅氟新材料项目
 _PROJECT_AFTER = re.compile(r"的(?P<n>[\u4e00-\u9fff]{4,20}?(?:项目|工程|基地))(?![\u4e00-\u9fff]{0,2}(?:项目|工程|基地))")
-_NAME_TAGS = frozenset({"ns", "nr", "nz", "nt", "nrt", "nrfg"})
 # a quotation that opens a clause, followed by what is measured (not by 等, 的, a conjunction or another quote)
 _QUOTED_TOPIC = re.compile(r"\s*[“\"](?P<q>[^”\"，。；：\d\n]{2,8})(?P<close>[”\"])(?![等的和与及、“\"）)])(?=[\u4e00-\u9fff])")
 # a slogan of numbers: “一网通办”, “三北”, “双碳”, “十四五”
@@ -399,7 +399,10 @@ _ZH_COUNTED_PLACES = re.compile(r"^[一二两三四五六七八九十百千]{1,2
 _ZH_NOT_IN_NAMES = ("以上", "所在", "以下", "期内", "期间", "之内", "其中", "我们", "他们", "这些", "那些", "各类", "有关")
 
 
-_PROPER_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nrfg", "nt", "j"})
+# jieba's tags of names (a proper part of a park's or project's name: 张/江/科创园, 巨/化硅/氟…项目), and of
+# abbreviations, which count for a park (光伏 does not make 光伏发电项目 a name)
+_NAME_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nrfg", "nt"})
+_PROPER_TAGS = _NAME_TAGS | {"j"}
 _VERB_AFTER_NAME = re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|also|then)\s+)?[a-z]{3,}(?:ed|s)\b")
 _PREP_BEFORE_NAME = re.compile(r"\b(?:in|of|with|from|for|to|by|at|on|into|than)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_MARKS = frozenset("，。；：！？、,;:!?\n")
@@ -633,7 +636,7 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
                 a, b = hit[-1]
                 return text[a:b]
     for k, last in ((0, True), (1, False), (2, True)):
-        if k == 2:
+        if k == 2 and finder.clause_subject_first:
             # the subject of the figure's own clause, a name right before its verb ("..., while its rival JD.com
             # reached a sale volume of"), before a name of the sentence before (not a name in a prepositional
             # phrase: "countries participating in the Belt and Road Initiative exceeded")
@@ -690,6 +693,7 @@ class EnSubject:
     possessive_gap = re.compile(r"['’]s\s+$")
     list_joiners = (",", "and", ", and", "&")
     row_label_max = 40
+    clause_subject_first = True
 
     def __init__(self, P: LangPatterns):
         L = P.link
