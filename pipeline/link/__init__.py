@@ -85,6 +85,7 @@ class Linker:
             if L.get("ba_marker") and L.get("ba_done_after") else None
         self.actual_re = _join(L.get("actual_cues", []), ci)
         self.forecast_re = _join(L.get("forecast_cues", []), ci)
+        self.forecast_after_re = re.compile(L["forecast_after"], ci) if L.get("forecast_after") else None
         self.target_frame_re = _join(L.get("target_frames", []), ci)
         self.actual_frame_re = _join(L.get("actual_frames", []), ci)
         self.sentence_frame_re = re.compile(L["sentence_frame"], ci)
@@ -336,7 +337,8 @@ class Linker:
         if c.kind == "count" and c.unit in self.place_units and self.enumerated_re is not None \
                 and self.enumerated_re.search(ctx.norm, max(ss, c.start - 60), c.start):
             return "actual"  # 漳州、桂林两城市的附加费将下调: the places listed are counted, whatever is planned for them
-        forecast = self._cue_end(ctx, "f", self.forecast_re, ss, se, c.start) is not None
+        forecast = self._cue_end(ctx, "f", self.forecast_re, ss, se, c.start) is not None or (
+            self.forecast_after_re is not None and self.forecast_after_re.match(ctx.norm, c.end, se) is not None)
         if forecast:
             return "actual"  # "analysts expect revenue to reach $9bn": a forecast by someone else
         after = ctx.norm[c.end:clause_end]

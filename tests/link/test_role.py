@@ -245,3 +245,15 @@ def test_should(text, figure, role):
 ])
 def test_experts_forecast(text, figure, role):
     assert fig(text, "zh", figure).role == role
+
+
+@pytest.mark.parametrize("text,figure,role", [
+    # an attribution after the quoted figure makes it someone else's view
+    ("\"The shares should trade above $40 by March,\" said one analyst.", "$40", "actual"),
+    # the speaker's own plan stays a target
+    ("\"We will open 40 stores next year,\" the chief executive said.", "40", "target"),
+    # a budget that swung to a deficit is no budget plan
+    ("The state budget has swung to a deficit of $20bn this year.", "$20bn", "actual"),
+])
+def test_attributions_and_budgets_in_the_past(text, figure, role):
+    assert fig(text, "en", figure).role == role
