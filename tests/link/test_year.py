@@ -166,3 +166,15 @@ def test_a_target_takes_the_year_of_its_own_clause():
     text = "到2027年，全市新能源汽车产量力争达到50万辆，2030年达到80万辆。"
     assert fig(text, "zh", "50万辆").year == 2027
     assert fig(text, "zh", "80万辆").year == 2030
+
+
+@pytest.mark.parametrize("text,figure,year", [
+    # a quarter without a year in a dated article is of the dateline's year (R9), like a bare month
+    ("Online retail sales in Q3 rose by 9.7 percent, the bureau said.", "9.7 percent", 2020),
+    ("Exports grew 6% in the third quarter, official data showed.", "6%", 2020),
+    # a quarter with its own year keeps it
+    ("Exports grew 6% in the third quarter of 2019.", "6%", 2019),
+])
+def test_a_bare_quarter_takes_the_datelines_year(text, figure, year):
+    from link_support import fig
+    assert fig(text, "en", figure, published="2020-11-12").year == year
