@@ -525,6 +525,11 @@ _CONJ = re.compile(r"^(?:但是?|而且?|并且?|同时|此外|另外|也|还|�
 _NOUNISH = ("n", "vn", "nz", "nt", "ns", "j", "l", "b", "an", "ng", "nrt", "nrfg", "eng")
 
 
+# levels listed before the noun they share: 国家级、4个自治区级 (区域医疗中心), 世界级、7个国家级、9个区域级 (产业集群)
+_ZH_LEVEL_LIST = re.compile(r"[\u4e00-\u9fff]{1,5}级(?:[、和与及](?:[\d０-９一二三四五六七八九十两]+[个家所座处])?"
+                            r"[\u4e00-\u9fff]{1,5}级)+")
+
+
 def _zh_noun_phrase_after(norm: str, text: str, pos: int, sent_toks=None, sent_start: int = 0) -> str | None:
     """The noun phrase right after a classifier (jieba tags), up to a verb, a particle or punctuation."""
     from ..segment import zh_tokens
@@ -532,6 +537,10 @@ def _zh_noun_phrase_after(norm: str, text: str, pos: int, sent_toks=None, sent_s
     skip = _ZH_COMPARATOR_AFTER.match(norm, pos)
     if skip:                                 # 20个以上“好房子”示范项目: the noun after the comparator
         pos = skip.end()
+        sent_toks = None
+    levels = _ZH_LEVEL_LIST.match(norm, pos)
+    if levels:                               # 4个国家级、4个自治区级区域医疗中心: the list's noun counts each level
+        pos = levels.end()
         sent_toks = None
     m = re.match(r"[“”\u4e00-\u9fffA-Za-z0-9+（）()、和与及]{1,30}", norm[pos:pos + 30])
     if not m:
@@ -554,6 +563,8 @@ def _zh_noun_phrase_after(norm: str, text: str, pos: int, sent_toks=None, sent_s
     for i, (w, tag, off) in enumerate(toks):
         if w in ("、", "和", "与", "及") and seen_noun and i + 1 < len(toks) and toks[i + 1][1].startswith(_NOUNISH):
             continue
+        if w == "级" and seen_noun and i + 1 < len(toks) and toks[i + 1][1].startswith(_NOUNISH):
+            continue                         # 自治区/级 区域医疗中心: a level word that jieba cut from its noun
         lead_verb = i == 0 and tag == "v" and len(w) == 1 and len(toks) > 1 and toks[1][1].startswith(_NOUNISH)
         # 16所偏远/d 山区学校: jieba tags some two-character adjectives as adverbs; one before a noun modifies it
         lead_adverb = not seen_noun and tag == "d" and len(w) >= 2 and i + 1 < len(toks) and toks[i + 1][1].startswith(_NOUNISH)

@@ -1478,3 +1478,14 @@ def test_a_conjunction_is_no_metric():
 ])
 def test_times_and_relative_places_are_no_names(text, figure):
     assert fig(text, "zh", figure).subject not in ("之日起", "所在城市", "即日起")
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # levels listed before the noun they share: each count counts that noun
+    ("新建3个省级、12个市级重点实验室。", "3个", "重点实验室"),
+    ("认定2家国家级和5家省级专精特新企业。", "2家", "专精特新企业"),
+    # the last item keeps its level word, which jieba cuts from the noun
+    ("建成4个国家级、4个自治区级区域医疗中心。", "4个", "区域医疗中心"),
+])
+def test_levels_listed_before_their_noun(text, figure, metric):
+    assert fig(text, "zh", figure).metric == metric
