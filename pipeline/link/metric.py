@@ -594,6 +594,11 @@ def _zh_compound_tail(norm: str, pos: int, toks, end: int) -> int:
     for j, (w, tag, off) in enumerate(run):
         if tag.startswith("n") and tag != "nr" and j > 0:
             stop = off + len(w)
+            if all(t[1] in ("a", "b") for t in run[:j]):
+                for w2, tag2, off2 in toks[k + j + 1:k + j + 3]:   # 国家先进/a 制造业 集群: nouns on to the clause's end
+                    if not (tag2.startswith("n") and tag2 != "nr") or off2 != stop:
+                        break
+                    stop = off2 + len(w2)
             if stop <= 14 and (stop >= len(norm) - pos or _ZH_CLAUSE_END.match(norm, pos + stop)):
                 return stop
             return end

@@ -1489,3 +1489,13 @@ def test_times_and_relative_places_are_no_names(text, figure):
 ])
 def test_levels_listed_before_their_noun(text, figure, metric):
     assert fig(text, "zh", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # an adjective inside the counted phrase, then nouns to the clause's end
+    ("全市共有5个国家先进制造业集群，居全省首位。", "5个", "国家先进制造业集群"),
+    # a verb after the counted noun is its predicate, not a modifier
+    ("今年有3家单位获中国质量奖。", "3家", "单位"),
+])
+def test_adjectives_inside_a_counted_phrase(text, figure, metric):
+    assert fig(text, "zh", figure).metric == metric
