@@ -73,6 +73,8 @@ class Linker:
         self.weak_target_re = _join(L.get("target_cues_weak", []), ci)
         self.target_after_re = _join(L["target_after"], ci) if "target_after" in L else self.target_re
         self.base_re = re.compile(L["base_of_change"], ci) if L.get("base_of_change") else None
+        self.parallel_re = re.compile(L["parallel_years"]) if L.get("parallel_years") else None
+        self.parallel_end = re.compile(L["parallel_end"]) if L.get("parallel_end") else None
         # a count right after a list of names (漳州、桂林两城市, 平凉、白银和兰州的16所学校) counts what the text names
         cnt = P.units.get("count") or {}
         names = (cnt.get("guard_patterns") or {}).get("name_list")
@@ -445,6 +447,26 @@ class Linker:
                 break
         return best
 
+    def _parallel_year(self, ctx: Context, c: Candidate, ss: int) -> int | None:
+        """An undated change (从3826.5亿元增长到4398.6亿元) after one dated at both ends in the same sentence
+        (从2020年的3.68万亿元增长到2025年的4.93万亿元): its base the first year, the level reached the second."""
+        if self.parallel_re is None:
+            return None
+        cs = _clause_start(ctx.norm, c.start, ss, self.lang)
+        if _YEAR_WRITTEN.search(ctx.norm, cs, c.start):
+            return None                                   # the clause dates itself
+        m = None
+        for m in self.parallel_re.finditer(ctx.norm, ss, cs):
+            pass
+        if m is None:
+            return None
+        lo = c.extra.get("comp_left", c.start)
+        if self._is_base(ctx, c):
+            return int(m.group("y1"))
+        if self.parallel_end.search(ctx.norm, max(cs, lo - 6), lo) and _FROM.search(ctx.norm, cs, lo):
+            return int(m.group("y2"))
+        return None
+
     def _is_base(self, ctx: Context, c: Candidate) -> bool:
         if self.base_re is None:
             return False
@@ -464,6 +486,9 @@ class Linker:
         if y is not None:
             return None if y == T.ATTACHED_UNKNOWN else y
         own: list[TimeExpr] = T.within(ss, se, periods=True)
+        py = self._parallel_year(ctx, c, ss)
+        if py is not None:
+            return py
         if self._is_base(ctx, c):
             # the base of a change has only the year written against it; a part of a year right after it (up from
             # 17.5% in the third quarter) is of the year its sentence names before it (In the fourth quarter of 2004)
@@ -562,6 +587,10 @@ def _is_heading_line(norm: str, s: int, e: int) -> bool:
     le = len(norm) if le < 0 else le
     line = norm[ls:le].rstrip()
     return 0 < len(line) <= 40 and line[-1] not in "。.！!？?；;"
+
+
+_YEAR_WRITTEN = re.compile(r"(?:19|20)\d{2}\s*年")
+_FROM = re.compile(r"[从由]")
 
 
 def _clause_start(norm: str, pos: int, limit: int, lang: str) -> int:

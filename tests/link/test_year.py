@@ -178,3 +178,13 @@ def test_a_target_takes_the_year_of_its_own_clause():
 def test_a_bare_quarter_takes_the_datelines_year(text, figure, year):
     from link_support import fig
     assert fig(text, "en", figure, published="2020-11-12").year == year
+
+
+def test_an_undated_change_after_one_dated_at_both_ends():
+    from link_support import fig
+    text = "全市地区生产总值从2020年的5200亿元增长到2025年的6800亿元，一般公共预算收入从420亿元增长到510亿元。"
+    assert fig(text, "zh", "420亿元").year == 2020
+    assert fig(text, "zh", "510亿元").year == 2025
+    # a clause that dates itself keeps its own year
+    text2 = "全市地区生产总值从2020年的5200亿元增长到2025年的6800亿元，2023年一般公共预算收入为480亿元。"
+    assert fig(text2, "zh", "480亿元").year == 2023
