@@ -103,3 +103,9 @@ def zh_tokens(s: str) -> list[tuple[str, str, int]]:
         out.append((w, t, pos))
         pos += len(w)
     return out
+
+
+def is_han(ch: str) -> bool:
+    """A character of the CJK Unified Ideographs block (the Han characters of Chinese text)."""
+    return "\u4e00" <= ch <= "\u9fff"
+

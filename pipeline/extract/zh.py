@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from ..patterns import alternation, fast_finditer, first_chars
 from ..resolve import zh_numbers
+from ..segment import is_han
 from .base import ONE, BaseExtractor, Candidate, EndMatcher, UnitGuard, UnitInfo
 
 
@@ -153,7 +154,7 @@ class ZhExtractor(BaseExtractor):
         cands = super().share_units(norm, cands)
         people: tuple[str, int] | None = None      # (unit, end of its sentence) of the last population count
         for c in cands:
-            if c.kind is None and c.has_scale and c.high is None:
+            if c.kind is None and c.has_scale and c.high is None and _bare_amount(norm, c):
                 self._elided(norm, c)
                 if c.kind is None and self._people_before is not None:
                     people = self._elided_people(norm, c, people)
@@ -162,9 +163,7 @@ class ZhExtractor(BaseExtractor):
     def _elided_people(self, norm: str, c: Candidate, people: tuple[str, int] | None) -> tuple[str, int] | None:
         """A bare 万/亿 number after a population noun and a verb of level or change counts the noun (老年人已经达到
         １．７８亿); later ones of the same sentence after such a verb count it too. Returns the sentence's count."""
-        nxt = norm[c.end:c.end + 1]
-        if (nxt and nxt in "-–—－~～至到、和与及或多余") or not _HAS_DIGIT.search(norm, c.nstart, c.nend) \
-                or not self._people_verb.search(norm, max(0, c.start - 4), c.start):
+        if not self._people_verb.search(norm, max(0, c.start - 4), c.start):
             return people
         m = self._people_before.search(norm, max(0, c.start - 24), c.start)
         if m is not None:
@@ -177,15 +176,13 @@ class ZhExtractor(BaseExtractor):
 
     def _elided(self, norm: str, c: Candidate) -> None:
         """A 万/亿 amount without a unit: CNY next to a money noun or verb (400万的税, 基金仅为2.2亿, 最高可罚50万),
-        a count of the noun right after it (３亿吸烟者); nothing when a range or list goes on after it."""
+        a count of the noun right after it (３亿吸烟者). ``c`` is a bare amount (``_bare_amount``)."""
         nxt = norm[c.end:c.end + 1]
-        if (nxt and nxt in "-–—－~～至到、和与及或多余") or not _HAS_DIGIT.search(norm, c.nstart, c.nend):
-            return      # (a range or list goes on; 千亿级, 万兆: scale characters alone are no amount)
         if self._elided_after is not None and (self._elided_after.match(norm, c.end)
                                                or self._elided_before.search(norm, max(0, c.start - 12), c.start)):
             c.kind, c.unit, c.rule = "money", "CNY", "zh.money.elided"
             return
-        if self._scaled_noun is not None and nxt and _is_han(nxt) and c.rule != "zh.money.spoken" \
+        if self._scaled_noun is not None and nxt and is_han(nxt) and c.rule != "zh.money.spoken" \
                 and not self._scaled_noun.match(norm, c.end) and norm[c.nstart] not in "十百千万萬亿億" \
                 and self._opens_noun(norm, c.end):
             head = self._head_noun(norm, c.end)
@@ -360,7 +357,7 @@ class ZhExtractor(BaseExtractor):
             return False  # 100 USDT is not US dollars
         if info.kind == "money" and info.weak:
             # 三块 / 三块钱 are money; 3块土地 is a count of plots
-            return not after or not _is_han(after[0]) or after.startswith("钱") or bool(_JIAO.match(after))
+            return not after or not is_han(after[0]) or after.startswith("钱") or bool(_JIAO.match(after))
         if info.kind == "percent" and u in ("成", "折"):
             return not (after and self._tenths_not_after.match(after))
         if info.kind == "quantity" and c.extra.get("cn_text") in self._article:
@@ -426,6 +423,13 @@ class ZhExtractor(BaseExtractor):
             c.kind = None  # 5分 alone is ambiguous (minutes, points)
 
 
+def _bare_amount(norm: str, c: Candidate) -> bool:
+    """A 万/亿 amount with digits that stands alone: no range or list goes on after it (3亿至5亿, 2亿、3亿), and it is
+    not scale characters alone (千亿级, 万兆)."""
+    nxt = norm[c.end:c.end + 1]
+    return not (nxt and nxt in "-–—－~～至到、和与及或多余") and _HAS_DIGIT.search(norm, c.nstart, c.nend) is not None
+
+
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _HAS_DIGIT = re.compile(r"[\d一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖]")
 _JIAO = re.compile(r"[零一二两三四五六七八九\d]+[毛角]")
@@ -458,10 +462,6 @@ def _spaced_alternation(terms) -> str:
 
 def _unspaced(u: str) -> str:
     return u.replace(" ", "").replace("\t", "") if (" " in u or "\t" in u) else u
-
-
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 # two neighbouring digits, then scale characters: 五六, 两三百, 七八千万 (a range of the two)

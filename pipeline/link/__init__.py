@@ -447,25 +447,24 @@ class Linker:
                 break
         return best
 
-    def _parallel_year(self, ctx: Context, c: Candidate, ss: int) -> int | None:
+    def _parallel_year(self, ctx: Context, c: Candidate, ss: int, base: bool) -> int | None:
         """An undated change (从3826.5亿元增长到4398.6亿元) after one dated at both ends in the same sentence
-        (从2020年的3.68万亿元增长到2025年的4.93万亿元): its base the first year, the level reached the second."""
+        (从2020年的3.68万亿元增长到2025年的4.93万亿元): its base (``base``) the first year, the level reached the second."""
         if self.parallel_re is None:
             return None
+        lo = c.extra.get("comp_left", c.start)
+        reached = not base and self.parallel_end.search(ctx.norm, max(ss, lo - 6), lo) is not None
+        if not (base or reached):
+            return None                                   # (most figures: neither end of a change)
         cs = _clause_start(ctx.norm, c.start, ss, self.lang)
-        if _YEAR_WRITTEN.search(ctx.norm, cs, c.start):
-            return None                                   # the clause dates itself
+        if _YEAR_WRITTEN.search(ctx.norm, cs, c.start) or (reached and not _FROM.search(ctx.norm, cs, lo)):
+            return None                                   # the clause dates itself, or no 从 opens the change
         m = None
         for m in self.parallel_re.finditer(ctx.norm, ss, cs):
             pass
         if m is None:
             return None
-        lo = c.extra.get("comp_left", c.start)
-        if self._is_base(ctx, c):
-            return int(m.group("y1"))
-        if self.parallel_end.search(ctx.norm, max(cs, lo - 6), lo) and _FROM.search(ctx.norm, cs, lo):
-            return int(m.group("y2"))
-        return None
+        return int(m.group("y1" if base else "y2"))
 
     def _is_base(self, ctx: Context, c: Candidate) -> bool:
         if self.base_re is None:
@@ -486,10 +485,11 @@ class Linker:
         if y is not None:
             return None if y == T.ATTACHED_UNKNOWN else y
         own: list[TimeExpr] = T.within(ss, se, periods=True)
-        py = self._parallel_year(ctx, c, ss)
+        base = self._is_base(ctx, c)
+        py = self._parallel_year(ctx, c, ss, base)
         if py is not None:
             return py
-        if self._is_base(ctx, c):
+        if base:
             # the base of a change has only the year written against it; a part of a year right after it (up from
             # 17.5% in the third quarter) is of the year its sentence names before it (In the fourth quarter of 2004)
             if _PART_OF_YEAR_AFTER.match(ctx.norm, c.end):

@@ -441,6 +441,7 @@ def _dash_aside_before(norm: str, ss: int, start: int) -> tuple[int, int] | None
 _FRONTED_AT = re.compile(r"\s*(?:[\"“‘]\s*)?at\s+(?:just\s+|about\s+|around\s+|nearly\s+)?", re.IGNORECASE)
 _SUBJECT_AFTER_COMMA = re.compile(r"\s*,\s*(?:the\s+|its\s+|their\s+)?(?P<np>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}?)\s+"
                                   r"(?:remains?|remained|was|is|were|are|stands?|stood|has|have|had|stays?|stayed)\b")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’&\-]*")
 _PRONOUN_TAIL = {"it", "they", "them", "this", "these", "those", "which"}
 # words before such a pronoun that are no noun it could follow ("in Pakistan's case it", "said last week it")
 _NO_ANTECEDENT = {"case", "terms", "instance", "example", "week", "month", "year", "day", "time", "quarter", "night",
@@ -716,10 +717,7 @@ class EnMetric:
         if seg_start >= ss + 3 and SPACED_DASH.fullmatch(norm, seg_start - 3, seg_start) and c.kind != "count" \
                 and all(w.group(0).lower() in _ASIDE_LEAD for w in words) and prev is None:
             # "consumer prices - at 2.4% - rose": an aside that gives the level of the noun before the dash
-            back = _clause_before(norm, _EN_CLAUSE, ss, seg_start - 3, 120, None)
-            bw = list(re.finditer(r"[A-Za-z][A-Za-z'’&\-]*", norm[back:seg_start - 3]))
-            blow = [w.group(0).lower() for w in bw]
-            np_ = self._noun_run_before(ctx, bw, blow, [self._is_verb(blow, i) for i in range(len(bw))], len(bw), back)
+            np_ = self._noun_ending_clause(ctx, ss, seg_start - 3)
             if np_ is not None:
                 return text[np_[0]:np_[1]]
         low = [w.group(0).lower() for w in words]
@@ -767,10 +765,9 @@ class EnMetric:
         #      comma gives the change of the previous clause's subject
         if words and c.kind != "count" and prev is None and all(x in ("up", "down", "by") for x in low) \
                 and norm[ss:seg_start].rstrip().endswith(","):
-            back = _clause_before(norm, _EN_CLAUSE, ss, norm.rfind(",", ss, seg_start), 200, None)
-            bw = list(re.finditer(r"[A-Za-z][A-Za-z'’&\-]*", norm[back:norm.rfind(",", ss, seg_start)]))
-            blow = [w.group(0).lower() for w in bw]
-            bverb = [self._is_verb(blow, i) for i in range(len(bw))]
+            comma = norm.rfind(",", ss, seg_start)
+            back = _clause_before(norm, _EN_CLAUSE, ss, comma, 200, None)
+            bw, blow, bverb = self._words(norm, back, comma)
             first_v = next((i for i in range(len(bw)) if bverb[i]), None)
             if first_v:
                 np_ = self._np_before(ctx, bw, blow, bverb, first_v, back)
@@ -781,10 +778,7 @@ class EnMetric:
         sep = norm.rfind(norm[ss:seg_start].rstrip()[-1:] or "\0", ss, seg_start) if seg_start > ss else -1
         if words and sep > ss and norm[sep] in ",-–—" and low[0].endswith("ing") and len(low[0]) > 4 \
                 and not any(is_verb[1:]) and c.kind != "count" and prev is None:
-            back = _clause_before(norm, _EN_CLAUSE, ss, sep, 120, None)
-            bw = list(re.finditer(r"[A-Za-z][A-Za-z'’&\-]*", norm[back:sep]))
-            blow = [w.group(0).lower() for w in bw]
-            np_ = self._noun_run_before(ctx, bw, blow, [self._is_verb(blow, i) for i in range(len(bw))], len(bw), back)
+            np_ = self._noun_ending_clause(ctx, ss, sep)
             if np_ is not None:
                 return text[np_[0]:np_[1]]
         # 1c. a noun and "at" right before the figure: "forecast sustained growth at between 10-15%", "kept
@@ -846,6 +840,19 @@ class EnMetric:
                 if np_ and not self._generic(norm[np_[0]:np_[1]]):
                     return text[np_[0]:np_[1]]
         return None
+
+    def _words(self, norm: str, a: int, b: int):
+        """The words of ``norm[a:b]`` (match positions relative to ``a``), lower-cased, and which are verbs."""
+        ws = list(_WORD.finditer(norm[a:b]))
+        low = [w.group(0).lower() for w in ws]
+        return ws, low, [self._is_verb(low, i) for i in range(len(ws))]
+
+    def _noun_ending_clause(self, ctx, ss: int, end: int):
+        """The noun phrase that ends the clause before ``end`` (a comma or a dash): what a participle or an aside
+        after it describes ("rising inflation - reaching 0.7%", "consumer prices - at 2.4% -")."""
+        back = _clause_before(ctx.norm, _EN_CLAUSE, ss, end, 120, None)
+        ws, low, verbs = self._words(ctx.norm, back, end)
+        return self._noun_run_before(ctx, ws, low, verbs, len(ws), back)
 
     def _noun_run_before(self, ctx, words, low, is_verb, end: int, base: int):
         """The noun phrase of up to three words ending right before ``words[end]`` (back to a verb, a function

@@ -14,7 +14,7 @@ from collections import Counter
 
 from ..extract.normalize import normalize
 from ..patterns import LangPatterns, alternation
-from ..segment import zh_tokens
+from ..segment import is_han, zh_tokens
 
 
 # right before the base of a share: 占, 约占, 占到, 相当于 (人口占中国人口的8.5%)
@@ -421,12 +421,8 @@ def _listed_with_places(toks, k: int, places) -> bool:
 def _split_prefix(toks, k: int) -> bool:
     """The two tokens before ``toks[k]`` are single Han characters of no function word class (雄 安 before 新区)."""
     a, b = toks[k - 2], toks[k - 1]
-    return len(a[0]) == 1 and len(b[0]) == 1 and _is_han_char(a[0]) and _is_han_char(b[0]) \
+    return len(a[0]) == 1 and len(b[0]) == 1 and is_han(a[0]) and is_han(b[0]) \
         and a[2] + 1 == b[2] and b[2] + 1 == toks[k][2] and not ({a[1][:1], b[1][:1]} & set("pcurdmqfyeok"))
-
-
-def _is_han_char(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _admin_chain(norm: str, a: int, b: int, e: int) -> tuple[int, int]:
