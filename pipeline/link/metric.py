@@ -425,9 +425,24 @@ _AFTER = re.compile(r"\s+(?:(?P<chg>drop|rise|increase|fall|decline|growth|gain|
 
 
 # before the verb of a count of people: where they are, and an aside between dashes
-_EVENT_PLACE = re.compile(r"(?:\s+(?:in|across|from|throughout)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})?"
+_EVENT_PLACE = re.compile(r"(?:\s+(?:in|across|from|throughout|of)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})?"
                           r"(?:\s+[-–—]\s+[^-–—.;]{1,30}?\s+[-–—])?(?=\s)")
 _BE = {"are", "is", "were", "was", "be", "been", "being"}
+# an adverb in -ly (not rely, apply, supply, reply, fly)
+_ADVERB_LY = re.compile(r"(?![a-z]*(?:ply|rely|fly)$)[a-z]{3,}ly")
+# a verb's own preposition, which its predicate keeps, and what ends the preposition's object
+_OWN_PREPOSITIONS = frozenset({"on", "in", "below", "above", "under", "from", "for", "with", "into", "out", "at"})
+_PREDICATE_END = frozenset({",", ";", ":", "(", ")", '"', "“", "”", "-", "–", "—", "and", "but", "which", "that", "who",
+                            "while", "whereas", "compared", "since", "after", "before", "when", "as", "according"})
+
+
+def _tagged_verb(ctx, ss: int, pos: int) -> bool:
+    """The parse of the sentence at ``ss`` tags the word at ``pos`` as a finite verb (no parse: no)."""
+    doc = ctx.parses.get(ss) if ctx.parses else None
+    if doc is None:
+        return False
+    tok = next((t for t in doc if t.idx == pos - ss), None)
+    return tok is not None and tok.tag_.startswith("VB") and tok.tag_ not in ("VBG", "VBN")
 
 
 def _dash_aside_before(norm: str, ss: int, start: int) -> tuple[int, int] | None:
@@ -661,6 +676,13 @@ class EnMetric:
         self.count_heads = {w.lower() for w in L.get("count_measure_heads", [])}
         self.event_aux = set(L.get("count_event_aux", []))
         self.event_states = set(L.get("count_event_states", []))
+        self.people_plurals = {w.lower() for w in L.get("subject_demonyms", []) if w.endswith(("s", "ese"))} \
+            | {w.lower() + "s" for w in L.get("subject_demonyms", []) if not w.endswith(("s", "ese", "sh", "ch"))}
+        form = L.get("demonym_plural_form")
+        self.demonym_form = re.compile(form) if form else None
+        self.share_nouns = set(self.event_nouns) | {w.lower() for w in L.get("metric_people_share_nouns", [])}
+        self.share_people = re.compile(r"\s+of\s+(?:all\s+)?(?:the\s+|its\s+|their\s+)?(?P<ws>(?:[a-z][\w\-]*\s+){0,2})"
+                                       r"(?P<n>[A-Za-z][\w\-]*)(?=\s)") if self.share_nouns else None
         self.reporting = set(L.get("metric_reporting_participles", []))
         self.reporting_after = re.compile(r"\s+" + alternation(self.reporting) + r"\b") if self.reporting else None
         self.event_past = set(L.get("count_event_past", []))
@@ -871,6 +893,7 @@ class EnMetric:
         24%), in front of its noun (an $11bn accounting fraud), a share of the actor's own flow (makes 80% of its
         revenues), and "X account for N%" (the tagger reads "account" as a noun: the rules read the verb)."""
         pre = self.shared(ctx, c, prev) or self.prenominal(ctx, c) or self.own_share(ctx, c) or self.share_is(ctx, c, ss) \
+            or self.people_share(ctx, c, ss) \
             or self.price_of(ctx, c, ss) or self.money_of_verb(ctx, c, ss) or self.object_by(ctx, c, ss) \
             or self.level_participle(ctx, c, ss) or self.measure_of_subject(ctx, c, ss)
         acc = _ACCOUNTS_FOR.search(ctx.norm, max(ss, c.start - 40), c.extra.get("comp_left", c.start)) if pre is None else None
@@ -1086,41 +1109,117 @@ class EnMetric:
         text): "20,000 workers lost their jobs", "95 more patients died", "rural residents were lifted out
         of poverty" give the people with their predicate; "had tested 5 million people", "sickening 55
         million people" give the verb. Other counted nouns (jobs, visitors, staff) keep their phrase."""
-        if not self.event_nouns or (c.unit or "").lower() not in self.event_nouns:
+        if not self.event_nouns or not self._people(ctx, c):
             return None
         norm, text = ctx.norm, ctx.text
         span = c.extra.get("count_phrase")
         if span:
-            ws = list(re.finditer(r"[A-Za-z][A-Za-z'’\-]*|[^\sA-Za-z]", norm[span[1]:span[1] + 120]))
-            k = 0
-            # where they are ("across Asia", "in the Maldives") and an aside between dashes ("- 645,000 -")
-            # stand between the people and what happened to them
-            place = _EVENT_PLACE.match(norm, span[1])
-            if place:
-                k = sum(1 for x in ws if x.start() < place.end() - span[1])
-            k0 = k
-            while k < len(ws) and ws[k].group(0).lower() in self.event_aux:
-                k += 1
-            if k < len(ws):
-                w = ws[k].group(0).lower()
-                be = any(x.group(0).lower() in _BE for x in ws[k0:k])   # are (also) facing, were at risk
-                state = be and k + 1 < len(ws) and f"{w} {ws[k + 1].group(0).lower()}" in self.event_states
-                finite = w in self.event_past or (w.endswith("ed") and len(w) > 3) or (k > 0 and w.endswith(("en", "wn"))) \
-                    or (be and w.endswith("ing") and len(w) > 4)
-                if state or (finite and w not in self.event_not_verbs and w not in self.stop):
-                    end = k
-                    while end + 1 < len(ws) and end - k < 7:
-                        nxt = ws[end + 1].group(0)
-                        if not nxt[0].isalpha() or nxt.lower() in self.stop or nxt.lower() in self.event_aux:
-                            break
-                        end += 1
-                    if k0:        # past a place or an aside: the predicate alone ("thrown into poverty")
-                        return text[span[1] + ws[k].start():span[1] + ws[end].end()]
-                    return text[span[0]:span[1] + ws[end].end()]
+            pred = self._predicate_after(ctx, span[1])
+            if pred is not None:
+                # past a place or an aside: the predicate alone ("thrown into poverty"); else the people with it
+                return text[pred[0]:pred[1]] if pred[2] else text[span[0]:pred[1]]
         if v is not None and v == len(words) - 1 and is_verb[v] and low[v] not in _LEVEL_VERBS \
-                and low[v] not in _AUX and low[v] not in self.event_not_verbs:
+                and low[v] not in _AUX and low[v] not in self.event_not_verbs and (c.unit or "").lower() in self.event_nouns:
             return text[base + words[v].start():base + words[v].end()]
         return None
+
+    def _people(self, ctx, c) -> bool:
+        """The counted noun names people: a word of ``count_event_nouns`` or a plural demonym as written
+        (2.2 million Ethiopians, a quarter of a million Sri Lankans)."""
+        unit = (c.unit or "").lower()
+        if unit in self.event_nouns:
+            return True
+        span = c.extra.get("count_phrase")
+        last = ctx.norm[span[0]:span[1]].split()[-1:] if span else []
+        return bool(last) and self._demonym_plural(last[0])
+
+    def _demonym_plural(self, word: str) -> bool:
+        w = word.strip(".,;:")
+        return w[:1].isupper() and (w.lower() in self.people_plurals or
+                                    (self.demonym_form is not None and self.demonym_form.fullmatch(w) is not None))
+
+    def people_share(self, ctx, c, ss: int) -> str | None:
+        """A share of people followed by what they do is measured by the predicate (corpus/README.md R16):
+        "About 80% of Ethiopians depend directly or indirectly on agriculture", "43% of the population already
+        lives on less than $2 a day"."""
+        if c.kind != "percent" or self.share_people is None:
+            return None
+        m = self.share_people.match(ctx.norm, c.end)
+        if m is None:
+            return None
+        # the people's noun after up to two describing words (45% of rural households), or the first of them
+        # that is one (60% of Germans polled): the predicate follows it
+        at = None
+        for w in re.finditer(r"[A-Za-z][\w\-]*", ctx.norm[m.start("ws"):m.end("n")]):
+            if w.group(0).lower() in self.share_nouns or self._demonym_plural(w.group(0)):
+                at = m.start("ws") + w.end()
+                break
+        if at is None:
+            return None
+        # a present-tense verb: the parse's tag, or an -s form after a singular noun (the population lives)
+        # a present-tense verb: the parse's tag, an -s form after a singular noun (the population lives), or
+        # the word right after a plural one (Kenyans rely: in this frame a verb, whatever the tagger says)
+        singular = ctx.norm[at - 1] != "s"
+        first = re.match(r"\s+([a-z]{2,})\b", ctx.norm[at:at + 40])
+
+        def present(pos: int) -> bool:
+            if _tagged_verb(ctx, ss, pos):
+                return True
+            w = re.match(r"[a-z]{2,}\b", ctx.norm[pos:pos + 30])
+            if w is None or _ADVERB_LY.fullmatch(w.group(0)):
+                return False
+            return w.group(0).endswith("s") if singular else (first is not None and pos == at + first.start(1))
+
+        pred = self._predicate_after(ctx, at, plain=present)
+        return ctx.text[pred[0]:pred[1]] if pred is not None else None
+
+    def _predicate_after(self, ctx, at: int, plain=None) -> tuple[int, int, bool] | None:
+        """What happens to the people whose phrase ends at ``at``: the verb (past the auxiliaries, a place
+        and an aside) and up to seven words after it, as (start, end, past_place_or_aside); None where no
+        finite verb or state follows. ``plain``: a test of a position for a present-tense verb, which the
+        word alone does not tell ("depend", "own": the parse's tag)."""
+        norm = ctx.norm
+        ws = list(re.finditer(r"[A-Za-z][A-Za-z'’\-]*|[^\sA-Za-z]", norm[at:at + 120]))
+        k = 0
+        # where they are ("across Asia", "in the Maldives") and an aside between dashes ("- 645,000 -")
+        # stand between the people and what happened to them
+        place = _EVENT_PLACE.match(norm, at)
+        if place:
+            k = sum(1 for x in ws if x.start() < place.end() - at)
+        k0 = k
+        while k < len(ws) and ws[k].group(0).lower() in self.event_aux:
+            k += 1
+        if k >= len(ws):
+            return None
+        w = ws[k].group(0).lower()
+        be = any(x.group(0).lower() in _BE for x in ws[k0:k])   # are (also) facing, were at risk
+        state = be and k + 1 < len(ws) and f"{w} {ws[k + 1].group(0).lower()}" in self.event_states
+        finite = w in self.event_past or (w.endswith("ed") and len(w) > 3) or (k > 0 and w.endswith(("en", "wn"))) \
+            or (be and w.endswith("ing") and len(w) > 4) \
+            or (plain is not None and w not in _FUNCTION and w not in _AUX and w not in self.never_alone
+                and plain(at + ws[k].start()))
+        if not (state or (finite and w not in self.event_not_verbs and w not in self.stop)):
+            return None
+        end = k
+        prep = None
+        while end + 1 < len(ws) and end - k < (9 if plain is not None else 7):
+            nxt = ws[end + 1].group(0)
+            low = nxt.lower()
+            if prep is not None:
+                # the preposition's object, an amount included ("on less than $2 a day"), to the clause's end
+                if nxt in _PREDICATE_END or low in _PREDICATE_END or (nxt in ".?!" and not norm[at + ws[end + 1].end():][:1].isdigit()):
+                    break
+                end += 1
+                continue
+            # the verb's own preposition goes with it ("lives on less than $2 a day", "depend directly or
+            # indirectly on agriculture"); a later one starts an adverbial ("lost their jobs in the flooding")
+            if plain is not None and low in _OWN_PREPOSITIONS and all(_ADVERB_LY.fullmatch(x.group(0).lower()) or x.group(0).lower() in ("or", "and")
+                                                for x in ws[k + 1:end + 1]):
+                prep = end + 1
+            elif not nxt[0].isalpha() or low in self.stop or low in self.event_aux:
+                break
+            end += 1
+        return at + ws[k].start(), at + ws[end].end(), k0 > 0
 
     def _is_verb(self, low: list[str], i: int) -> bool:
         w = low[i]

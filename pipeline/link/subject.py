@@ -699,6 +699,8 @@ class EnSubject:
         self.suffixes = set(L["subject_suffixes"])
         self.generic = set(L["subject_generic"])
         self.demonyms = set(L.get("subject_demonyms", []))
+        form = L.get("demonym_plural_form")
+        self.demonym_form = re.compile(form) if form else None     # Zambians, Sri Lankans: people, not a name
         self.person_titles = tuple(t + " " for t in L.get("subject_person_titles", []))
         self.pinyin_surnames = set(L.get("subject_pinyin_surnames", []))
         self._pinyin_name = re.compile(r"\b(" + "|".join(sorted(self.pinyin_surnames, key=len, reverse=True))
@@ -757,7 +759,8 @@ class EnSubject:
                 named = any(w not in self.not_names and w[:1].isupper() and not _ROMAN.fullmatch(w)
                             and not _MONTH_RANGE.fullmatch(w) for w in words) or \
                     any(w.rstrip(".") in self.suffixes for w in words[1:])
-                if words[-1] in self.demonyms and all(w in _COMPASS for w in words[:-1]):
+                if (words[-1] in self.demonyms or (self.demonym_form is not None and self.demonym_form.fullmatch(words[-1])))\
+                        and all(w in _COMPASS for w in words[:-1]):
                     named = False   # Chinese, South Korean: a nationality, not a name
                 if words[-1] in self.document_heads:
                     named = False   # Tongshan County Government Work Report, Implementation Plan: a document's title

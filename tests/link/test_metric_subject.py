@@ -1499,3 +1499,32 @@ def test_levels_listed_before_their_noun(text, figure, metric):
 ])
 def test_adjectives_inside_a_counted_phrase(text, figure, metric):
     assert fig(text, "zh", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a share of people followed by what they do is measured by the predicate (corpus/README.md R16), the verb's
+    # own preposition and its object included, an amount too
+    ("Roughly 70% of Kenyans rely heavily on rain-fed farming.", "70%", "rely heavily on rain-fed farming"),
+    ("Only 12% of the population lives on less than $1 a day.", "12%", "lives on less than $1 a day"),
+    ("Nearly a third of all adults smoke, and 45% of rural households lack piped water.", "45%", "lack piped water"),
+])
+def test_a_share_of_people_takes_its_predicate(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a share of a thing is not a share of people: the rules' noun stays
+    ("About 40% of exports go to Europe.", "40%", None),
+    # a reporting verb says who said it, not what they do
+    ("Some 55% of Germans said they would spend less.", "55%", None),
+])
+def test_only_people_and_no_reporting_verb_take_a_predicate(text, figure, metric):
+    got = fig(text, "en", figure).metric
+    assert got is None or not got.startswith(("go to", "said"))
+
+
+def test_a_count_of_a_demonym_plural_names_what_happened_to_them():
+    # a plural demonym as written counts people: what happened to them, not the demonym alone
+    f = fig("Some 3,000 Zambians will still need food aid.", "en", "3,000")
+    assert f.metric == "Zambians will still need food aid"
+    assert f.subject is None            # people of a country, not its name (GUIDELINES: a place or organisation)
