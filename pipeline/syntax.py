@@ -181,6 +181,8 @@ def _np_span(noun, figure_ids: set[int], time_nouns: frozenset[str] = frozenset(
         first -= 2                                  # pre-tax profit, year-on-year
         start = doc[first].idx
     for r in noun.rights:
+        if figure_ids and r.i > min(figure_ids) > noun.i:
+            break                                   # a rise of 0.4% in January: nothing past the figure
         if r.dep_ in ("nmod", "acl") and r.i not in figure_ids:
             sub = list(r.subtree)
             case = next((x for x in sub if x.dep_ == "case"), None)
@@ -275,10 +277,10 @@ def metric_and_owner(sent, fs: int, fe: int, lex: Lexicon):
         # (not a noun after the figure that opens with a preposition: "fell 2% by midday" is no midday of 2%)
         noun = head                                  # a $48m contract, revenues of A$2.6bn
         route = "noun"
+    elif any(c.dep_ in _SUBJ for c in node.children) or node.dep_ == "ROOT":
+        pred = node                                   # the deficit was $427bn; said that growth would be 1.8%
     elif node.dep_ in _PREDICATE_DEPS and head.i != node.i:
         pred = head
-    elif node.dep_ == "ROOT" or any(c.dep_ in _SUBJ for c in node.children):
-        pred = node                                   # the deficit was $427bn
     if pred is not None and pred.tag_.startswith("VB") and node.dep_ == "obl" \
             and any(c.dep_ == "case" and (c.lower_ == "by" or (c.lower_ in ("to", "from") and pred.lower_.startswith(_REVISE)))
                     for c in node.children):
@@ -363,8 +365,10 @@ def metric_and_owner(sent, fs: int, fe: int, lex: Lexicon):
     if span is not None:
         words = noun.doc.text[span[0]:span[1]].lower().split()
         if not words or (" ".join(words) in generic and not (route != "noun" and " ".join(words) in lex.subject_measures)) or \
-                (noun.lower_ in generic_heads and route == "noun"):
-            span = None                             # a 5% increase: the rules look further for what increased
+                (noun.lower_ in generic_heads and route == "noun" and (noun.i > node.i or len(words) == 1)):
+            # a 5% increase: the rules look further for what increased (but "forecast total growth of 3.6%":
+            # a described change noun the figure comes after is what is measured)
+            span = None
     return span, owner, route
 
 

@@ -180,6 +180,13 @@ def test_a_generic_measure_is_the_metric_only_as_the_subject():
                [1, 1, 5, 4, 5, 1], ["nsubj", "ROOT", "det", "nummod", "compound", "obj"],
                [True, True, True, False, True, False])
     assert metric(d, "4%")[0] is None
+    # Nationwide reported a rise of 0.4% in January: nothing past the figure joins its noun's phrase
+    d = parsed(["Nationwide", "reported", "a", "rise", "of", "0.4", "%", "in", "January"],
+               ["NNP", "VBD", "DT", "NN", "IN", "CD", "NN", "IN", "NNP"],
+               [1, 1, 3, 1, 6, 6, 3, 8, 3], ["nsubj", "ROOT", "det", "obj", "case", "nummod", "nmod", "case", "nmod"],
+               [True, True, True, True, True, False, True, True, False])
+    got = metric(d, "0.4%")[0]
+    assert got is None or "January" not in got
 
 
 def test_a_figure_after_at_measures_the_verbs_object():
@@ -211,6 +218,28 @@ def test_an_amount_of_something_measures_that_thing_but_a_share_of_it_does_not()
     d = parsed(["Exports", "were", "28", "%", "of", "GDP"], ["NNS", "VBD", "CD", "NN", "IN", "NNP"],
                [3, 3, 3, 3, 5, 3], ["nsubj", "cop", "nummod", "ROOT", "case", "nmod"], [True, True, False, True, True, False])
     assert metric(d, "28%")[0] == "Exports"
+
+
+def test_a_figure_with_its_own_subject_inside_a_reported_clause_measures_that_subject():
+    # Officials said that inflation would be 2.5%: the clause's own subject, not the reporter
+    d = parsed(["Officials", "said", "that", "inflation", "would", "be", "2.5", "%"],
+               ["NNS", "VBD", "IN", "NN", "MD", "VB", "CD", "NN"],
+               [1, 1, 7, 7, 7, 7, 7, 1], ["nsubj", "ROOT", "mark", "nsubj", "aux", "cop", "nummod", "ccomp"],
+               [True, True, True, True, True, True, False, False])
+    assert metric(d, "2.5%") == ("inflation", None, "copula")
+
+
+def test_a_described_change_noun_before_of_is_what_the_figure_measures():
+    # The bank predicted average growth of 4%: the figure comes after its noun; "a 4% increase" stays to the rules
+    d = parsed(["The", "bank", "predicted", "average", "growth", "of", "4", "%"],
+               ["DT", "NN", "VBD", "JJ", "NN", "IN", "CD", "NN"],
+               [1, 2, 2, 4, 2, 7, 7, 4], ["det", "nsubj", "ROOT", "amod", "obj", "case", "nummod", "nmod"],
+               [True, True, True, True, True, True, False, False])
+    assert metric(d, "4%")[0] == "average growth"
+    d = parsed(["Sales", "saw", "a", "4", "%", "increase"], ["NNS", "VBD", "DT", "CD", "NN", "NN"],
+               [1, 1, 5, 4, 5, 1], ["nsubj", "ROOT", "det", "nummod", "compound", "obj"],
+               [True, True, True, False, True, False])
+    assert metric(d, "4%")[0] is None
 
 
 def test_the_parse_holds_blas_to_one_thread_and_restores_it():
