@@ -296,7 +296,8 @@ def metric_and_owner(sent, fs: int, fe: int, lex: Lexicon):
             and pred.lower_ not in level_verbs and pred.lemma_.lower() not in level_verbs \
             and node.dep_ in ("obj", "dobj", "obl", "iobj", "obl:npmod", "nmod:npmod"):
         obj = next((c for c in pred.children if c.dep_ in ("obj", "dobj") and c.i not in ids and c.i < node.i
-                    and c.tag_ in _NOUN_TAGS and c.tag_ not in _PROPN), None)
+                    and c.tag_ in _NOUN_TAGS and c.tag_ not in _PROPN and c.lower_ not in lex.time_nouns), None)
+        # (ended the day at $8.08, closed the week at 2.1%: a time is no object the figure measures)
         if obj is not None and node.dep_ == "obl" and any(c.dep_ == "case" and c.lower_ == "at" for c in node.children):
             # set compensation at 250 euros, put the cost at $2bn: the object is what the figure measures
             span = _np_span(obj, ids, lex.time_nouns)
@@ -304,7 +305,8 @@ def metric_and_owner(sent, fs: int, fe: int, lex: Lexicon):
         at = next((c for c in node.children if c.dep_ == "case" and c.lower_ == "at"), None) if node.dep_ == "obl" else None
         if obj is None and at is not None and at.i > 0 and _subject_of(node) is None:
             before = sent.doc[at.i - 1]
-            if before.tag_ in _NOUN_TAGS and before.tag_ not in _PROPN and before.head.i == pred.i and before.i not in ids:
+            if before.tag_ in _NOUN_TAGS and before.tag_ not in _PROPN and before.head.i == pred.i and before.i not in ids \
+                    and before.lower_ not in lex.time_nouns:
                 # pointed to GDP growth at 2.9%: the noun right before "at" is what stands at the level
                 return _np_span(before, ids, lex.time_nouns), None, "noun"
         # (also "should be cut from 70% to 49%": the passive subject moves from one level to the other)
@@ -312,7 +314,8 @@ def metric_and_owner(sent, fs: int, fe: int, lex: Lexicon):
             and any(c.dep_ in ("aux:pass", "nsubj:pass") for c in pred.children)
         level = obj is None and (at is not None or to_passive) and _subject_of(pred) is not None \
             and _subject_of(node) is None \
-            and not any(c.dep_ in ("obj", "dobj") or c.tag_ in ("WDT", "WP") for c in pred.children)
+            and not any((c.dep_ in ("obj", "dobj") and c.lower_ not in lex.time_nouns) or c.tag_ in ("WDT", "WP")
+                        for c in pred.children)
         if not level:      # (not "which it set at $500m": a relative pronoun is the object; not a copula of its own)
             span = _action(pred, node, sent)         # was fined 11m euros, agreed to pay $1.1bn
             return span, _named_subject(pred), "action"

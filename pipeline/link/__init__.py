@@ -178,7 +178,8 @@ class Linker:
                 return None, None, None
         span, owner, route = metric_and_owner(doc, c.start - off, c.end - off, self.syntax_lexicon)
         metric = ctx.text[span[0] + off:span[1] + off].strip() if span else None
-        acronym = bool(metric) and metric.isupper() and len(metric) <= 4          # GDP, CPI: a metric
+        # GDP, CPI: a metric; IMF, OECD: a name (subject_acronyms)
+        acronym = bool(metric) and metric.isupper() and len(metric) <= 4 and not self.subject.is_name_acronym(metric, None)
         if metric and self.lang == "en" and ((self.metric._name(ctx, metric) and not acronym)
                                              or (metric.isupper() and not acronym)
                                              or ctx.structure.excluded(span[0] + off)):

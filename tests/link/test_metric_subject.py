@@ -1528,3 +1528,24 @@ def test_a_count_of_a_demonym_plural_names_what_happened_to_them():
     f = fig("Some 3,000 Zambians will still need food aid.", "en", "3,000")
     assert f.metric == "Zambians will still need food aid"
     assert f.subject is None            # people of a country, not its name (GUIDELINES: a place or organisation)
+
+
+def test_an_organisations_acronym_is_no_metric():
+    # an organisation's acronym is a name, never the metric (GDP, CPI are metrics)
+    text = "Growth is slowing, with export forecasts falling to 3.1% from 3.5% this year and 2.9% from 3.3% in 2006, the IMF said."
+    assert fig(text, "en", "2.9%").metric == "export forecasts"
+    assert fig("CPI rose 2% in May.", "en", "2%").metric == "CPI"
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a state verb gives the level of its subject, whatever stands between ("has been stuck at close to 10%")
+    ("The jobless rate has been stuck at close to 9%.", "9%", "jobless rate"),
+    ("The budget deficit has been stuck at about 5% of GDP.", "5%", "budget deficit"),
+])
+def test_names_and_state_verbs_around_a_level(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
+
+
+def test_a_time_is_no_object_a_level_measures():
+    # "ended the week at": the week is when, not what; the clause's subject is measured
+    assert fig("Shares in Sony ended the week at $30.50.", "en", "$30.50").metric == "Shares"
