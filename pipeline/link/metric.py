@@ -347,7 +347,8 @@ _PRENOMINAL = re.compile(r"(?:-(?:a|per)-(?:share|head|tonne|barrel|unit|year)\b
                          r"a\s+year|the\s+year|last|this|earlier|a\s+month|each|per)\b|\s+[a-z]{3,}ed\b)")
 # hedge words between a verb and its share: "account for about", "makes more than"
 _HEDGE = r"(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|over\s+|more\s+than\s+|less\s+than\s+|roughly\s+|only\s+|just\s+)?"
-_ACCOUNTS_FOR = re.compile(r"\baccount(?:s|ed|ing)?\s+for\s+" + _HEDGE + "$", re.IGNORECASE)
+_ACCOUNTS_FOR = re.compile(r"\b(?:account(?:s|ed|ing)?\s+for|represent(?:s|ed|ing)?|constitut(?:e|es|ed|ing))\s+" + _HEDGE + "$",
+                           re.IGNORECASE)
 _TRAILING_TIME = re.compile(r"\s+(?:in|during|for)\s+(?:the\s+)?(?:(?:first|second|third|fourth|final|last|same)\s+"
                             r"(?:quarter|half|months?)(?:\s+of\s+(?:the\s+year|(?:19|20)\d{2}))?|(?:19|20)\d{2}|"
                             r"(?:full\s+|whole\s+)?year|period)$", re.IGNORECASE)
@@ -375,8 +376,9 @@ _PURPOSE_AFTER = re.compile(r"(?:\s*\([^)]{0,60}\))?\s*(?:a\s+year\s+|a\s+month\
 # where the clause of "X account for" starts: a semicolon, while/whereas, ", and", ", but", a "that" complement
 _CLAUSE_START = re.compile(r";\s*|\b(?:while|whereas)\s+|,\s+(?:and|but)\s+|\b(?:show|shows|showed|said|says|that)\s+(?:that\s+)?")
 # a time or place adverbial opening that clause: "in 2019, ", "In the first 10 months, ", and a determiner
-_LEADING_ADVERBIAL = re.compile(r"\s*(?:(?:in|during|by|as\s+of|from|on|at|over|for)\s[^,;]{0,40},\s*)?(?:the\s+)?",
-                                re.IGNORECASE)
+_LEADING_ADVERBIAL = re.compile(r"\s*(?:(?:in|during|by|as\s+of|from|on|at|over|for)\s[^,;]{0,40},\s*)?"
+                                r"(?:(?:however|nonetheless|nonethless|nevertheless|meanwhile|overall|still|yet|moreover|"
+                                r"furthermore|indeed|besides|together|combined|[a-z]+ly),\s*)?(?:the\s+)?", re.IGNORECASE)
 _FINITE = {"is", "are", "was", "were", "has", "have", "had", "said", "says", "show", "shows", "showed", "will", "would"}
 # a noun phrase and a participle giving its level, right before the figure: "a per capita GDP exceeding"
 _LEVEL_PARTICIPLE = re.compile(r"(?P<np>(?:[A-Za-z][\w\-']*\s+){1,6}?)(?:exceeding|reaching|totaling|totalling|topping|"
@@ -399,7 +401,8 @@ _NAMED_OBJECT = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her)\s+)?[A-Z]")
 _CLAUSE_VERBS = {"sent", "sends", "leaves", "left", "saw", "sees", "made", "makes", "gave", "gives", "took", "takes",
                  "puts", "got", "gets", "announced", "reported", "posted", "recorded", "booked", "unveiled"}
 # units the parse may hang a figure from, which measure nothing themselves
-_UNIT_PHRASES = {"percentage points", "percentage point", "points", "point", "percent", "per cent", "basis points"}
+_UNIT_PHRASES = {"percentage points", "percentage point", "points", "point", "percent", "per cent", "basis points",
+                 "cents", "cent", "pence", "penny"}
 # an adverbial opening a sentence, up to its comma: "Despite the dip in profits,", "After a weak first half,"
 _OPENING_ADVERBIAL = re.compile(r"\s*(?:Despite|Although|Though|While|After|Before|Because\s+of|Due\s+to|Since|Unlike|Like|"
                                 r"Following|Amid|Besides|Given|Apart\s+from|Aside\s+from|In\s+spite\s+of|Thanks\s+to)\b[^,;]{1,80},")
@@ -897,6 +900,8 @@ class EnMetric:
             or self.price_of(ctx, c, ss) or self.money_of_verb(ctx, c, ss) or self.object_by(ctx, c, ss) \
             or self.level_participle(ctx, c, ss) or self.measure_of_subject(ctx, c, ss)
         acc = _ACCOUNTS_FOR.search(ctx.norm, max(ss, c.start - 40), c.extra.get("comp_left", c.start)) if pre is None else None
+        if acc is not None and acc.group(0).lower().startswith(("representing", "constituting")):
+            acc = None        # a participle of these hangs from the clause before: the parse reads it
         if acc is not None:
             # (a participle, "grew 5.2%, accounting for 38%", hangs from the clause before: the rules read it)
             own = None if acc.group(0).lower().startswith("accounting") else self.accounting_subject(ctx, ss, acc.start())
@@ -928,8 +933,9 @@ class EnMetric:
         word (says, thought), no trailing time (orders in the fourth quarter)."""
         metric = self.object_of_clause(c, self.after_opening(ctx, c, ss, metric))
         metric = self.without_owner(ctx, metric)
-        if _POSSESSOR_ONLY.fullmatch(metric) or metric.lower() in self.never_alone:
-            return None
+        if _POSSESSOR_ONLY.fullmatch(metric) or metric.lower() in self.never_alone or \
+                (c.kind != "count" and metric.lower() in _UNIT_PHRASES):
+            return None       # (closed down 51 cents at $44.38: the unit of the figure before; 33 points counts points)
         words = metric.split()
         if len(words) > 1 and words[-1].lower() in _PRONOUN_TAIL:
             # "the debt it took on ... to just 1.8bn euros": the noun before the relative clause's pronoun; "in

@@ -1549,3 +1549,18 @@ def test_names_and_state_verbs_around_a_level(text, figure, metric):
 def test_a_time_is_no_object_a_level_measures():
     # "ended the week at": the week is when, not what; the clause's subject is measured
     assert fig("Shares in Sony ended the week at $30.50.", "en", "$30.50").metric == "Shares"
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # the unit of the figure before is never what a price measures
+    ("Gold futures closed up 80 cents at $1,210 an ounce.", "$1,210", "Gold futures"),
+    # "X represent(s) N% of Y" like "X account(s) for": X, after an opening adverb, not the base Y
+    ("However, service exports represent about 12% of total trade.", "12%", "service exports"),
+    ("Small firms constitute 60% of the country's employers.", "60%", "Small firms"),
+])
+def test_unit_words_and_share_verbs(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
+
+
+def test_a_counted_unit_word_stays_the_metric_of_a_count():
+    assert fig("Wang scored 31 points for Beijing.", "en", "31").metric == "points"
