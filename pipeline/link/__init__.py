@@ -272,6 +272,10 @@ class Linker:
                 metric = pre
             elif p_metric is not None and c.kind != "count" and route != "action":
                 metric = p_metric              # the parse first; the rules where it gives nothing
+            elif p_metric is not None and route == "action" and c.kind == "percent" and _SHARE_OF.match(norm, c.end):
+                # "which owns 46% of Virgin Blue", "would control 8% of Russia's oil production": a share an actor
+                # holds is named by the action; Y is the share's base (GUIDELINES), never its metric
+                metric = p_metric
             else:
                 metric = self.metric.metric(ctx, c, ss, se, prev) or p_metric
                 if route == "action" and p_metric and metric and c.kind != "count" and self._action_wins(metric, p_metric):
@@ -548,6 +552,10 @@ _NEW_PREDICATE = re.compile(r"\b(?:and|but|while|warned|said|says|may|might|will
 
 
 _PHRASE_EDGE = re.compile(r"^[^\w“‘\"'《（(【\[]+|[\s，,；;：:、。]+$")
+
+
+# a share of something right after the figure ("46% of Virgin Blue")
+_SHARE_OF = re.compile(r"\s+of\s+(?!which\b|them\b|those\b)")
 
 
 def _clean_phrase(p: str | None) -> str | None:

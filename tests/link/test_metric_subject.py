@@ -1564,3 +1564,14 @@ def test_unit_words_and_share_verbs(text, figure, metric):
 
 def test_a_counted_unit_word_stays_the_metric_of_a_count():
     assert fig("Wang scored 31 points for Beijing.", "en", "31").metric == "points"
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a share an actor holds or moves is named by the action, not by the base after "of" (a name, or Y of GUIDELINES)
+    ("Vodafone said on Monday that it now owns 12% of mobile operator Verizon.", "12%", "owns"),
+    ("The Kuwaiti lender has bought 40% of Gulf Bank of Basra.", "40%", "bought"),
+    ("Creditors agreed to write off 70% of Iraq's debt.", "70%", "agreed to write"),
+])
+def test_a_share_an_actor_holds_is_named_by_the_action(text, figure, metric):
+    got = fig(text, "en", figure).metric
+    assert got is not None and got.startswith(metric.split()[0])
