@@ -290,6 +290,8 @@ class Linker:
             metric = _clean_phrase(metric)
             if metric:
                 metric = self.metric.tidy(ctx, c, ss, metric)
+            if not metric:
+                metric = self.metric.implicit(ctx, c, ss, subject)   # "Corus fell 2.2%": its shares
             if same:
                 metric, subject = conv.metric, conv.subject
             out.append(to_figure(text, c, role=role, year=year, metric=metric,

@@ -80,6 +80,9 @@ class ZhMetric:
     def tidy(self, ctx, c, ss: int, metric: str) -> str | None:
         return metric
 
+    def implicit(self, ctx, c, ss: int, subject: str | None) -> str | None:
+        return None
+
     def parse_ok(self, ctx, c, ss: int, metric: str) -> bool:
         return True
 
@@ -433,6 +436,8 @@ _EVENT_PLACE = re.compile(r"(?:\s+(?:in|across|from|throughout|of)\s+(?:the\s+)?
 _BE = {"are", "is", "were", "was", "be", "been", "being"}
 # an adverb in -ly (not rely, apply, supply, reply, fly)
 _ADVERB_LY = re.compile(r"(?![a-z]*(?:ply|rely|fly)$)[a-z]{3,}ly")
+# what a market report moves when it names only the company ("Corus fell 2.2%")
+_SHARE_WORD = re.compile(r"\b(?:[Ss]hare\s+prices?|[Ss]hares|[Ss]tock\s+prices?|[Ss]tocks)\b")
 # a verb's own preposition, which its predicate keeps, and what ends the preposition's object
 _OWN_PREPOSITIONS = frozenset({"on", "in", "below", "above", "under", "from", "for", "with", "into", "out", "at"})
 _PREDICATE_END = frozenset({",", ";", ":", "(", ")", '"', "“", "”", "-", "–", "—", "and", "but", "which", "that", "who",
@@ -686,6 +691,12 @@ class EnMetric:
         self.share_nouns = set(self.event_nouns) | {w.lower() for w in L.get("metric_people_share_nouns", [])}
         self.share_people = re.compile(r"\s+of\s+(?:all\s+)?(?:the\s+|its\s+|their\s+)?(?P<ws>(?:[a-z][\w\-]*\s+){0,2})"
                                        r"(?P<n>[A-Za-z][\w\-]*)(?=\s)") if self.share_nouns else None
+        self.index_names = set(L.get("metric_index_names", []))
+        moves = L.get("metric_share_move_verbs") or []
+        # the move right before the figure, a company its subject: "Corus fell", "JFE Holdings down", "shed … to"
+        self.share_move = re.compile(r"\b[A-Z][\w&.\-']*\s+(?:(?:was|were|had|has|have)\s+)?(?:" + alternation(moves) +
+                                     r")\s+(?:(?:by|about|around|nearly|almost|some|more\s+than|over)\s+)?$"
+                                     r"|\b(?:" + alternation(moves) + r")\s+[\d.,]+\s*%\s+to\s+$") if moves else None
         self.reporting = set(L.get("metric_reporting_participles", []))
         self.reporting_after = re.compile(r"\s+" + alternation(self.reporting) + r"\b") if self.reporting else None
         self.event_past = set(L.get("count_event_past", []))
@@ -715,6 +726,42 @@ class EnMetric:
         if name in names or (name.endswith(("'s", "’s")) and name[:-2] in names):   # Virgin Blue's shares
             return " ".join(words[k:])
         return metric
+
+    def implicit(self, ctx, c, ss: int, subject: str | None) -> str | None:
+        """A market report's move of a named company with nothing measured in its clause ("In London, Corus fell
+        2.2% to 55.57 pence", "with closest rival JFE Holdings down 3.4%") moves its shares: the share word the
+        paragraph used last before it (shares, share price, stock), copied from the text."""
+        if self.share_move is None or subject is None or c.kind not in ("percent", "money"):
+            return None
+        lo = c.extra.get("comp_left", c.start)
+        if not self.share_move.search(ctx.norm, max(ss, lo - 40), lo):
+            return None
+        para = ctx.norm.rfind("\n\n", 0, ss)
+        best = None
+        for m in _SHARE_WORD.finditer(ctx.norm, max(para + 1, ss - 900, 0), c.start):
+            best = m
+        return ctx.text[best.start():best.end()] if best is not None else None
+
+    def _described_name(self, ctx, phrase: str) -> bool:
+        """A name of the document, alone or after lower-case words that describe it (Paris, closest rival JFE
+        Holdings, biggest steel company Nippon Steel; not "value of its Yukos", not an index: London FTSE, Nikkei 225)."""
+        if self.subject is None:
+            return False
+        from .subject import doc_names
+
+        words = phrase.split()
+        k = len(words)
+        while k > 0 and words[k - 1][:1].isupper():
+            k -= 1
+        if k == 0:
+            # a name alone (Paris, Toyota), but an index or a benchmark is what moves (London FTSE, Nikkei 225)
+            return phrase in doc_names(self.subject, ctx) and not any(w in self.index_names for w in words) \
+                and not (len(words) == 1 and phrase.isupper())
+        if k == len(words) or any(w[:1].isupper() for w in words[:k]) or words[k - 1].lower() in _FUNCTION \
+                or words[k - 1].lower() in self.stop:
+            return False
+        tail = " ".join(words[k:])
+        return tail in doc_names(self.subject, ctx) and not (len(words) - k == 1 and tail.isupper())
 
     def _name(self, ctx, phrase: str) -> bool:
         if _is_name(phrase):
@@ -933,6 +980,19 @@ class EnMetric:
         word (says, thought), no trailing time (orders in the fourth quarter)."""
         metric = self.object_of_clause(c, self.after_opening(ctx, c, ss, metric))
         metric = self.without_owner(ctx, metric)
+        own = ctx.norm[c.start:c.end]
+        if own in metric:
+            # never the figure itself: "the 21-meter-wide structure" measures the wide structure, "shed 2.1% to 17.58
+            # euros" nothing it names
+            after = metric[metric.index(own) + len(own):].lstrip(" -")
+            words = after.split()
+            if not words or any(ch.isdigit() for ch in after) or words[0].lower() in self.stop or words[0].lower() in _FUNCTION:
+                return None
+            metric = after
+        if c.kind != "count" and self._described_name(ctx, metric):
+            # "Paris", "closest rival JFE Holdings": a name with the words that describe it owns the figure, it
+            # does not measure it
+            return None
         if _POSSESSOR_ONLY.fullmatch(metric) or metric.lower() in self.never_alone or \
                 (c.kind != "count" and metric.lower() in _UNIT_PHRASES):
             return None       # (closed down 51 cents at $44.38: the unit of the figure before; 33 points counts points)

@@ -1575,3 +1575,23 @@ def test_a_counted_unit_word_stays_the_metric_of_a_count():
 def test_a_share_an_actor_holds_is_named_by_the_action(text, figure, metric):
     got = fig(text, "en", figure).metric
     assert got is not None and got.startswith(metric.split()[0])
+
+
+def test_a_companys_move_in_a_market_report_moves_its_shares():
+    text = ("Bank shares slid in Frankfurt on Friday. In Munich, Deutsche Postbank lost 3.1% to 18.20 euros, while "
+            "rival HVB Group was down 2.4%.")
+    assert fig(text, "en", "3.1%").metric == "shares"
+    assert fig(text, "en", "2.4%").metric == "shares"
+    # no share word in the paragraph: nothing is made up
+    assert fig("In Munich, Deutsche Postbank lost 3.1% to 18.20 euros.", "en", "3.1%").metric is None
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a name with the words that describe it owns the figure: no metric
+    ("Chemicals group BASF agreed to buy engineering firm Degussa for $12bn.", "$12bn", None),
+    # never the figure itself: the words after it
+    ("Workers finished the 35-metre-high tower in May.", "35-metre", "high tower"),
+])
+def test_a_metric_is_neither_a_described_name_nor_the_figure(text, figure, metric):
+    got = fig(text, "en", figure).metric
+    assert got == metric or (metric is None and (got is None or "Degussa" not in got))
