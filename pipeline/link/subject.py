@@ -47,6 +47,7 @@ class ZhSubject:
         nb = L.get("subject_name_not_before") or []
         self.name_not_before = re.compile(alternation(nb)) if nb else None
         self.own_region_doc = L.get("subject_own_region_doc")
+        self.object_verbs = frozenset(L.get("subject_object_verbs", []))
         self.own_region_res = [re.compile(x) for x in L.get("subject_own_region", [])]
         self.own_region_also = frozenset(L.get("subject_own_region_also", []))
         self.own_region_suffixes = tuple(sorted(L.get("subject_own_region_suffixes", []), key=len, reverse=True))
@@ -254,6 +255,29 @@ class ZhSubject:
         key = counts.most_common(1)[0][0]
         ctx.cache[("main_norm",)] = key     # compared with the normalised (simplified) text, not as written
         return written[key]
+
+    def report_owner(self, norm: str, n: tuple[int, int], c, ss: int, own: frozenset[str] = frozenset()) -> bool:
+        """In a government's own report a name owns a figure of its sentence only as the topic of a clause before
+        it (长三角生态绿色一体化发展示范区新推出7项…、累计达到161项; 第八届中国国际进口博览会圆满成功举办，…意向成交金额
+        达到834.9亿美元) or right in front of it (白银集团7万吨锌基合金, 玉门超40吨金矿): every named subject of the annotated
+        reports stands so (NOTES.md). A name inside a clause is what the clause acts on (推进在沪国家实验室高质量建设,
+        制定修改浦东新区法规4部), a name after the figure belongs to a later clause (the 的-projects are read first)."""
+        a, b = n
+        lo = c.extra.get("comp_left", c.start)
+        if b > lo:
+            # 全长3046公里的环塔克拉玛干沙漠生态屏障: the named thing the figure describes with 的
+            return _ZH_DE_AFTER.fullmatch(norm, c.end, a) is not None
+        if b >= lo - 3 and not _ZH_CLAUSE_PUNCT.search(norm, b, lo):
+            return True
+        k = max(norm.rfind(ch, ss, a) for ch in "，,；;：:。\n")
+        lead = _ZH_LEAD.sub("", norm[max(k + 1, ss):a])
+        if not _ZH_CLAUSE_PUNCT.search(norm, b, lo):
+            return len(lead) <= 4       # the figure's own clause: 实施科尔沁沙地综合治理290万亩
+        if len(lead) <= 2 and not (lead and lead in self.object_verbs):
+            return True       # (not 推进之江实验室高质量建设，…新建孵化器12家: the earlier clause's verb acts on the name)
+        # 部区共建内蒙古牛羊肉交易中心，力争交易额达到100亿元: the name that ends the clause right before the figure's
+        nxt = _ZH_CLAUSE_PUNCT.search(norm, b, lo)
+        return nxt is not None and nxt.start() - b <= 1 and not _ZH_CLAUSE_PUNCT.search(norm, nxt.end(), lo)
 
     def own_region(self, ctx) -> frozenset[str]:
         """The region whose government's report this is (its name as the head gives it and without its
@@ -496,6 +520,11 @@ _SPEAKS_OF_ITSELF = re.compile(r"\s+(?:that\s+)?(?:it|its|it's|they|their|we|our
 # what may stand before a sentence's opening name: nothing, or a time or place adverbial and its comma
 _OPENER = re.compile(r"\s*(?:(?!According\b|As\b)[A-Z][a-z]*\b[^,;:.\"“]{0,30},\s*)?(?:[Tt]he\s(?:[a-z][a-z\-]*\s){0,2})?")
 # a second clause between the opening name and the figure: the opening name is not its subject
+# a clause break in Chinese text, and what may open a clause before its topic (quotes, a time, 全市/全省-like words)
+_ZH_CLAUSE_PUNCT = re.compile(r"[，,；;：:。！？\n]")
+_ZH_DE_AFTER = re.compile(r"\s*的[^，,；;：:。！？\n]{0,8}")
+_ZH_LEAD = re.compile(r"[\s“”‘’\"（）()《》]|(?:19|20)\d{2}年(?:底|末)?|今年|去年|全年|其中|同时|此外|另外|目前|"
+                      r"(?:自治区|省|市)(?:人民)?政府|[全我本](?:省|市|区|州|县)|第[一二三四五六七八九十百\d]+(?:届|次|批)")
 _CLAUSE_BREAK = re.compile(r";|\b(?:while|whereas|after|before|although|but|when|as|because|since)\b")
 # a name of capitalised words (and of, for, the, and, &) spelt out before its acronym: Tata Consultancy Services (TCS)
 # (found from the parenthesis back: the acronyms are few, the capitalised words many)
@@ -615,6 +644,8 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
     own = finder.own_region(ctx)
     here = [n for n in sentence_names(finder, ctx, si) if not finder.is_person(norm, n) and not finder.is_base(norm, n)
             and norm[n[0]:n[1]] not in own]
+    if own and hasattr(finder, "report_owner"):
+        here = [n for n in here if finder.report_owner(norm, n, c, ss, own)]
     owners = [n for n in here if not finder.is_source(norm, n) and not finder.is_adjunct(norm, n)]
     if owners and len(owners) < len(here):
         here = owners                # sources and places of adjuncts only when nothing else is named

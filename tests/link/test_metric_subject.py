@@ -1595,3 +1595,21 @@ def test_a_companys_move_in_a_market_report_moves_its_shares():
 def test_a_metric_is_neither_a_described_name_nor_the_figure(text, figure, metric):
     got = fig(text, "en", figure).metric
     assert got == metric or (metric is None and (got is None or "Degussa" not in got))
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # in a government's own report a name owns a figure only as the topic of a clause before it
+    ("2026年浙江省政府工作报告\n过去一年，西湖大学新增科研人员300名。", "300名", "西湖大学"),
+    ("2026年浙江省政府工作报告\n过去一年，浙江大学入选国家试点，新增博士点12个。", "12个", "浙江大学"),
+    # or right in front of it, or as the thing it describes with 的
+    ("2026年浙江省政府工作报告\n过去一年，建成舟山绿色石化二期、镇海炼化120万吨乙烯项目。", "120万吨", "镇海炼化"),
+    ("2026年浙江省政府工作报告\n过去一年，总长180公里的杭州湾跨海铁路大桥建成通车。", "180公里", "杭州湾跨海铁路"),
+    # the region's own government opens the clause: the name after it is still its topic
+    ("2026年浙江省政府工作报告\n过去一年，深化国企改革，省政府国资委监管企业营业收入增长8%。", "8%", "国资委"),
+    # a name a clause acts on (推进…建设, 修改…条例) and a name after the figure own none of its figures
+    ("2026年浙江省政府工作报告\n过去一年，推进之江实验室高质量建设，完善人才政策，新建孵化器12家。", "12家", None),
+    ("2026年浙江省政府工作报告\n过去一年，全省新增上市公司30家，西湖景区接待游客超过2000万人次。", "30家", None),
+])
+def test_a_work_reports_names_own_figures_only_as_clause_topics(text, figure, subject):
+    got = fig(text, "zh", figure).subject
+    assert got == subject or (subject is not None and got is not None and subject in got)
