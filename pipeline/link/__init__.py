@@ -88,6 +88,15 @@ class Linker:
         self.actual_re = _join(L.get("actual_cues", []), ci)
         self.forecast_re = _join(L.get("forecast_cues", []), ci)
         self.forecast_after_re = re.compile(L["forecast_after"], ci) if L.get("forecast_after") else None
+        # an indicator nobody in the sentence controls, then a future or hedged verb: "US growth would reach 4.4%",
+        # "The country's economy is set to grow about 8%": a forecast (GUIDELINES), whoever says it
+        nouns = L.get("forecast_subject_nouns") or []
+        self.impersonal_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in sorted(nouns, key=len, reverse=True)) + r")(?:\s+(?:rate|growth|figures?))?"
+            r"\s+(?:(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?(?:set|expected|forecast|projected|predicted|likely|tipped)\s+to"
+            r"|would|will|could|should|may|might)\b", re.IGNORECASE) if nouns else None
+        self.own_goal_re = re.compile(r"\b(?:target|targets|goal|aim|aims|plan|plans|planned|budget|pledge|pledged|promise|promised)\b",
+                                      re.IGNORECASE)
         self.target_frame_re = _join(L.get("target_frames", []), ci)
         self.actual_frame_re = _join(L.get("actual_frames", []), ci)
         self.sentence_frame_re = re.compile(L["sentence_frame"], ci)
@@ -348,6 +357,11 @@ class Linker:
             return "actual"  # 漳州、桂林两城市的附加费将下调: the places listed are counted, whatever is planned for them
         forecast = self._cue_end(ctx, "f", self.forecast_re, ss, se, c.start) is not None or (
             self.forecast_after_re is not None and self.forecast_after_re.match(ctx.norm, c.end, se) is not None)
+        if not forecast and self.impersonal_re is not None:
+            m = None
+            for m in self.impersonal_re.finditer(ctx.norm, ss, c.start):
+                pass
+            forecast = m is not None and not self.own_goal_re.search(ctx.norm, ss, se)
         if forecast:
             return "actual"  # "analysts expect revenue to reach $9bn": a forecast by someone else
         after = ctx.norm[c.end:clause_end]

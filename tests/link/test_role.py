@@ -257,3 +257,17 @@ def test_experts_forecast(text, figure, role):
 ])
 def test_attributions_and_budgets_in_the_past(text, figure, role):
     assert fig(text, "en", figure).role == role
+
+
+@pytest.mark.parametrize("text,figure,role", [
+    # an indicator nobody in the story controls, with a future or hedged verb: a forecast, an actual
+    ("Japan's economy is set to expand 1.5% next year, the report said.", "1.5%", "actual"),
+    ("Inflation will ease to 2.1% in 2006, economists at the central bank believe.", "2.1%", "actual"),
+    ("Exports would climb to $80bn if the euro weakens.", "$80bn", "actual"),
+    # the sentence names a target or a plan: the goal stays a target
+    ("The government's target is that growth will reach 7% by 2010.", "7%", "target"),
+    # an actor's own commitment is no indicator: a target
+    ("The airline will cut 1,200 jobs next year.", "1,200", "target"),
+])
+def test_an_indicators_future_is_a_forecast(text, figure, role):
+    assert fig(text, "en", figure).role == role
