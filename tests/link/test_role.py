@@ -271,3 +271,16 @@ def test_attributions_and_budgets_in_the_past(text, figure, role):
 ])
 def test_an_indicators_future_is_a_forecast(text, figure, role):
     assert fig(text, "en", figure).role == role
+
+
+@pytest.mark.parametrize("text,figure,role", [
+    # a merger's combined figures are those of firms that exist
+    ("The tie-up would create Europe's largest brewer with annual revenues of 14bn euros.", "14bn euros", "actual"),
+    # an offer on the table is an actual (corpus/README.md R17); a proposed budget stays a plan
+    ("Shareholders rejected the proposed $2.4bn takeover bid.", "$2.4bn", "actual"),
+    ("The council approved the proposed budget of $2.4bn for next year.", "$2.4bn", "target"),
+    # a relative clause in the present tense after the future cue says what is, not what will be
+    ("The bank will sell its fund unit, which manages $12bn of assets, to investors.", "$12bn", "actual"),
+])
+def test_combined_figures_offers_and_relative_clauses(text, figure, role):
+    assert fig(text, "en", figure).role == role
