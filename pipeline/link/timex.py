@@ -109,7 +109,7 @@ class TimeIndex:
             return i >= 0 and fig_starts[i][0] <= s < fig_starts[i][1]
 
         def comparison(s: int) -> bool:
-            return bool(cmp_re.search(norm, max(0, s - 24), s))
+            return bool(cmp_re.search(norm, max(0, s - 40), s))
 
         # spans taken so far, disjoint, sorted by start (so their ends are sorted too): an overlap test is
         # one bisection, not a scan (a work report has thousands of time expressions)

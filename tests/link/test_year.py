@@ -188,3 +188,14 @@ def test_an_undated_change_after_one_dated_at_both_ends():
     # a clause that dates itself keeps its own year
     text2 = "全市地区生产总值从2020年的5200亿元增长到2025年的6800亿元，2023年一般公共预算收入为480亿元。"
     assert fig(text2, "zh", "480亿元").year == 2023
+
+
+@pytest.mark.parametrize("text,figure,year", [
+    # a year after "than … at the start of", "than in the same period of" dates the comparison, not the figure
+    ("Copper is now 35% dearer than it was at the beginning of 2005.", "35%", None),
+    ("Deliveries in the first half were 12% higher than in the same period of 2004.", "12%", None),
+    # the base after "from" keeps the year of "in the same period in"
+    ("Sales climbed to $90m from $70m in the same period in 2004.", "$70m", 2004),
+])
+def test_years_of_comparisons(text, figure, year):
+    assert fig(text, "en", figure).year == year
