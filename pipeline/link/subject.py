@@ -427,6 +427,9 @@ _ZH_NOT_IN_NAMES = ("以上", "所在", "以下", "期内", "期间", "之内", 
 # abbreviations, which count for a park (光伏 does not make 光伏发电项目 a name)
 _NAME_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nrfg", "nt"})
 _PROPER_TAGS = _NAME_TAGS | {"j"}
+_FORECASTER_OWNS = re.compile(r"\s+(?:(?:also|has|have|had|now|still)\s+)*(?:has|have|had|holds?|held|owns?|owned|values?|valued|"
+                              r"lent|lends|sold|sells|bought|buys|cut|cuts|raised|raises|lowered|lowers|revised|revises|"
+                              r"trimmed|trims|reduced|reduces)\b")
 _VERB_AFTER_NAME = re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|also|then)\s+)?[a-z]{3,}(?:ed|s)\b")
 _PREP_BEFORE_NAME = re.compile(r"\b(?:in|of|with|from|for|to|by|at|on|into|than)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_MARKS = frozenset("，。；：！？、,;:!?\n")
@@ -730,6 +733,7 @@ class EnSubject:
         self.suffixes = set(L["subject_suffixes"])
         self.generic = set(L["subject_generic"])
         self.demonyms = set(L.get("subject_demonyms", []))
+        self.forecasters = frozenset(L.get("subject_forecasters", []))
         form = L.get("demonym_plural_form")
         self.demonym_form = re.compile(form) if form else None     # Zambians, Sri Lankans: people, not a name
         self.person_titles = tuple(t + " " for t in L.get("subject_person_titles", []))
@@ -867,6 +871,10 @@ class EnSubject:
         """"the General Administration of Customs (GAC) said": the source of the figures; not a speaker that
         goes on about itself ("Paion, said that it hoped to sell")."""
         a, b = span
+        if norm[a:b] in self.forecasters and not _FORECASTER_OWNS.match(norm, b):
+            # the IMF, the OECD: a forecast's source, its owner only when nobody else is named, or when it holds or
+            # revises something of its own ("The IMF has 3,217 tonnes of gold", "the World Bank also cut its forecast")
+            return True
         m = self.source_after.match(norm, b) if self.source_after is not None else None
         if m is not None:
             return not _SPEAKS_OF_ITSELF.match(norm, m.end())

@@ -1613,3 +1613,16 @@ def test_a_metric_is_neither_a_described_name_nor_the_figure(text, figure, metri
 def test_a_work_reports_names_own_figures_only_as_clause_topics(text, figure, subject):
     got = fig(text, "zh", figure).subject
     assert got == subject or (subject is not None and got is not None and subject in got)
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a forecaster is the source of a forecast about someone else
+    ("Brazil's economy will grow 3.5% next year, the IMF said.", "3.5%", "Brazil"),
+    # but the owner of what it holds or revises
+    ("The World Bank holds $2bn of Argentine debt.", "$2bn", "World Bank"),
+    ("The OECD also cut its own budget by 5% last year.", "5%", "OECD"),
+    # a benchmark is no owner: the market it trades in is
+    ("In Tokyo, Brent crude rose 30 cents to $41.20 a barrel.", "$41.20", "Tokyo"),
+])
+def test_forecasters_and_benchmarks_as_subjects(text, figure, subject):
+    assert fig(text, "en", figure).subject == subject
