@@ -147,6 +147,7 @@ class BaseExtractor:
         self._count_by = [(fast(re.compile(p, ci)), "increase") for p in ch.get("count_by_increase", [])] + \
                          [(fast(re.compile(p, ci)), "decrease") for p in ch.get("count_by_decrease", [])]
         self._not_range_left = fast(re.compile(ch["not_range_left"], ci)) if ch.get("not_range_left") else None
+        self._not_range_change = fast(re.compile(ch["not_range_after_change"], ci)) if ch.get("not_range_after_change") else None
         self._adjacent_kinds = set(ch.get("adjacent_kinds", []))
         self._adjacent_window = int(ch.get("adjacent_window", 1))
         flt = ctx.get("filters", {})
@@ -281,9 +282,18 @@ class BaseExtractor:
             i += 1
         return out
 
+    @staticmethod
+    def _unit_shared(norm: str, a: Candidate) -> bool:
+        """The candidate's text is a bare number (its unit comes from the number after it: "3 to 4 percent")."""
+        return bool(re.fullmatch(r"[\d.,\s]+", norm[a.start:a.end]))
+
     def _is_range_gap(self, norm: str, a: Candidate, b: Candidate) -> bool:
         if self._not_range_left is not None and self._not_range_left.search(norm, max(0, a.start - 40), a.start):
             return False
+        if self._not_range_change is not None and a.kind in ("money", "percent") and a.unit \
+                and self._not_range_change.search(norm, max(0, a.start - 30), a.start) \
+                and not self._unit_shared(norm, a):
+            return False      # rose 30 cents to $41.20: a change, then the level
         gap = norm[a.end:b.nstart] if b.start == b.nstart else norm[a.end:b.start]
         if b.start < b.nstart:  # b has a prefix ($1.5bn): the gap ends at the prefix
             gap = norm[a.end:b.start]

@@ -29,6 +29,10 @@ CASES = [
     ("en", "they handed out 4 USD20 vouchers", [("USD20", "money", 20, "USD")]),
     # "fell by X to Y" gives two levels, not a range; a per-share dividend is money
     ("en", "Sales fell by $2bn to $9bn.", [("$2bn", "money", 2e9, "USD", None, "=", "decrease"), ("$9bn", "money", 9e9, "USD")]),
+    # a change with its own unit after a move verb, then the level reached: two figures ("rose 25 cents to $38.10");
+    # "between 30 cents and $1.20", "grew 3 to 4 percent" stay ranges
+    ("en", "Gold rose 25 cents to $438.10 an ounce.", [("25 cents", "money", 0.25, "USD"), ("$438.10", "money", 438.1, "USD")]),
+    ("en", "Prices ranged from 30 cents to $1.20.", [("30 cents to $1.20", "money", 0.3, "USD", 1.2)]),
     ("zh", "公司拟每10股派发现金红利2.5元。", [("2.5元", "money", 2.5, "CNY")]),
     ("zh", "总投资超过80亿元。", [("80亿元", "money", 8e9, "CNY", None, ">")]),
 ]
