@@ -427,7 +427,7 @@ _ZH_NOT_IN_NAMES = ("以上", "所在", "以下", "期内", "期间", "之内", 
 # abbreviations, which count for a park (光伏 does not make 光伏发电项目 a name)
 _NAME_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nrfg", "nt"})
 _PROPER_TAGS = _NAME_TAGS | {"j"}
-_FORECASTER_OWNS = re.compile(r"\s+(?:(?:also|has|have|had|now|still)\s+)*(?:has|have|had|holds?|held|owns?|owned|values?|valued|"
+_FORECASTER_OWNS = re.compile(r"['’]s\s|\s+(?:(?:also|has|have|had|now|still)\s+)*(?:has|have|had|holds?|held|owns?|owned|values?|valued|"
                               r"lent|lends|sold|sells|bought|buys|cut|cuts|raised|raises|lowered|lowers|revised|revises|"
                               r"trimmed|trims|reduced|reduces)\b")
 _VERB_AFTER_NAME = re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|also|then)\s+)?[a-z]{3,}(?:ed|s)\b")
@@ -681,7 +681,7 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
             [n for n in sentence_names(finder, ctx, si - 1) if not finder.is_person(norm, n)
              and norm[n[0]:n[1]] not in own] if si > 0 and not own else [])
         cands = [n for n in group if strong(n) and not finder.is_source(norm, n)
-                 and (k != 2 or not finder.is_adjunct(norm, n))]
+                 and (k != 2 or not (finder.is_adjunct(norm, n) or norm[n[0]:n[1]] in getattr(finder, "forecasters", ())))]
         if cands:
             a, b = cands[-1] if last else cands[0]
             return text[a:b]

@@ -1626,3 +1626,11 @@ def test_a_work_reports_names_own_figures_only_as_clause_topics(text, figure, su
 ])
 def test_forecasters_and_benchmarks_as_subjects(text, figure, subject):
     assert fig(text, "en", figure).subject == subject
+
+
+def test_a_forecaster_named_in_the_sentence_before_is_not_carried_to_the_forecast():
+    text = ("In its latest report, the OECD cut its growth predictions for rich nations. EU growth would reach 3.1% "
+            "in 2005, but fall to 2.6% next year from a previous estimate of 2.9%, the OECD said.")
+    assert fig(text, "en", "2.6%").subject != "OECD"
+    # its own possessions and revisions in its own sentence stay its own
+    assert fig("The IMF's 190 member countries met in Geneva.", "en", "190").subject == "IMF"
