@@ -297,6 +297,12 @@ class Linker:
                     subject = self.subject.subject(ctx, c, si, ss, se) or p_subject
             prev_in_sentence[si] = (c, metric)
             metric = _clean_phrase(metric)
+            if metric and subject and self.lang == "en" and metric.endswith(subject):
+                # "Shares in ACC", "population of Chad": the owner is the subject, not part of what is measured
+                # (GUIDELINES: China's GDP -> GDP)
+                head = _OWNER_AFTER.fullmatch(metric[:-len(subject)])
+                if head:
+                    metric = head.group(1)
             if metric:
                 metric = self.metric.tidy(ctx, c, ss, metric)
             if not metric:
@@ -570,6 +576,8 @@ _NEW_PREDICATE = re.compile(r"\b(?:and|but|while|warned|said|says|may|might|will
 _PHRASE_EDGE = re.compile(r"^[^\w“‘\"'《（(【\[]+|[\s，,；;：:、。]+$")
 
 
+# a metric that ends with its owner after in/of ("Shares in ACC")
+_OWNER_AFTER = re.compile(r"(.*?\w)\s+(?:in|of)\s+(?:the\s+)?")
 # a share of something right after the figure ("46% of Virgin Blue")
 _SHARE_OF = re.compile(r"\s+of\s+(?!which\b|them\b|those\b)")
 

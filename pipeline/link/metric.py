@@ -439,7 +439,7 @@ _ADVERB_LY = re.compile(r"(?![a-z]*(?:ply|rely|fly)$)[a-z]{3,}ly")
 # what a market report moves when it names only the company ("Corus fell 2.2%")
 _SHARE_WORD = re.compile(r"\b(?:[Ss]hare\s+prices?|[Ss]hares|[Ss]tock\s+prices?|[Ss]tocks)\b")
 # a verb's own preposition, which its predicate keeps, and what ends the preposition's object
-_OWN_PREPOSITIONS = frozenset({"on", "in", "below", "above", "under", "from", "for", "with", "into", "out", "at"})
+_OWN_PREPOSITIONS = frozenset({"on", "in", "below", "above", "under", "from", "for", "with", "into", "out", "at", "to"})
 _PREDICATE_END = frozenset({",", ";", ":", "(", ")", '"', "“", "”", "-", "–", "—", "and", "but", "which", "that", "who",
                             "while", "whereas", "compared", "since", "after", "before", "when", "as", "according"})
 

@@ -430,6 +430,10 @@ _PROPER_TAGS = _NAME_TAGS | {"j"}
 _FORECASTER_OWNS = re.compile(r"['’]s\s|\s+(?:(?:also|has|have|had|now|still)\s+)*(?:has|have|had|holds?|held|owns?|owned|values?|valued|"
                               r"lent|lends|sold|sells|bought|buys|cut|cuts|raised|raises|lowered|lowers|revised|revises|"
                               r"trimmed|trims|reduced|reduces)\b")
+# a company named with its shares ("Pernod shares", "Virgin Blue's shares", "shares in ACC", "shares of IPC")
+_NAME_RUN = r"(?:[A-Z][\w&.\-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w&.\-]*|&|de))*"
+_SHARES_OF = re.compile(r"\b(?P<n>" + _NAME_RUN + r")(?:['’]s)?\s+shares\b|\b[Ss]hares\s+(?:in|of)\s+(?P<m>" + _NAME_RUN + r")(?=[\s,.;])")
+_EN_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but|and)\b|\bwhile\b|\bwhereas\b")
 _VERB_AFTER_NAME = re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|also|then)\s+)?[a-z]{3,}(?:ed|s)\b")
 _PREP_BEFORE_NAME = re.compile(r"\b(?:in|of|with|from|for|to|by|at|on|into|than)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_MARKS = frozenset("，。；：！？、,;:!?\n")
@@ -794,7 +798,8 @@ class EnSubject:
                 named = any(w not in self.not_names and w[:1].isupper() and not _ROMAN.fullmatch(w)
                             and not _MONTH_RANGE.fullmatch(w) for w in words) or \
                     any(w.rstrip(".") in self.suffixes for w in words[1:])
-                if (words[-1] in self.demonyms or (self.demonym_form is not None and self.demonym_form.fullmatch(words[-1])))\
+                if (words[-1] in self.demonyms or (self.demonym_form is not None and self.demonym_form.fullmatch(words[-1]))
+                        or ("-" in words[-1] and all(p in self.demonyms for p in words[-1].split("-"))))\
                         and all(w in _COMPASS for w in words[:-1]):
                     named = False   # Chinese, South Korean: a nationality, not a name
                 if words[-1] in self.document_heads:
@@ -944,7 +949,27 @@ class EnSubject:
     def decisive(self, ctx, c, si: int, se: int) -> str | None:
         """A subject that a pattern names outright, before the parse's owner and the nearest name."""
         return possessor_owner(self, ctx, c, si) or self.absolute_owner(ctx, c, si) or self.relative_owner(ctx, c, si) \
-            or self.pronoun_owner(ctx, c, si)
+            or self.pronoun_owner(ctx, c, si) or self.shares_owner(ctx, c, si)
+
+    def shares_owner(self, ctx, c, si: int) -> str | None:
+        """"while Pernod shares in Paris slipped 1.2%", "Shares in ACC fell 5.5%": the company whose shares move,
+        named with them in the figure's own clause."""
+        lo = c.extra.get("comp_left", c.start)
+        ss = ctx.sents[si][0] if ctx.sents else 0
+        start = max(ss, lo - 160)
+        for m in _EN_CLAUSE_BREAK.finditer(ctx.norm, start, lo):
+            start = m.end()
+        best = None
+        for best in _SHARES_OF.finditer(ctx.norm, start, lo):
+            pass
+        if best is None:
+            return None
+        name = best.group("n") or best.group("m")
+        first = name.split()[0]
+        if first in self.not_names or name in self.forecasters or any(p in self.demonyms for p in first.split("-")):
+            return None       # (not "Shares in Anglo-Swedish drug firm …": a demonym describes, it names nobody)
+        a = best.start("n") if best.group("n") else best.start("m")
+        return ctx.text[a:a + len(name)]
 
     def relative_owner(self, ctx, c, si: int) -> str | None:
         """"Allied Domecq, which has a capitalisation of £5.7bn": the name a relative clause describes owns
