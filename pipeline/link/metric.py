@@ -692,6 +692,11 @@ class EnMetric:
         self.share_people = re.compile(r"\s+of\s+(?:all\s+)?(?:the\s+|its\s+|their\s+)?(?P<ws>(?:[a-z][\w\-]*\s+){0,2})"
                                        r"(?P<n>[A-Za-z][\w\-]*)(?=\s)") if self.share_nouns else None
         self.index_names = set(L.get("metric_index_names", []))
+        nouns = L.get("metric_money_in_nouns") or []
+        # "$20bn in damages", "30bn baht (£398m; $768m) in earnings from tourism": up to two describing words, the
+        # noun, and a short from/of complement
+        self.money_in_re = re.compile(r"(?:\s*\([^)]{0,60}\))?\s+in\s+(?P<np>(?:[a-z][\w\-]*\s+){0,2}?(?:" + alternation(nouns) +
+                                      r")\b(?:\s+(?:from|of|on)\s+[a-z][\w\-]*(?:\s+(?!(?:over|in|on|at|for|by|during|since|to|from|and|or|but|as|after|before|this|last|next)\b)[a-z][\w\-]*)?(?=[\s,.;)]))?)") if nouns else None
         moves = L.get("metric_share_move_verbs") or []
         # the move right before the figure, a company its subject: "Corus fell", "JFE Holdings down", "shed … to"
         self.share_move = re.compile(r"\b[A-Z][\w&.\-']*\s+(?:(?:was|were|had|has|have)\s+)?(?:" + alternation(moves) +
@@ -943,7 +948,7 @@ class EnMetric:
         24%), in front of its noun (an $11bn accounting fraud), a share of the actor's own flow (makes 80% of its
         revenues), and "X account for N%" (the tagger reads "account" as a noun: the rules read the verb)."""
         pre = self.shared(ctx, c, prev) or self.prenominal(ctx, c) or self.own_share(ctx, c) or self.share_is(ctx, c, ss) \
-            or self.people_share(ctx, c, ss) \
+            or self.people_share(ctx, c, ss) or self.money_in(ctx, c) \
             or self.price_of(ctx, c, ss) or self.money_of_verb(ctx, c, ss) or self.object_by(ctx, c, ss) \
             or self.level_participle(ctx, c, ss) or self.measure_of_subject(ctx, c, ss)
         acc = _ACCOUNTS_FOR.search(ctx.norm, max(ss, c.start - 40), c.extra.get("comp_left", c.start)) if pre is None else None
@@ -1203,6 +1208,14 @@ class EnMetric:
         w = word.strip(".,;:")
         return w[:1].isupper() and (w.lower() in self.people_plurals or
                                     (self.demonym_form is not None and self.demonym_form.fullmatch(w) is not None))
+
+    def money_in(self, ctx, c) -> str | None:
+        """Money "in" what it is ("sue … for $20bn in damages", "owed more than $27bn in back taxes", "may lose 30bn
+        baht (£398m) in earnings from tourism"): the noun after "in" names it, over the verb (``metric_money_in_nouns``)."""
+        if c.kind != "money" or self.money_in_re is None:
+            return None
+        m = self.money_in_re.match(ctx.norm, c.end)
+        return ctx.text[m.start("np"):m.end("np")] if m else None
 
     def people_share(self, ctx, c, ss: int) -> str | None:
         """A share of people followed by what they do is measured by the predicate (corpus/README.md R16):

@@ -1653,3 +1653,13 @@ def test_a_company_named_with_its_shares_owns_their_move(text, figure, subject, 
         assert f.subject != "Anglo-Dutch"
     else:
         assert f.subject == subject and f.metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # money "in" what it is: the noun after "in", over the verb
+    ("The shareholders will sue the board for $3bn in damages.", "$3bn", "damages"),
+    ("Regulators say the group owes 4bn roubles in unpaid taxes.", "4bn roubles", "unpaid taxes"),
+    ("Egypt could lose $1.2bn (£640m) in revenues from the canal this year.", "$1.2bn", "revenues from the canal"),
+])
+def test_money_in_what_it_is(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
