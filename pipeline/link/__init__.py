@@ -307,6 +307,17 @@ class Linker:
                 metric = self.metric.tidy(ctx, c, ss, metric)
             if not metric:
                 metric = self.metric.implicit(ctx, c, ss, subject)   # "Corus fell 2.2%": its shares
+            if not metric and self.lang == "en" and out and _PRONOUN_CLAUSE.search(norm, max(ss, c.start - 60), c.start):
+                # "…, while in Pakistan's case it is set to hit more than $12bn": "it" is what the figure before
+                # (in this sentence or the one before, of the same kind) measured
+                before = out[-1]
+                np_ = None
+                for np_ in _SUBJECT_BETWEEN.finditer(norm, before.end, c.start):
+                    pass
+                if np_ is not None:
+                    metric = text[np_.start("np"):np_.end("np")]   # "The unemployment rate is improving, too: It is set to"
+                elif before.metric and before.kind == c.kind and before.start >= (ctx.sents[si - 1][0] if si > 0 and ctx.sents else ss):
+                    metric = before.metric
             if same:
                 metric, subject = conv.metric, conv.subject
             out.append(to_figure(text, c, role=role, year=year, metric=metric,
@@ -576,6 +587,12 @@ _NEW_PREDICATE = re.compile(r"\b(?:and|but|while|warned|said|says|may|might|will
 _PHRASE_EDGE = re.compile(r"^[^\w“‘\"'《（(【\[]+|[\s，,；;：:、。]+$")
 
 
+# a clause between the figure before and the "it" that names a subject of its own: "The unemployment rate is improving"
+_SUBJECT_BETWEEN = re.compile(r"(?:^|[.;:]\s+)(?:The|the)\s+(?P<np>(?:[a-z][\w\-]*\s+){0,3}?[a-z][\w\-]*)\s+"
+                              r"(?:is|was|are|were|has|have|had)\b")
+# the figure's clause has "it" for its subject: "it is set to hit", "when it fell", "it was trading at"
+_PRONOUN_CLAUSE = re.compile(r"(?:^|[,;:]\s*|\b(?:when|while|where|and|but|as|after|before|though|although)\s+)[Ii]t\s+"
+                             r"(?:[a-z']+\s+){0,5}(?:(?:about|around|some|nearly|almost|more\s+than|over|below|above|at|to|by)\s+)*$")
 # a metric that ends with its owner after in/of ("Shares in ACC")
 _OWNER_AFTER = re.compile(r"(.*?\w)\s+(?:in|of)\s+(?:the\s+)?")
 # a share of something right after the figure ("46% of Virgin Blue")

@@ -1663,3 +1663,13 @@ def test_a_company_named_with_its_shares_owns_their_move(text, figure, subject, 
 ])
 def test_money_in_what_it_is(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # "it" in the figure's clause is what the figure before measured, or the subject a clause between names
+    ("Against the euro, the pound rose to 1.48 euros. Against the yen, it was trading at 203.5 yen.", "203.5 yen", "pound"),
+    ("Inflation fell to 2.1% in May. The jobless rate is rising, too: it is set to climb above 9% next year.", "9%",
+     "jobless rate"),
+])
+def test_it_takes_the_metric_before(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
