@@ -426,7 +426,7 @@ _CLASSIFIED = re.compile(r"\s+of\s+(?:(?:the|its|their)\s+)?(?:(?!(?:in|on|at|to
 _PRENOMINAL_PP = re.compile(r"\s+(?:in|of|on|for)\s+(?:(?:the|its|their|his|her)\s+)?(?:[a-z][\w\-']*\s+){0,2}"
                             r"[a-z][\w\-']*(?=\s*[,.;:]|\s+(?:is|was|are|were|has|had|will|would|that|which)\b)")
 _AFTER = re.compile(r"\s+(?:(?P<chg>drop|rise|increase|fall|decline|growth|gain|jump|cut|reduction|slump|surge)\s+)?"
-                    r"(?:in|of|for|on|off|from)\s+(?!having\b|being\b|(?:this|next|last|the\s+(?:year|quarter|month|period|week))\b|(?:19|20)\d\d\b)(?P<np>(?:the\s+|its\s+|their\s+)?[A-Za-z][\w\-']*"
+                    r"(?:in|of|for|on|off|from)\s+(?!having\b|being\b|(?:this|next|last|the\s+(?:(?:first|second|third|fourth|final|last|same)\s+)?(?:year|quarter|half|month|period|week))\b|(?:19|20)\d\d\b)(?P<np>(?:the\s+|its\s+|their\s+)?[A-Za-z][\w\-']*"
                     r"(?:\s+(?:and\s+)?[a-z][\w\-']*){0,6})", re.IGNORECASE)
 
 

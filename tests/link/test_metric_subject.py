@@ -1673,3 +1673,14 @@ def test_money_in_what_it_is(text, figure, metric):
 ])
 def test_it_takes_the_metric_before(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a time after the figure ("in the first quarter", "in the same period") is when, never what is measured
+    ("Turnover rose 6% to $4.1bn in the third quarter.", "$4.1bn", "Turnover"),
+    ("Halifax said prices rose by 0.8% in May and Nationwide reported a rise of 0.5% in the first half of the year.",
+     "0.5%", None),
+])
+def test_a_time_after_the_figure_is_no_metric(text, figure, metric):
+    got = fig(text, "en", figure).metric
+    assert got == metric if metric else (got is None or "first half" not in got)
