@@ -454,11 +454,29 @@ def _tagged_verb(ctx, ss: int, pos: int) -> bool:
 
 
 def _dash_aside_before(norm: str, ss: int, start: int) -> tuple[int, int] | None:
-    """The aside between two spaced dashes that ends right at ``start`` (the clause goes on after it), as
-    (opening dash, end of the closing dash), or None."""
+    """The aside between two spaced dashes, or a connective between commas ("The current account deficit,
+    meanwhile, hit …"), that ends right at ``start`` (the clause goes on after it), as (its opening, its end), or
+    None."""
+    m = _COMMA_ASIDE.search(norm, max(ss, start - 30), start)
+    if m is not None:
+        return m.start(), start
     if start < 3 or not SPACED_DASH.fullmatch(norm, start - 3, start):
         return None
     return next(((a - 3, start) for a, b in dash_asides(norm, max(ss, start - 126), start) if b == start - 3), None)
+
+
+# a connective between commas, which the clause goes on past
+_COMMA_ASIDE = re.compile(r",\s*(?:meanwhile|however|though|too|also|by\s+contrast|in\s+contrast|in\s+turn|for\s+example|"
+                          r"for\s+instance|for\s+its\s+part|for\s+their\s+part|in\s+particular|as\s+a\s+result|in\s+addition|"
+                          r"moreover|meantime|in\s+the\s+meantime|overall|together|combined),\s*$", re.IGNORECASE)
+# a verb of the lexicons used as a noun after these words: "current account deficit", "capital account"
+_NOUN_AFTER = {"account": ("current", "capital", "bank", "savings", "trading"),
+               "accounts": ("current", "capital", "bank", "savings", "trading")}
+
+
+def _noun_use(low: list[str], i: int) -> bool:
+    before = _NOUN_AFTER.get(low[i])
+    return bool(before) and i > 0 and low[i - 1] in before
 
 
 _FRONTED_AT = re.compile(r"\s*(?:[\"“‘]\s*)?at\s+(?:just\s+|about\s+|around\s+|nearly\s+)?", re.IGNORECASE)
@@ -1303,7 +1321,9 @@ class EnMetric:
     def _is_verb(self, low: list[str], i: int) -> bool:
         w = low[i]
         if w in self.verbs:
-            # "value added", "added value": a noun
+            # "value added", "added value", "current account deficit": a noun
+            if _noun_use(low, i):
+                return False
             return not (w == "added" and ((i > 0 and low[i - 1] == "value") or (i + 1 < len(low) and low[i + 1] == "value")))
         if len(w) > 4 and w.endswith(("ed", "ing")) and w not in _NOT_VERBS and not w.startswith("-"):
             return not (i > 0 and low[i - 1] in ("the", "a", "an", "its", "their", "of"))
@@ -1354,13 +1374,14 @@ class EnMetric:
                       and ws[0].group(0)[0].islower() is False and len(ws) > 1):
             ws = ws[1:]
         out = []
+        lows = [w.group(0).lower() for w in ws]
         for k, w in enumerate(ws):
-            low = w.group(0).lower()
+            low = lows[k]
             if not allow_stop and low in self.stop and out:
                 break
             if low == "of" and out and k + 2 < len(ws) + 1 and " ".join(x.group(0).lower() for x in ws[k + 1:k + 3]) in _OF_PLACE:
                 break  # "R&D expenditure of the city": the place is the subject, not part of the metric
-            if low in self.verbs and out:
+            if low in self.verbs and out and not _noun_use(lows, k):
                 break
             out.append(w)
         while out and (out[-1].group(0).lower() in self.stop or out[-1].group(0).lower() in self.verbs

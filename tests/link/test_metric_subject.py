@@ -1684,3 +1684,13 @@ def test_it_takes_the_metric_before(text, figure, metric):
 def test_a_time_after_the_figure_is_no_metric(text, figure, metric):
     got = fig(text, "en", figure).metric
     assert got == metric if metric else (got is None or "first half" not in got)
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a connective between commas does not end the clause: its subject is measured
+    ("The trade deficit, however, widened to $52bn in March.", "$52bn", "trade deficit"),
+    # "account" after current/capital is a noun of the phrase, not a verb that ends it
+    ("The current account surplus, meanwhile, rose to $30bn.", "$30bn", "current account surplus"),
+])
+def test_connectives_and_account_nouns(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
