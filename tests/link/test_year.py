@@ -199,3 +199,9 @@ def test_an_undated_change_after_one_dated_at_both_ends():
 ])
 def test_years_of_comparisons(text, figure, year):
     assert fig(text, "en", figure).year == year
+
+
+def test_the_previous_year_right_after_a_figure_is_the_year_before_its_sentences():
+    text = "Exports rose 8% in 2005, up from 6% the previous year."
+    assert fig(text, "en", "6%").year == 2004
+    assert fig(text, "en", "8%").year == 2005
