@@ -31,7 +31,12 @@ def _wait_for_segments(out: Path, proc: subprocess.Popen, n: int) -> int:
     seg_dir = out / ".state" / "segments"
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
-        segs = list(seg_dir.glob("*.seg")) if seg_dir.exists() else []
+        try:
+            segs = list(seg_dir.glob("*.seg"))
+        except FileNotFoundError:
+            # not made yet, or made and wiped once more at start (a new state directory is wiped before its
+            # manifest is written: pipeline/batch/journal.py, RunState.__enter__)
+            segs = []
         if len(segs) >= n:
             return len(segs)
         if proc.poll() is not None:
