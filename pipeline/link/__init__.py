@@ -307,22 +307,30 @@ class Linker:
                 metric = self.metric.tidy(ctx, c, ss, metric)
             if not metric:
                 metric = self.metric.implicit(ctx, c, ss, subject)   # "Corus fell 2.2%": its shares
-            if not metric and self.lang == "en" and out and _PRONOUN_CLAUSE.search(norm, max(ss, c.start - 60), c.start):
-                # "…, while in Pakistan's case it is set to hit more than $12bn": "it" is what the figure before
-                # (in this sentence or the one before, of the same kind) measured
-                before = out[-1]
-                np_ = None
-                for np_ in _SUBJECT_BETWEEN.finditer(norm, before.end, c.start):
-                    pass
-                if np_ is not None:
-                    metric = text[np_.start("np"):np_.end("np")]   # "The unemployment rate is improving, too: It is set to"
-                elif before.metric and before.kind == c.kind and before.start >= (ctx.sents[si - 1][0] if si > 0 and ctx.sents else ss):
-                    metric = before.metric
+            if not metric and self.lang == "en" and out:
+                metric = self._pronoun_metric(ctx, c, si, ss, out[-1])
             if same:
                 metric, subject = conv.metric, conv.subject
             out.append(to_figure(text, c, role=role, year=year, metric=metric,
                                  subject=_clean_phrase(subject), sentence_start=ss, sentence_end=max(se, c.end)))
         return out
+
+    def _pronoun_metric(self, ctx: Context, c: Candidate, si: int, ss: int, before: Figure) -> str | None:
+        """"…, while in Pakistan's case it is set to hit more than $12bn": "it" in the figure's clause is what the
+        figure before (in this sentence or the one before, of the same kind) measured, or the subject a clause
+        between them names ("The unemployment rate is improving, too: It is set to slip below 13%")."""
+        norm = ctx.norm
+        if not _PRONOUN_CLAUSE.search(norm, max(ss, c.start - 60), c.start):
+            return None
+        lo = ctx.sents[si - 1][0] if si > 0 and ctx.sents else ss
+        np_ = None
+        for np_ in _SUBJECT_BETWEEN.finditer(norm, max(before.end, lo), c.start):
+            pass
+        if np_ is not None:
+            return ctx.text[np_.start("np"):np_.end("np")]
+        if before.metric and before.kind == c.kind and before.start >= lo:
+            return before.metric
+        return None
 
     def _action_wins(self, rule: str, action: str) -> bool:
         """The parse's action (agreed to pay, were fined, cutting costs) over a one-word metric of the rules

@@ -350,7 +350,8 @@ _PRENOMINAL = re.compile(r"(?:-(?:a|per)-(?:share|head|tonne|barrel|unit|year)\b
                          r"a\s+year|the\s+year|last|this|earlier|a\s+month|each|per)\b|\s+[a-z]{3,}ed\b)")
 # hedge words between a verb and its share: "account for about", "makes more than"
 _HEDGE = r"(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|over\s+|more\s+than\s+|less\s+than\s+|roughly\s+|only\s+|just\s+)?"
-_ACCOUNTS_FOR = re.compile(r"\b(?:account(?:s|ed|ing)?\s+for|represent(?:s|ed|ing)?|constitut(?:e|es|ed|ing))\s+" + _HEDGE + "$",
+# (not "representing"/"constituting": such a participle hangs from the clause before, which the parse reads)
+_ACCOUNTS_FOR = re.compile(r"\b(?:account(?:s|ed|ing)?\s+for|represent(?:s|ed)?|constitut(?:e|es|ed))\s+" + _HEDGE + "$",
                            re.IGNORECASE)
 _TRAILING_TIME = re.compile(r"\s+(?:in|during|for)\s+(?:the\s+)?(?:(?:first|second|third|fourth|final|last|same)\s+"
                             r"(?:quarter|half|months?)(?:\s+of\s+(?:the\s+year|(?:19|20)\d{2}))?|(?:19|20)\d{2}|"
@@ -970,8 +971,6 @@ class EnMetric:
             or self.price_of(ctx, c, ss) or self.money_of_verb(ctx, c, ss) or self.object_by(ctx, c, ss) \
             or self.level_participle(ctx, c, ss) or self.measure_of_subject(ctx, c, ss)
         acc = _ACCOUNTS_FOR.search(ctx.norm, max(ss, c.start - 40), c.extra.get("comp_left", c.start)) if pre is None else None
-        if acc is not None and acc.group(0).lower().startswith(("representing", "constituting")):
-            acc = None        # a participle of these hangs from the clause before: the parse reads it
         if acc is not None:
             # (a participle, "grew 5.2%, accounting for 38%", hangs from the clause before: the rules read it)
             own = None if acc.group(0).lower().startswith("accounting") else self.accounting_subject(ctx, ss, acc.start())

@@ -29,6 +29,9 @@ _NOT_NAME_PIECE = set("mqpcurdfxwyeokh")
 class ZhSubject:
     # 贵德的两所学校: a name and 的 right before the figure
     possessive_gap = re.compile(r"的\s*$")
+    # in a government's own report a name owns a figure only as a clause's topic (report_owner)
+    clause_topic_owners = True
+    forecasters: frozenset[str] = frozenset()
     list_joiners = ("、", "和", "及", "与")
     row_label_max = 8
     clause_subject_first = False    # (English: a name right before its verb; see _pick)
@@ -651,7 +654,7 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
     own = finder.own_region(ctx)
     here = [n for n in sentence_names(finder, ctx, si) if not finder.is_person(norm, n) and not finder.is_base(norm, n)
             and norm[n[0]:n[1]] not in own]
-    if own and hasattr(finder, "report_owner"):
+    if own and finder.clause_topic_owners:
         here = [n for n in here if finder.report_owner(norm, n, c, ss, own)]
     owners = [n for n in here if not finder.is_source(norm, n) and not finder.is_adjunct(norm, n)]
     if owners and len(owners) < len(here):
@@ -685,7 +688,7 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
             [n for n in sentence_names(finder, ctx, si - 1) if not finder.is_person(norm, n)
              and norm[n[0]:n[1]] not in own] if si > 0 and not own else [])
         cands = [n for n in group if strong(n) and not finder.is_source(norm, n)
-                 and (k != 2 or not (finder.is_adjunct(norm, n) or norm[n[0]:n[1]] in getattr(finder, "forecasters", ())))]
+                 and (k != 2 or not (finder.is_adjunct(norm, n) or norm[n[0]:n[1]] in finder.forecasters))]
         if cands:
             a, b = cands[-1] if last else cands[0]
             return text[a:b]
@@ -725,6 +728,7 @@ def _in_quotes(norm: str, pos: int, lo: int = 0) -> bool:
 class EnSubject:
     # "the WTO's 148 members": a possessive right before the figure
     possessive_gap = re.compile(r"['’]s\s+$")
+    clause_topic_owners = False
     list_joiners = (",", "and", ", and", "&")
     row_label_max = 40
     clause_subject_first = True

@@ -1694,3 +1694,9 @@ def test_a_time_after_the_figure_is_no_metric(text, figure, metric):
 ])
 def test_connectives_and_account_nouns(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+def test_an_index_name_is_what_moves_not_a_name_that_owns_it():
+    # metric_index_names: a benchmark stays the metric where other names alone are none
+    assert fig("Asian markets fell again. The London FTSE lost 1.1% and Tokyo's Nikkei 225 shed 0.4%.", "en",
+               "1.1%").metric == "London FTSE"
