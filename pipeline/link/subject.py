@@ -742,6 +742,11 @@ class EnSubject:
         self.generic = set(L["subject_generic"])
         self.demonyms = set(L.get("subject_demonyms", []))
         self.forecasters = frozenset(L.get("subject_forecasters", []))
+        self.demonym_places: dict[str, list[str]] = L.get("subject_demonym_places") or {}
+        measures = L.get("subject_demonym_measures") or []
+        self._demonym_measure = re.compile(r"\b(?P<d>" + alternation(self.demonym_places) + r")\s+(?:"
+                                           + alternation(measures) + r")\b(?!\s+[A-Z])") \
+            if self.demonym_places and measures else None
         form = L.get("demonym_plural_form")
         self.demonym_form = re.compile(form) if form else None     # Zambians, Sri Lankans: people, not a name
         self.person_titles = tuple(t + " " for t in L.get("subject_person_titles", []))
@@ -953,7 +958,35 @@ class EnSubject:
     def decisive(self, ctx, c, si: int, se: int) -> str | None:
         """A subject that a pattern names outright, before the parse's owner and the nearest name."""
         return possessor_owner(self, ctx, c, si) or self.absolute_owner(ctx, c, si) or self.relative_owner(ctx, c, si) \
-            or self.pronoun_owner(ctx, c, si) or self.shares_owner(ctx, c, si)
+            or self.pronoun_owner(ctx, c, si) or self.shares_owner(ctx, c, si) or self.demonym_owner(ctx, c, si)
+
+    def demonym_owner(self, ctx, c, si: int) -> str | None:
+        """"Forecasts for Japanese growth were scaled back to 4.0%", "its estimate for the 12-member eurozone
+        economy from 2.2%": a demonym before a measure of a whole economy (``subject_demonym_measures``), the last
+        such phrase before the figure in its sentence with no name between, names the place that owns it, as the
+        window writes the place (``subject_demonym_places``)."""
+        if self._demonym_measure is None:
+            return None
+        norm = ctx.norm
+        lo = c.extra.get("comp_left", c.start)
+        ss = ctx.sents[si][0] if ctx.sents else 0
+        m = None
+        for m in self._demonym_measure.finditer(norm, max(ss, lo - 100), lo):
+            pass
+        if m is None or any(m.end() <= a and b <= lo for a, b in sentence_names(self, ctx, si)):
+            return None
+        # the place as the sentence or the one before writes it (R17: "German growth" takes Germany only where
+        # the window names it; a demonym alone names no place); a region's own word ("eurozone") names itself
+        d = m.group("d")
+        if d.lower() == self.demonym_places[d][0].lower():
+            return ctx.text[m.start("d"):m.end("d")]
+        lo_w = ctx.sents[si - 1][0] if si > 0 and ctx.sents else ss
+        hi_w = ctx.sents[si][1] if ctx.sents else len(norm)
+        for f in self.demonym_places[d]:
+            w = re.search(r"\b" + re.escape(f) + r"\b", norm[lo_w:hi_w])
+            if w is not None:
+                return ctx.text[lo_w + w.start():lo_w + w.end()]
+        return None
 
     def shares_owner(self, ctx, c, si: int) -> str | None:
         """"while Pernod shares in Paris slipped 1.2%", "Shares in ACC fell 5.5%": the company whose shares move,

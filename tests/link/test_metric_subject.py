@@ -1700,3 +1700,23 @@ def test_an_index_name_is_what_moves_not_a_name_that_owns_it():
     # metric_index_names: a benchmark stays the metric where other names alone are none
     assert fig("Asian markets fell again. The London FTSE lost 1.1% and Tokyo's Nikkei 225 shed 0.4%.", "en",
                "1.1%").metric == "London FTSE"
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a demonym before a measure of a whole economy: the place, as the sentence or the one before writes it
+    ("Italy and Spain face a difficult year. Analysts expect Italian GDP to expand by only 0.9%.", "0.9%", "Italy"),
+    ("The UK and Ireland were calm. British retail sales rose 1.2% in March.", "1.2%", "UK"),
+    # a region's own lower-case word names itself
+    ("Economists said the euro zone economy grew 0.3% in the quarter.", "0.3%", "euro zone"),
+])
+def test_a_demonym_before_a_measure_of_an_economy_names_its_place(text, figure, subject):
+    assert fig(text, "en", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,figure", [
+    # the window does not name the place: a demonym alone names no place (R17)
+    ("Economists said Canadian exports fell 2.4% last month.", "2.4%"),
+    ("Analysts at Nomura expect Canadian growth of 2.1% next year.", "2.1%"),
+])
+def test_a_demonym_names_no_place_the_window_does_not_name(text, figure):
+    assert fig(text, "en", figure).subject not in ("Canada", "Canadian")
