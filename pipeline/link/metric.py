@@ -356,6 +356,10 @@ _ACCOUNTS_FOR = re.compile(r"\b(?:account(?:s|ed|ing)?\s+for|represent(?:s|ed)?|
 _TRAILING_TIME = re.compile(r"\s+(?:in|during|for)\s+(?:the\s+)?(?:(?:first|second|third|fourth|final|last|same)\s+"
                             r"(?:quarter|half|months?)(?:\s+of\s+(?:the\s+year|(?:19|20)\d{2}))?|(?:19|20)\d{2}|"
                             r"(?:full\s+|whole\s+)?year|period)$", re.IGNORECASE)
+# a period in front of what is measured (fourth quarter sales, fourth-quarter 2004 profits, first-half pre-tax profit):
+# the period is the figure's time, not its metric ("annual", "quarterly" stay: annual savings, Quarterly profits)
+_LEADING_TIME = re.compile(r"(?:(?:first|second|third|fourth|final|last)[\s-](?:quarter|half)(?:[\s-](?:19|20)\d{2})?|"
+                           r"(?:19|20)\d{2})\s+(?=[a-z])", re.IGNORECASE)
 _POSSESSOR_ONLY = re.compile(r"(?:[A-Z][\w&.\-]*\s+){0,4}[A-Z][\w&.\-]*['’]s?")
 # between two figures of one metric: "... and by", ", up from", "from", "compared with", "against"
 # verbs that end a noun phrase as nouns far more often ("growth forecast", "price increase", "tax cut")
@@ -1026,7 +1030,10 @@ class EnMetric:
             if words[-2].lower() in _NO_ANTECEDENT or _POSSESSOR_ONLY.fullmatch(metric) or metric.lower() in self.never_alone:
                 return None
         tm = _TRAILING_TIME.search(metric)
-        return metric[:tm.start()] if tm and tm.start() > 0 else metric
+        if tm and tm.start() > 0:
+            metric = metric[:tm.start()]
+        lt = _LEADING_TIME.match(metric)
+        return metric[lt.end():] if lt else metric
 
     def parse_ok(self, ctx, c, ss: int, metric: str) -> bool:
         """The parse's metric, unless it stands in the adverbial that opens the sentence ("Despite the dip in

@@ -1720,3 +1720,14 @@ def test_a_demonym_before_a_measure_of_an_economy_names_its_place(text, figure, 
 ])
 def test_a_demonym_names_no_place_the_window_does_not_name(text, figure):
     assert fig(text, "en", figure).subject not in ("Canada", "Canadian")
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a period in front of what is measured is the figure's time, not its metric
+    ("Vodafone said first-half pre-tax profit rose 5% to £2bn.", "5%", "pre-tax profit"),
+    ("Sony's third quarter 2004 revenue fell 3%.", "3%", "revenue"),
+    # "annual" and "quarterly" say what kind of amount it is and stay
+    ("The merger will bring annual savings of $50m.", "$50m", "annual savings"),
+])
+def test_a_period_in_front_of_the_metric_is_no_part_of_it(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
