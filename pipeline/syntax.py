@@ -235,6 +235,8 @@ def _action(pred, node, sent) -> tuple[int, int] | None:
         toks += [c for c in pred.children if c.dep_ == "mark" and c.lower_ == "to"]
     obj = next((c for c in pred.children if c.dep_ in ("obj", "dobj") and c.i != node.i and c.i > pred.i
                 and c.tag_ in _NOUN_TAGS and c.tag_ not in _PROPN), None)
+    if obj is not None and any(c.dep_ == "case" and c.lower_ == "for" for c in node.children):
+        obj = None     # bought medical technology firm Guidant for $25.4bn: the price of the action, not of what changed hands
     if obj is not None:
         toks += [obj] + [c for c in obj.lefts if c.dep_ in ("compound", "amod")]
     a = min(t.idx for t in toks)

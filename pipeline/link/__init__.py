@@ -304,7 +304,12 @@ class Linker:
                 if head:
                     metric = head.group(1)
             if metric:
-                metric = self.metric.tidy(ctx, c, ss, metric)
+                tidied = self.metric.tidy(ctx, c, ss, metric)
+                if tidied is None and route == "action" and p_metric and p_metric != metric \
+                        and not any(ch.isdigit() for ch in p_metric):
+                    # the rules' phrase names no measure (medical technology firm Guidant): the parse's action does
+                    tidied = self.metric.tidy(ctx, c, ss, _clean_phrase(p_metric))
+                metric = tidied
             if not metric:
                 metric = self.metric.implicit(ctx, c, ss, subject)   # "Corus fell 2.2%": its shares
             if not metric and self.lang == "en" and out:

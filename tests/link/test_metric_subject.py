@@ -1731,3 +1731,14 @@ def test_a_demonym_names_no_place_the_window_does_not_name(text, figure):
 ])
 def test_a_period_in_front_of_the_metric_is_no_part_of_it(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # the price of a purchase ("for $N") is the amount of the action, not of what changed hands
+    ("Vodafone has agreed to buy mobile operator Hutchison Essar for $11bn.", "$11bn", "agreed to buy"),
+    ("Last year Google bought video site YouTube for $1.65bn.", "$1.65bn", "bought"),
+    # an object the figure changes stays with the action
+    ("Siemens cut costs by $1bn.", "$1bn", "costs"),
+])
+def test_the_price_of_a_purchase_is_the_actions(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
