@@ -301,6 +301,9 @@ class ZhSubject:
             ctx.cache[key] = got
         return got
 
+    def describes_name(self, norm: str, n, names) -> bool:
+        return False
+
     def is_source(self, norm: str, span) -> bool:
         """市环保局通报, 据市统计局介绍: the source of the figures, not their owner."""
         a, b = span
@@ -524,6 +527,8 @@ _DESCRIPTOR_AFTER = re.compile(r"['’]s(?:\s+[a-z][a-z\-]*){1,6},")
 # ... unless the first name is the object of a preposition: "Trade with ASEAN, Jiangsu's largest trading partner,"
 _PREPOSITION_BEFORE = re.compile(r"\b(?:with|to|from|of|in|for|by|on|at|into|than|between|and)\s+(?:the\s+)?\Z")
 # a possessive name and lower-case words with no name after them: "Europe's fourth-largest carmaker sold"
+_POSSESSOR_END = re.compile(r"['’]s?(?=\s|$)")
+_DESCRIPTOR_THEN_NAME = re.compile(r"(?:\s+[a-z][a-z\-]*){1,3}\s+(?=[A-Z])")
 _DESCRIPTOR_NO_NAME = re.compile(r"['’]s(?:\s+[a-z][a-z\-]*)+\s+(?![A-Z])")
 # after "X said": the speaker's own figures follow ("said that it hoped to", "said its profits rose")
 _SPEAKS_OF_ITSELF = re.compile(r"\s+(?:that\s+)?(?:it|its|it's|they|their|we|our)\b")
@@ -539,6 +544,11 @@ _CLAUSE_BREAK = re.compile(r";|\b(?:while|whereas|after|before|although|but|when
 # a name of capitalised words (and of, for, the, and, &) spelt out before its acronym: Tata Consultancy Services (TCS)
 # (found from the parenthesis back: the acronyms are few, the capitalised words many)
 _ACRONYM_IN_PARENS = re.compile(r"\((?P<a>[A-Z][A-Z&]{1,5})\)")
+# an acronym that acts as a firm's name, reporting its results ("AMR posted a loss", "parent AMR reported a loss"); read
+# once per document, so "AMR added that" names the same firm (wider readings, "UFJ's", "MCI had", made the object of
+# a takeover the document's main subject: dev subject -6 net)
+_ACRONYM_ACTING = re.compile(r"\b(?P<a>[A-Z][A-Z&]{1,4})\s+(?:posted|reported|reports|announced|made|makes|saw|sees|"
+                             r"booked|recorded|lost|earned)\b")
 _SPELT_OUT = re.compile(r"\b[A-Z][\w'’&.-]*(?:\s+(?:[A-Z(][\w'’&.()-]*|of|for|the|and|&|on|in)){1,12}\s*$")
 
 
@@ -556,7 +566,8 @@ def sentence_names(finder, ctx, si: int) -> list[tuple[int, int]]:
             kk = ("known_caps",)
             if kk not in ctx.cache:  # capitalised words used mid-sentence somewhere: Heineken and Carlsberg
                 ctx.cache[("acronyms",)] = finder.defined_acronyms(ctx.norm)
-                ctx.cache[kk] = {m.group(0) for m in _MID_SENTENCE_CAP.finditer(ctx.norm)} | set(ctx.cache[("acronyms",)])
+                ctx.cache[kk] = {m.group(0) for m in _MID_SENTENCE_CAP.finditer(ctx.norm)} | set(ctx.cache[("acronyms",)]) \
+                    | finder.acting_acronyms(ctx.norm)
             ctx.cache[key] = finder.names(ctx.norm, s, e, ctx.cache[kk])
         ctx.cache[key] = [n for n in ctx.cache[key] if not finder.excluded(ctx, n[0])]
         if not isinstance(finder, ZhSubject) and ctx.cache[key]:
@@ -652,8 +663,9 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
         return finder.strong(t) or (bool(main) and (t.lower() == main or main in t.lower()))
 
     own = finder.own_region(ctx)
-    here = [n for n in sentence_names(finder, ctx, si) if not finder.is_person(norm, n) and not finder.is_base(norm, n)
-            and norm[n[0]:n[1]] not in own]
+    names = sentence_names(finder, ctx, si)
+    here = [n for n in names if not finder.is_person(norm, n) and not finder.is_base(norm, n)
+            and norm[n[0]:n[1]] not in own and not finder.describes_name(norm, n, names)]
     if own and finder.clause_topic_owners:
         here = [n for n in here if finder.report_owner(norm, n, c, ss, own)]
     owners = [n for n in here if not finder.is_source(norm, n) and not finder.is_adjunct(norm, n)]
@@ -757,6 +769,11 @@ class EnSubject:
         self.acronyms = set(L.get("subject_acronyms", []))
         self.document_heads = set(L.get("subject_document_heads", []))
         self.not_acronym_names = set(L.get("subject_not_acronyms", []))
+        self.acronym_not_names = set(L.get("subject_acronym_not_names", []))
+        results = L.get("subject_own_results_nouns") or []
+        self._own_results = re.compile(r"\s+(?:(?:a|an|its|their|record|net|pre-tax|quarterly|annual|full-year|"
+                                       r"half-year|first-half|higher|lower|bigger|smaller|better|worse)\s+){0,3}"
+                                       + alternation(results) + r"\b") if results else None
         self.source_after = re.compile(L["subject_source_after"]) if L.get("subject_source_after") else None
         self.source_before = re.compile(L["subject_source_before"], re.IGNORECASE) if L.get("subject_source_before") else None
         self._word = re.compile(r"[A-Z][A-Za-z'’]*\.(?:com|cn|net|org)\b|[A-Z][A-Za-z'’]*(?:\s?-[A-Za-z]+)*\.?|\([A-Z][a-z]+\)|[a-z]+|&")
@@ -865,6 +882,27 @@ class EnSubject:
         after a name (China International Cultural Industries Fair (ICIF)), which ``known`` carries."""
         return word in self.acronyms or (known is not None and word in known)
 
+    def describes_name(self, norm: str, n: tuple[int, int], names: list[tuple[int, int]]) -> bool:
+        """A possessor that describes the name after it ("American Airlines' parent AMR", "Europe's biggest carmaker
+        Volkswagen"): that name owns the figure, not the possessor."""
+        end = n[1]
+        if not _POSSESSOR_END.search(norm, n[0], end):
+            m = _POSSESSOR_END.match(norm, end)
+            if m is None or m.end() == end:
+                return False
+            end = m.end()
+        m = _DESCRIPTOR_THEN_NAME.match(norm, end)
+        return m is not None and any(x[0] == m.end() for x in names)
+
+    def acting_acronyms(self, norm: str) -> set[str]:
+        """Acronyms the document uses as names of firms that report their own results (_ACRONYM_ACTING and
+        ``subject_own_results_nouns``: AMR posted a loss), not those of ``subject_not_acronyms`` (GDP, CPI) or of
+        ``subject_acronym_not_names`` (CEO, TV)."""
+        if self._own_results is None:
+            return set()
+        found = {m.group("a") for m in _ACRONYM_ACTING.finditer(norm) if self._own_results.match(norm, m.end())}
+        return found - self.not_acronym_names - self.acronym_not_names
+
     def defined_acronyms(self, norm: str) -> dict[str, str]:
         """Acronyms spelt out in the document (a run of capitalised words, then the acronym in parentheses),
         each with the words it stands for (lower case)."""
@@ -891,7 +929,9 @@ class EnSubject:
             return True
         m = self.source_after.match(norm, b) if self.source_after is not None else None
         if m is not None:
-            return not _SPEAKS_OF_ITSELF.match(norm, m.end())
+            # (not "AMR reported a loss of $387m", "Asahi announced record profits": a firm reporting its own results)
+            return not (_SPEAKS_OF_ITSELF.match(norm, m.end())
+                        or (self._own_results is not None and self._own_results.match(norm, m.end())))
         return bool(self.source_before is not None and self.source_before.search(norm, max(0, a - 24), a))
 
     def is_adjunct(self, norm: str, span) -> bool:
@@ -941,9 +981,12 @@ class EnSubject:
         counts: Counter = Counter()
         first: dict[str, int] = {}
         for i in range(len(ctx.sents)):
-            for a, b in sentence_names(self, ctx, i):
-                if self.is_source(norm, (a, b)) or ctx.structure.page_furniture(a) or self.is_pinyin_person(norm, (a, b)):
-                    continue               # a source, page furniture (menus, other headlines), a photographer (Wu Xiaoling)
+            names = sentence_names(self, ctx, i)
+            for a, b in names:
+                if self.is_source(norm, (a, b)) or ctx.structure.page_furniture(a) or self.is_pinyin_person(norm, (a, b)) \
+                        or self.describes_name(norm, (a, b), names):
+                    continue               # a source, page furniture (menus, other headlines), a photographer (Wu Xiaoling),
+                    #                        a possessor describing a name (American Airlines' parent AMR)
                 key = norm[a:b]
                 counts[key] += 2 if self.strong(key) else 1
                 first.setdefault(key, a)

@@ -1742,3 +1742,19 @@ def test_a_period_in_front_of_the_metric_is_no_part_of_it(text, figure, metric):
 ])
 def test_the_price_of_a_purchase_is_the_actions(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+def test_an_acronym_that_reports_its_results_is_a_name():
+    text = "Lufthansa and KLM were hit by fuel costs. KLM reported a loss of 80m euros in the quarter."
+    assert fig(text, "en", "80m euros").subject == "KLM"
+
+
+def test_a_firm_reporting_its_own_results_is_no_mere_source():
+    text = "The carmaker Toyota reported a net profit of 300bn yen, beating Honda."
+    assert fig(text, "en", "300bn yen").subject == "Toyota"
+
+
+def test_a_possessor_that_describes_a_name_owns_nothing():
+    # "Unilever's food unit Bestfoods": Bestfoods, even where the document names Unilever more often
+    text = "Unilever's food unit Bestfoods reported a loss of $30m. Unilever's shares were flat."
+    assert fig(text, "en", "$30m").subject == "Bestfoods"
