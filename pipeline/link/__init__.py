@@ -204,6 +204,9 @@ class Linker:
             si = self._sent_of(ctx, c.start)
             hit = [(x, y) for x, y in sentence_names(self.subject, ctx, si) if x < b + off and a + off < y]
             subject = (ctx.text[hit[0][0]:hit[0][1]].strip() or None) if hit else None
+            if metric is None and not hit and route == "subject" and self.lang == "en" \
+                    and ctx.text[a + off:b + off].split()[0] in self.metric.index_names:
+                metric = ctx.text[a + off:b + off]   # "while the Nasdaq lost 1.3%": an index is what moves, owned by no one
         return metric, subject, route
 
     def _frames(self, ctx: Context) -> None:

@@ -1758,3 +1758,15 @@ def test_a_possessor_that_describes_a_name_owns_nothing():
     # "Unilever's food unit Bestfoods": Bestfoods, even where the document names Unilever more often
     text = "Unilever's food unit Bestfoods reported a loss of $30m. Unilever's shares were flat."
     assert fig(text, "en", "$30m").subject == "Bestfoods"
+
+
+@pytest.mark.parametrize("text,figure,metric,subject", [
+    # a stock index is what moves, never the owner of the move
+    ("Wall Street fell on Monday; the Dow Jones industrial average shed 0.8%.", "0.8%", None, "Wall Street"),
+    ("European shares were flat, while the Nasdaq gained 0.4%.", "0.4%", "Nasdaq", None),
+])
+def test_a_stock_index_moves_and_owns_nothing(text, figure, metric, subject):
+    f = fig(text, "en", figure)
+    assert f.subject == subject
+    if metric:
+        assert f.metric == metric
