@@ -284,3 +284,14 @@ def test_an_indicators_future_is_a_forecast(text, figure, role):
 ])
 def test_combined_figures_offers_and_relative_clauses(text, figure, role):
     assert fig(text, "en", figure).role == role
+
+
+@pytest.mark.parametrize("text,figure,role", [
+    # a firm's own outlook in the past tense or the progressive is its target (decision 8)
+    ("Nokia said it expected to ship 200 million phones this year.", "200 million", "target"),
+    ("Renault is forecasting sales to grow 10% in 2006.", "10%", "target"),
+    # the same verbs by analysts are a forecast, an actual
+    ("Analysts are forecasting sales to grow 10% in 2006.", "10%", "actual"),
+])
+def test_a_firms_own_outlook_in_other_tenses(text, figure, role):
+    assert fig(text, "en", figure).role == role
