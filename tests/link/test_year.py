@@ -205,3 +205,16 @@ def test_the_previous_year_right_after_a_figure_is_the_year_before_its_sentences
     text = "Exports rose 8% in 2005, up from 6% the previous year."
     assert fig(text, "en", "6%").year == 2004
     assert fig(text, "en", "8%").year == 2005
+
+
+@pytest.mark.parametrize("text,figure,year", [
+    # a year after "from its": the base's year, not the figure's
+    ("Profits at BP rose 15% from its 2001 figure.", "15%", None),
+    # a year's possessive right before a figure is its year, a comparison's base included
+    ("Imports were $3bn, lower than 2002's $3.4bn.", "$3.4bn", 2002),
+    # "for the same period a year earlier" after the figure's noun: the year before its sentence's
+    ("AirCo reported a loss of $38m for the third quarter of 2004, against a $12m loss for the same period a year "
+     "earlier.", "$12m", 2003),
+])
+def test_years_of_bases_and_possessives(text, figure, year):
+    assert fig(text, "en", figure).year == year
