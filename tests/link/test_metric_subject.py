@@ -1511,6 +1511,8 @@ def test_adjectives_inside_a_counted_phrase(text, figure, metric):
     ("Roughly 70% of Kenyans rely heavily on rain-fed farming.", "70%", "rely heavily on rain-fed farming"),
     ("Only 12% of the population lives on less than $1 a day.", "12%", "lives on less than $1 a day"),
     ("Nearly a third of all adults smoke, and 45% of rural households lack piped water.", "45%", "lack piped water"),
+    # shareholders, investors, consumers are people too
+    ("Nearly 60% of shareholders voted for the merger.", "60%", "voted for the merger"),
 ])
 def test_a_share_of_people_takes_its_predicate(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
