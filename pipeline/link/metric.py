@@ -360,6 +360,10 @@ _TRAILING_TIME = re.compile(r"\s+(?:in|during|for)\s+(?:the\s+)?(?:(?:first|seco
 # the period is the figure's time, not its metric ("annual", "quarterly" stay: annual savings, Quarterly profits)
 _LEADING_TIME = re.compile(r"(?:(?:first|second|third|fourth|final|last)[\s-](?:quarter|half)(?:[\s-](?:19|20)\d{2})?|"
                            r"(?:19|20)\d{2})\s+(?=[a-z])", re.IGNORECASE)
+# -ing words that open a phrase of their own after a noun (a $1bn plan including tax cuts)
+_ING_PREPOSITIONS = frozenset({"including", "excluding", "following", "regarding", "concerning", "according", "involving",
+                               "covering", "facing", "affecting", "leaving", "making", "bringing", "taking", "giving",
+                               "raising", "lifting", "pushing", "sending", "valuing", "totalling", "totaling"})
 _POSSESSOR_ONLY = re.compile(r"(?:[A-Z][\w&.\-]*\s+){0,4}[A-Z][\w&.\-]*['’]s?")
 # between two figures of one metric: "... and by", ", up from", "from", "compared with", "against"
 # verbs that end a noun phrase as nouns far more often ("growth forecast", "price increase", "tax cut")
@@ -1184,7 +1188,10 @@ class EnMetric:
             return None
         ws = list(re.finditer(r"[A-Za-z][A-Za-z'’&\-]*", pre.group("np")))
         low = [w.group(0).lower() for w in ws]
-        cut = next((i for i in range(1, len(ws)) if self._is_verb(low, i)), None)
+        cut = next((i for i in range(1, len(ws)) if self._is_verb(low, i) and not (
+            # "its $102.6bn debt restructuring offer": an -ing word before a noun of the phrase modifies it
+            low[i].endswith("ing") and i + 1 < len(ws) and low[i + 1] not in _FUNCTION
+            and low[i + 1] not in _PARTICIPLE_PREP and low[i + 1] != "to" and low[i] not in _ING_PREPOSITIONS and not self._is_verb(low, i + 1))), None)
         if cut is not None:
             ws = ws[:cut]            # "growth rate surprised economists": the noun phrase ends before the verb
         np_ = self._np(ws, pre.start("np"))

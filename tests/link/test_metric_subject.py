@@ -1772,3 +1772,14 @@ def test_a_stock_index_moves_and_owns_nothing(text, figure, metric, subject):
     assert f.subject == subject
     if metric:
         assert f.metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # an -ing word before a noun of the phrase after the figure modifies it
+    ("The bank launched a $4bn cost cutting drive last year.", "$4bn", "cost cutting drive"),
+    # not an -ing word that opens a phrase of its own
+    ("The government unveiled a $1bn plan including tax cuts.", "$1bn", "plan"),
+    ("It announced a $50m plan aiming to cut costs.", "$50m", "plan"),
+])
+def test_an_ing_word_inside_the_noun_after_a_figure(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
