@@ -298,7 +298,7 @@ class Linker:
                     subject = p_subject        # the named actor ("Foster's spent A$584m", "Corus fell 2.2%")
                 else:
                     subject = self.subject.subject(ctx, c, si, ss, se) or p_subject
-            prev_in_sentence[si] = (c, metric)
+            raw = metric
             metric = _clean_phrase(metric)
             if metric and subject and self.lang == "en" and metric.endswith(subject):
                 # "Shares in ACC", "population of Chad": the owner is the subject, not part of what is measured
@@ -306,6 +306,8 @@ class Linker:
                 head = _OWNER_AFTER.fullmatch(metric[:-len(subject)])
                 if head:
                     metric = head.group(1)
+                    raw = metric     # (the next item of a list shares what is measured, not the owner: 15.6% in Italy)
+            prev_in_sentence[si] = (c, raw)
             if metric:
                 tidied = self.metric.tidy(ctx, c, ss, metric)
                 if tidied is None and route == "action" and p_metric and p_metric != metric \

@@ -373,6 +373,13 @@ _NOUN_FIRST = frozenset(("increase", "increases", "rise", "rises", "fall", "fall
 _CONTINUES = re.compile(r"^(?:\s*(?:[A-Za-z]+\s+){0,4}?(?:and|but)\s+(?:by|to)|"
                         r"(?:\s+(?:a|per|each)\s+(?:day|week|month|year|share|head))?[\s,;]*(?:(?:up|down)\s+)?(?:from|against|"
                         r"compared\s+(?:with|to)|versus|vs\.?))\s*$")
+# a share's people named before it: "Of Argentina's bondholders, 38.4%", "Of those polled, 60%"
+_PEOPLE_FRONT = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\n))Of\s+(?:the\s+|all\s+|its\s+|their\s+|[A-Z][\w'’.&-]*['’]s?\s+)?"
+                           r"(?:[a-z][\w\-]*(?:['’]s)?\s+){0,2}?(?P<n>[A-Za-z][\w\-]*),\s*(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|"
+                           r"roughly\s+|just\s+|only\s+|more\s+than\s+)?$")
+# what stands between two items of a list by place: "[38.4%] reside in Argentina, [15.6%]", "[5.1%] in Germany and [3.1%]"
+_LIST_ITEM_BEFORE = re.compile(r"\s+(?:[a-z]+\s+)?(?P<p>in|at)\s+(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}"
+                               r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 # a determiner (or a possessive) before a figure, with at most one participle between: "the", "a", "its",
 # "Deutsche Boerse's proposed"
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|that|this|these|those)|\w['’]s)\s+(?:(?:proposed|planned|expected|estimated|"
@@ -1088,7 +1095,14 @@ class EnMetric:
         if prev is None or not prev[1] or prev[0].kind != c.kind or c.kind == "count":
             return None
         between = ctx.norm[prev[0].end:c.extra.get("comp_left", c.start)]
-        return prev[1] if _CONTINUES.search(between) else None
+        if _CONTINUES.search(between):
+            return prev[1]
+        # "38.4% reside in Argentina, 15.6% in Italy, 10.3% in Switzerland": an item of a list by place has no verb of
+        # its own; it measures what the item before it measured
+        m = _LIST_ITEM_BEFORE.match(between)
+        if m is not None and re.match(r"\s+" + m.group("p") + r"\s+(?:the\s+)?[A-Z]", ctx.norm[c.end:c.end + 40]):
+            return prev[1]
+        return None
 
     def measure_of_subject(self, ctx, c, ss: int) -> str | None:
         """"the proportion of surface water with a quality rating of Grade III or higher stood at 74.9 percent",
@@ -1255,21 +1269,26 @@ class EnMetric:
         if c.kind != "percent" or self.share_people is None:
             return None
         m = self.share_people.match(ctx.norm, c.end)
-        if m is None:
-            return None
-        # the people's noun after up to two describing words (45% of rural households), or the first of them
-        # that is one (60% of Germans polled): the predicate follows it
         at = None
-        for w in re.finditer(r"[A-Za-z][\w\-]*", ctx.norm[m.start("ws"):m.end("n")]):
-            if w.group(0).lower() in self.share_nouns or self._demonym_plural(w.group(0)):
-                at = m.start("ws") + w.end()
-                break
+        if m is None:
+            # the people named first: "Of Argentina's bondholders, 38.4% reside in Argentina"
+            f = _PEOPLE_FRONT.search(ctx.norm, max(ss, c.start - 80), c.extra.get("comp_left", c.start))
+            if f is None or not (f.group("n").lower() in self.share_nouns or self._demonym_plural(f.group("n"))):
+                return None
+            at = c.end
+        else:
+            # the people's noun after up to two describing words (45% of rural households), or the first of them
+            # that is one (60% of Germans polled): the predicate follows it
+            for w in re.finditer(r"[A-Za-z][\w\-]*", ctx.norm[m.start("ws"):m.end("n")]):
+                if w.group(0).lower() in self.share_nouns or self._demonym_plural(w.group(0)):
+                    at = m.start("ws") + w.end()
+                    break
         if at is None:
             return None
         # a present-tense verb: the parse's tag, or an -s form after a singular noun (the population lives)
         # a present-tense verb: the parse's tag, an -s form after a singular noun (the population lives), or
         # the word right after a plural one (Kenyans rely: in this frame a verb, whatever the tagger says)
-        singular = ctx.norm[at - 1] != "s"
+        singular = m is not None and ctx.norm[at - 1] != "s"     # (the people named first: a share of many)
         first = re.match(r"\s+([a-z]{2,})\b", ctx.norm[at:at + 40])
 
         def present(pos: int) -> bool:

@@ -543,6 +543,10 @@ _ZH_LEAD = re.compile(r"[\s“”‘’\"（）()《》]|(?:19|20)\d{2}年(?:底
 _CLAUSE_BREAK = re.compile(r";|\b(?:while|whereas|after|before|although|but|when|as|because|since)\b")
 # a name of capitalised words (and of, for, the, and, &) spelt out before its acronym: Tata Consultancy Services (TCS)
 # (found from the parenthesis back: the acronyms are few, the capitalised words many)
+# a place right after a figure, with at most a verb between ("38.4% reside in Argentina", "15.6% in Italy"), and the end
+# of a list item after it
+_PLACE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:in|at)\s+(?:the\s+)?(?=[A-Z])")
+_ITEM_END = re.compile(r"\s*(?:[,;.]|\s+and\b|$)")
 _ACRONYM_IN_PARENS = re.compile(r"\((?P<a>[A-Z][A-Z&]{1,5})\)")
 # an acronym that acts as a firm's name, reporting its results ("AMR posted a loss", "parent AMR reported a loss"); read
 # once per document, so "AMR added that" names the same firm (wider readings, "UFJ's", "MCI had", made the object of
@@ -1001,7 +1005,28 @@ class EnSubject:
     def decisive(self, ctx, c, si: int, se: int) -> str | None:
         """A subject that a pattern names outright, before the parse's owner and the nearest name."""
         return possessor_owner(self, ctx, c, si) or self.absolute_owner(ctx, c, si) or self.relative_owner(ctx, c, si) \
-            or self.pronoun_owner(ctx, c, si) or self.shares_owner(ctx, c, si) or self.demonym_owner(ctx, c, si)
+            or self.pronoun_owner(ctx, c, si) or self.shares_owner(ctx, c, si) or self.demonym_owner(ctx, c, si) \
+            or self.listed_place(ctx, c, si)
+
+    def listed_place(self, ctx, c, si: int) -> str | None:
+        """"38.4% reside in Argentina, 15.6% in Italy, ... and 3.1% in Japan": in a list of figures by place, each
+        belongs to the place named right after it (a list: another figure of the sentence stands the same way)."""
+        norm = ctx.norm
+        m = _PLACE_AFTER.match(norm, c.end)
+        if m is None:
+            return None
+        names = sentence_names(self, ctx, si)
+        here = next((n for n in names if n[0] == m.end()), None)
+        if here is None or not _ITEM_END.match(norm, here[1]):
+            return None
+        spans = ctx.cache.get("figure_spans") or []
+        s0, s1 = ctx.sents[si] if ctx.sents else (0, len(norm))
+        others = [(a, b) for a, b in spans if s0 <= a < s1 and (a, b) != (c.start, c.end)]
+        for a, b in others:
+            o = _PLACE_AFTER.match(norm, b)
+            if o is not None and any(n[0] == o.end() and _ITEM_END.match(norm, n[1]) for n in names):
+                return ctx.text[here[0]:here[1]]
+        return None
 
     def demonym_owner(self, ctx, c, si: int) -> str | None:
         """"Forecasts for Japanese growth were scaled back to 4.0%", "its estimate for the 12-member eurozone

@@ -1783,3 +1783,14 @@ def test_a_stock_index_moves_and_owns_nothing(text, figure, metric, subject):
 ])
 def test_an_ing_word_inside_the_noun_after_a_figure(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+def test_a_list_by_place_shares_its_metric_and_each_item_its_place():
+    text = "Of the bank's customers, 40% live in Germany, 25% in France and 10% in Spain."
+    for figure, place in (("40%", "Germany"), ("25%", "France"), ("10%", "Spain")):
+        f = fig(text, "en", figure)
+        assert (f.metric, f.subject) == ("live", place)
+
+
+def test_a_share_of_people_named_first_takes_its_predicate():
+    assert fig("Of the country's farmers, 35% rely on rain-fed crops.", "en", "35%").metric == "rely on rain-fed crops"
