@@ -221,8 +221,11 @@ def _subject_of(pred):
 
 
 def _named_subject(pred):
-    """The predicate's subject when it is a proper name (Foster's spent A$584m), else None."""
+    """The predicate's subject when it is a proper name (Foster's spent A$584m), else None; an open complement's
+    is its governor's (Johnson & Johnson has agreed to buy Guidant for $25.4bn: Johnson & Johnson)."""
     owner = _subject_of(pred)
+    if owner is None and pred.dep_ == "xcomp" and pred.head.tag_.startswith("VB"):
+        owner = _subject_of(pred.head)
     return owner if owner is not None and owner.tag_ in _PROPN else None
 
 

@@ -265,3 +265,17 @@ def test_the_parse_holds_blas_to_one_thread_and_restores_it():
     assert docs and docs[0][0].text == "Revenue"
     assert all(n == 1 for n in seen[0])
     assert [i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"] == before
+
+
+def test_the_price_of_an_agreed_purchase_is_the_action_of_its_governors_subject():
+    # Kraft agreed to buy rival Cadbury for $19bn: the action without what changed hands, owned by the buyer
+    d = parsed(["Kraft", "agreed", "to", "buy", "rival", "Cadbury", "for", "$", "19bn"],
+               ["NNP", "VBD", "TO", "VB", "NN", "NNP", "IN", "$", "CD"],
+               [1, 1, 3, 1, 3, 4, 7, 3, 7], ["nsubj", "ROOT", "mark", "xcomp", "obj", "flat", "case", "obl", "nummod"],
+               [True, True, True, True, True, True, True, False, False])
+    assert metric(d, "$19bn") == ("agreed to buy", "Kraft", "action")
+    # an object the figure changes stays: Siemens cut costs by $1bn
+    d = parsed(["Siemens", "cut", "costs", "by", "$", "1bn"], ["NNP", "VBD", "NNS", "IN", "$", "CD"],
+               [1, 1, 1, 4, 1, 4], ["nsubj", "ROOT", "obj", "case", "obl", "nummod"],
+               [True, True, True, True, False, False])
+    assert metric(d, "$1bn")[0] == "costs"
