@@ -758,6 +758,8 @@ class EnSubject:
         self.generic = set(L["subject_generic"])
         self.demonyms = set(L.get("subject_demonyms", []))
         self.forecasters = frozenset(L.get("subject_forecasters", []))
+        lower = L.get("subject_lowercase_names") or []
+        self._lower_names = re.compile(r"\b(?:" + alternation(lower) + r")\b") if lower else None
         self.demonym_places: dict[str, list[str]] = L.get("subject_demonym_places") or {}
         measures = L.get("subject_demonym_measures") or []
         self._demonym_measure = re.compile(r"\b(?P<d>" + alternation(self.demonym_places) + r")\s+(?:"
@@ -866,6 +868,12 @@ class EnSubject:
                 flush()
         if run:
             flush()
+        if self._lower_names is not None:
+            # "the 12-member eurozone bloc": a region's name written in lower case
+            extra = [m.span() for m in self._lower_names.finditer(norm, s, e)
+                     if not any(a < m.end() and m.start() < b for a, b in out)]
+            if extra:
+                out = sorted(out + extra)
         if len(out) > 1:
             # Japan's biggest steel company Nippon Steel, Europe's food giant Parmalat: the possessor describes
             # the name after it (lower-case words between) and is not a name of its own here

@@ -1794,3 +1794,7 @@ def test_a_list_by_place_shares_its_metric_and_each_item_its_place():
 
 def test_a_share_of_people_named_first_takes_its_predicate():
     assert fig("Of the country's farmers, 35% rely on rain-fed crops.", "en", "35%").metric == "rely on rain-fed crops"
+
+
+def test_a_region_written_in_lower_case_is_a_name():
+    assert fig("Unemployment in the euro area rose to 8.9% in March, Eurostat said.", "en", "8.9%").subject == "euro area"
