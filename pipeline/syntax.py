@@ -61,7 +61,7 @@ class Lexicon:
             return frozenset(w.lower() for w in L.get(key, []))
 
         return cls(generic=frozenset(generic), level_verbs=words("syntax_level_verbs") or None,
-                   generic_heads=words("syntax_generic_heads"),
+                   generic_heads=words("syntax_generic_heads") | words("metric_change_nouns"),
                    actors=words("actor_nouns") | words("syntax_actors"),
                    rate_nouns=words("syntax_rate_nouns"), subject_measures=words("syntax_subject_measures"),
                    time_nouns=words("syntax_time_nouns"))

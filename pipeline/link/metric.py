@@ -441,9 +441,18 @@ _MEASURE_OF = re.compile(r"(?<![\w\-])(?P<np>(?:(?!(?i:with|has|have|had|an|a|th
 _CLASSIFIED = re.compile(r"\s+of\s+(?:(?:the|its|their)\s+)?(?:(?!(?:in|on|at|to|for|from|with|by|that|which|and|or|were|was|are|is|have|has|had|this|last|next|each|every|per|a|an|the|its|their)\b)[a-z][\w\-']*\s*){1,5}(?<!\s)")
 _PRENOMINAL_PP = re.compile(r"\s+(?:in|of|on|for)\s+(?:(?:the|its|their|his|her)\s+)?(?:[a-z][\w\-']*\s+){0,2}"
                             r"[a-z][\w\-']*(?=\s*[,.;:]|\s+(?:is|was|are|were|has|had|will|would|that|which)\b)")
-_AFTER = re.compile(r"\s+(?:(?P<chg>drop|rise|increase|fall|decline|growth|gain|jump|cut|reduction|slump|surge)\s+)?"
-                    r"(?:in|of|for|on|off|from)\s+(?!having\b|being\b|(?:this|next|last|the\s+(?:(?:first|second|third|fourth|final|last|same)\s+)?(?:year|quarter|half|month|period|week))\b|(?:19|20)\d\d\b)(?P<np>(?:the\s+|its\s+|their\s+)?[A-Za-z][\w\-']*"
-                    r"(?:\s+(?:and\s+)?[a-z][\w\-']*){0,6})", re.IGNORECASE)
+# what a change noun after a figure is a change in: "slip in High Street sales during November", "jump in quarterly
+# sales, and"
+_CHANGED_WHAT = re.compile(r"\s+(?:in|of)\s+(?:(?:the|its|their)\s+)?(?P<np>(?!(?:the|its|their|this|last|next)\b)"
+                           r"[A-Za-z][\w\-']*(?:\s+(?!(?:during|in|on|at|for|from|to|by|as|and|or|which|that|compared|"
+                           r"than|since|after|before|over|between|with|among|this|last|next)\b)(?![a-z]+(?:ed|en)\b)[A-Za-z][\w\-']*){0,3})(?=\s*[,.;:)]|\s+[a-z]|\s*$)")
+
+
+def _after_re(change_nouns) -> re.Pattern:
+    """The phrase after a figure: "in financing needs", a change noun and its "in/of" phrase ("drop in profits")."""
+    return re.compile(r"\s+(?:(?P<chg>" + alternation(change_nouns) + r")\s+)?"
+                      r"(?:in|of|for|on|off|from)\s+(?!having\b|being\b|(?:this|next|last|the\s+(?:(?:first|second|third|fourth|final|last|same)\s+)?(?:year|quarter|half|month|period|week))\b|(?:19|20)\d\d\b)(?P<np>(?:the\s+|its\s+|their\s+)?[A-Za-z][\w\-']*"
+                      r"(?:\s+(?:and\s+)?[a-z][\w\-']*){0,6})", re.IGNORECASE)
 
 
 # before the verb of a count of people: where they are, and an aside between dashes
@@ -726,6 +735,8 @@ class EnMetric:
         self.share_people = re.compile(r"\s+of\s+(?:all\s+)?(?:the\s+|its\s+|their\s+)?(?P<ws>(?:[a-z][\w\-]*\s+){0,2})"
                                        r"(?P<n>[A-Za-z][\w\-]*)(?=\s)") if self.share_nouns else None
         self.index_names = set(L.get("metric_index_names", []))
+        self.change_nouns = frozenset(L.get("metric_change_nouns", []))
+        self._after = _after_re(self.change_nouns or ["drop"])
         nouns = L.get("metric_money_in_nouns") or []
         # "$20bn in damages", "30bn baht (£398m; $768m) in earnings from tourism": up to two describing words, the
         # noun, and a short from/of complement
@@ -914,7 +925,7 @@ class EnMetric:
                 return text[np_[0]:np_[1]]
         # 3. the phrase after the figure: 1.928 billion yuan in financing needs, a 3% drop in profits, knock 125m off profits
         if not share:
-            m = _AFTER.match(norm, c.end)
+            m = self._after.match(norm, c.end)
             if m:
                 ws = list(re.finditer(r"[A-Za-z][A-Za-z'’&\-]*", m.group("np")))
                 np_ = self._np(ws, m.start("np"))
@@ -1211,6 +1222,11 @@ class EnMetric:
         np_ = self._np(ws, pre.start("np"))
         if not np_:
             return None
+        if norm[np_[0]:np_[1]].lower() in self.change_nouns:
+            # "a 0.2% slip in High Street sales", "an 18% jump in quarterly sales": what changed is the phrase after
+            what = _CHANGED_WHAT.match(norm, np_[1])
+            if what is not None:
+                return ctx.text[what.start("np"):what.end("np")]
         if self._generic(norm[np_[0]:np_[1]]):
             # "the 3.5% growth rate that economists had forecast": a measure word is what is measured when no
             # "in/of" phrase names more ("a 5% increase in sales" leaves it to the phrase after)

@@ -1798,3 +1798,12 @@ def test_a_share_of_people_named_first_takes_its_predicate():
 
 def test_a_region_written_in_lower_case_is_a_name():
     assert fig("Unemployment in the euro area rose to 8.9% in March, Eurostat said.", "en", "8.9%").subject == "euro area"
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a change noun after the figure: what changed is the phrase after it
+    ("Tesco posted a 4% dip in underlying profits, and its shares fell.", "4%", "underlying profits"),
+    ("Airbus reported a 2% slide in aircraft deliveries during May.", "2%", "aircraft deliveries"),
+])
+def test_a_change_noun_after_the_figure_leaves_the_metric_to_what_changed(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
