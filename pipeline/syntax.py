@@ -54,6 +54,7 @@ class Lexicon:
     rate_nouns: frozenset[str] = frozenset()     # at an annual rate of 4%: the rate of the subject
     subject_measures: frozenset[str] = frozenset()  # generic, yet measured when the subject (Growth was 1.1%)
     time_nouns: frozenset[str] = frozenset()     # "Last year coal output": a time in front is no part of the metric
+    amount_verbs: frozenset[str] = frozenset()   # Alitalia lost 330m euros: a named actor's amount is the action's
 
     @classmethod
     def from_link(cls, L: dict, generic) -> "Lexicon":
@@ -64,7 +65,7 @@ class Lexicon:
                    generic_heads=words("syntax_generic_heads") | words("metric_change_nouns"),
                    actors=words("actor_nouns") | words("syntax_actors"),
                    rate_nouns=words("syntax_rate_nouns"), subject_measures=words("syntax_subject_measures"),
-                   time_nouns=words("syntax_time_nouns"))
+                   time_nouns=words("syntax_time_nouns"), amount_verbs=words("syntax_amount_verbs"))
 
 
 def syntax_enabled() -> bool:
@@ -352,6 +353,11 @@ def metric_and_owner(sent, fs: int, fe: int, lex: Lexicon):
                 return None, named, route
             if subj.lower_ in actors or (subj.tag_ in _PROPN and not _measured_name(subj)):
                 # "Analysts expect …", "Pernod slipped 1.2%": an actor or a name, not what is measured
+                if subj.tag_ == "NNP" and not share and pred.tag_.startswith("VB") and node.dep_ in ("obj", "dobj") \
+                        and (pred.lower_ in lex.amount_verbs or pred.lemma_.lower() in lex.amount_verbs):
+                    # "Alitalia lost 330m euros in 2003", "she earned more than $1m": an amount the named actor
+                    # lost or earned is the amount of the action
+                    return _action(pred, node, sent), subj, "action"
                 return None, subj if subj.tag_ in _PROPN else None, route
             noun = subj
     if noun is None:

@@ -279,3 +279,15 @@ def test_the_price_of_an_agreed_purchase_is_the_action_of_its_governors_subject(
                [1, 1, 1, 4, 1, 4], ["nsubj", "ROOT", "obj", "case", "obl", "nummod"],
                [True, True, True, True, False, False])
     assert metric(d, "$1bn")[0] == "costs"
+
+
+def test_an_amount_a_named_actor_lost_or_earned_is_the_actions():
+    # Ryanair lost $30m in 2003
+    d = parsed(["Ryanair", "lost", "$", "30m", "in", "2003"], ["NNP", "VBD", "$", "CD", "IN", "CD"],
+               [1, 1, 1, 2, 5, 1], ["nsubj", "ROOT", "obj", "nummod", "case", "obl"],
+               [True, True, False, True, True, False])
+    assert metric(d, "$30m") == ("lost", "Ryanair", "action")
+    # a share it lost is a move: the name owns it, the rules find what moved (the Nasdaq lost 1.3%)
+    d = parsed(["Nasdaq", "lost", "1.3", "%"], ["NNP", "VBD", "CD", "NN"], [1, 1, 3, 1],
+               ["nsubj", "ROOT", "nummod", "obj"], [True, True, False, False])
+    assert metric(d, "1.3%") == (None, "Nasdaq", "subject")
