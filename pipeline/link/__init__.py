@@ -95,6 +95,8 @@ class Linker:
             r"\b(?:" + "|".join(re.escape(w) for w in sorted(nouns, key=len, reverse=True)) + r")(?:\s+(?:rate|growth|figures?))?"
             r"\s+(?:(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?(?:set|expected|forecast|projected|predicted|likely|tipped)\s+to"
             r"|would|will|could|should|may|might)\b", re.IGNORECASE) if nouns else None
+        self.indicator_words = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(nouns, key=len, reverse=True))
+                                          + r")\b", re.IGNORECASE) if nouns else None
         self.own_goal_re = re.compile(r"\b(?:target|targets|goal|aim|aims|plan|plans|planned|budget|pledge|pledged|promise|promised)\b",
                                       re.IGNORECASE)
         self.target_frame_re = _join(L.get("target_frames", []), ci)
@@ -319,11 +321,20 @@ class Linker:
                 metric = self.metric.implicit(ctx, c, ss, subject)   # "Corus fell 2.2%": its shares
             if not metric and self.lang == "en" and out:
                 metric = self._pronoun_metric(ctx, c, si, ss, out[-1])
+                if metric and role == "target" and not conv and self._indicator_forecast(ctx, c, ss, se, metric):
+                    role = "actual"    # "The unemployment rate is improving: It is set to slip below 13%": a forecast
             if same:
                 metric, subject = conv.metric, conv.subject
             out.append(to_figure(text, c, role=role, year=year, metric=metric,
                                  subject=_clean_phrase(subject), sentence_start=ss, sentence_end=max(se, c.end)))
         return out
+
+    def _indicator_forecast(self, ctx: Context, c: Candidate, ss: int, se: int, metric: str) -> bool:
+        """"it" standing for an indicator (forecast_subject_nouns) before a future or hedged verb in the figure's
+        clause: a forecast, an actual (GUIDELINES), unless the sentence names a target, goal or plan."""
+        if self.indicator_words is None or not self.indicator_words.search(metric):
+            return False
+        return bool(_IT_HEDGED.search(ctx.norm, max(ss, c.start - 60), c.start)) and not self.own_goal_re.search(ctx.norm, ss, se)
 
     def _pronoun_metric(self, ctx: Context, c: Candidate, si: int, ss: int, before: Figure) -> str | None:
         """"…, while in Pakistan's case it is set to hit more than $12bn": "it" in the figure's clause is what the
@@ -611,6 +622,9 @@ _SUBJECT_BETWEEN = re.compile(r"(?:^|[.;:]\s+)(?:The|the)\s+(?P<np>(?:[a-z][\w\-
 # the figure's clause has "it" for its subject: "it is set to hit", "when it fell", "it was trading at"
 _PRONOUN_CLAUSE = re.compile(r"(?:^|[,;:]\s*|\b(?:when|while|where|and|but|as|after|before|though|although)\s+)[Ii]t\s+"
                              r"(?:[a-z']+\s+){0,5}(?:(?:about|around|some|nearly|almost|more\s+than|over|below|above|at|to|by)\s+)*$")
+# "it" before a future or hedged verb: "It is set to slip below 13%", "it would grow 3%"
+_IT_HEDGED = re.compile(r"\b[Ii]t\s+(?:(?:is|was)\s+(?:also\s+|now\s+|still\s+)?(?:set|expected|forecast|projected|predicted|"
+                        r"likely|tipped)\s+to|would|will|could|should|may|might)\b")
 # a metric that ends with its owner after in/of ("Shares in ACC")
 _OWNER_AFTER = re.compile(r"(.*?\w)\s+(?:in|of)\s+(?:the\s+)?")
 # a share of something right after the figure ("46% of Virgin Blue")

@@ -295,3 +295,11 @@ def test_combined_figures_offers_and_relative_clauses(text, figure, role):
 ])
 def test_a_firms_own_outlook_in_other_tenses(text, figure, role):
     assert fig(text, "en", figure).role == role
+
+
+def test_it_standing_for_an_indicator_before_a_hedged_verb_is_a_forecast():
+    text = "Unemployment fell to 9% in May. The jobless rate is improving: it is set to slip below 8% by December."
+    assert fig(text, "en", "8%").role == "actual"
+    # a plan the sentence names stays a target
+    text = "Exports rose 4% in May. The government plan says it is set to reach $9bn by December."
+    assert fig(text, "en", "$9bn").role == "target"
