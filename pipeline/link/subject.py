@@ -1029,7 +1029,12 @@ class EnSubject:
             return None
         spans = ctx.cache.get("figure_spans") or []
         s0, s1 = ctx.sents[si] if ctx.sents else (0, len(norm))
-        others = [(a, b) for a, b in spans if s0 <= a < s1 and (a, b) != (c.start, c.end)]
+        i = bisect.bisect_left(spans, (s0, -1))
+        others = []
+        while i < len(spans) and spans[i][0] < s1:      # the sentence's other figures (spans are sorted)
+            if spans[i] != (c.start, c.end):
+                others.append(spans[i])
+            i += 1
         for a, b in others:
             o = _PLACE_AFTER.match(norm, b)
             if o is not None and any(n[0] == o.end() and _ITEM_END.match(norm, n[1]) for n in names):
