@@ -724,6 +724,7 @@ class EnMetric:
         self.classifiers = set(L.get("count_classifier_nouns", []))
         self.measure_words = {w.lower() for w in L.get("syntax_subject_measures", [])}
         self.never_alone = {w.lower() for w in L.get("metric_never_alone", [])}
+        self.speakers = {w.lower() for w in L.get("syntax_actors", [])}
         self.count_heads = {w.lower() for w in L.get("count_measure_heads", [])}
         self.event_aux = set(L.get("count_event_aux", []))
         self.event_states = set(L.get("count_event_states", []))
@@ -1041,6 +1042,8 @@ class EnMetric:
             # "Paris", "closest rival JFE Holdings": a name with the words that describe it owns the figure, it
             # does not measure it
             return None
+        if metric.lower() in self.speakers and not (c.kind == "count" and (c.unit or "").lower() == metric.lower()):
+            return None       # "Analysts had expected the figure to come in at 57": who speaks, not what is measured
         if _POSSESSOR_ONLY.fullmatch(metric) or metric.lower() in self.never_alone or \
                 (c.kind != "count" and metric.lower() in _UNIT_PHRASES):
             return None       # (closed down 51 cents at $44.38: the unit of the figure before; 33 points counts points)

@@ -1807,3 +1807,10 @@ def test_a_region_written_in_lower_case_is_a_name():
 ])
 def test_a_change_noun_after_the_figure_leaves_the_metric_to_what_changed(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+def test_who_speaks_is_no_metric():
+    f = fig("Some economists have said that as much as 1% of annual growth may be lost.", "en", "1%")
+    assert f.metric != "economists"
+    # a count of them is counted by them
+    assert fig("About 3,000 investors attended the meeting.", "en", "3,000").metric == "investors"
