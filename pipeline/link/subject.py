@@ -547,6 +547,12 @@ _CLAUSE_BREAK = re.compile(r";|\b(?:while|whereas|after|before|although|but|when
 # of a list item after it
 _PLACE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:in|at)\s+(?:the\s+)?(?=[A-Z])")
 _ITEM_END = re.compile(r"\s*(?:[,;.]|\s+and\b|$)")
+# a phrase that opens a sentence before its main clause, and the comma (and article) before the main clause's subject
+_FRONTED_PHRASE = re.compile(r"\s*(?:(?:But|And|However|Yet),?\s+)?(?:[Dd]espite|[Aa]lthough|[Tt]hough|[Aa]fter|[Ww]ith|"
+                             r"[Tt]hanks\s+to|[Ff]ollowing|[Oo]n\s+the\s+back\s+of|[Bb]uoyed\s+by|[Hh]it\s+by)\b")
+_MAIN_VERB_AFTER_NAME = re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|also|then|will|would|could|may)\s+)?"
+                                   r"(?:[a-z]{3,}(?:ed|s|ing)|said|made|cut|put|set|saw|sold|won|lost|paid|kept|rose|fell|grew)\b")
+_MAIN_CLAUSE_NAME = re.compile(r",\s*(?:the\s+|The\s+)?$")
 _ACRONYM_IN_PARENS = re.compile(r"\((?P<a>[A-Z][A-Z&]{1,5})\)")
 # an acronym that acts as a firm's name, reporting its results ("AMR posted a loss", "parent AMR reported a loss"); read
 # once per document, so "AMR added that" names the same firm (wider readings, "UFJ's", "MCI had", made the object of
@@ -1014,7 +1020,27 @@ class EnSubject:
         """A subject that a pattern names outright, before the parse's owner and the nearest name."""
         return possessor_owner(self, ctx, c, si) or self.absolute_owner(ctx, c, si) or self.relative_owner(ctx, c, si) \
             or self.pronoun_owner(ctx, c, si) or self.shares_owner(ctx, c, si) or self.demonym_owner(ctx, c, si) \
-            or self.listed_place(ctx, c, si)
+            or self.listed_place(ctx, c, si) or self.fronted_owner(ctx, c, si)
+
+    def fronted_owner(self, ctx, c, si: int) -> str | None:
+        """"But despite a record profit in 2004 of 30.6bn yen, up 31.8% on the previous year, Asahi is coming late to
+        …": a figure in a phrase that opens the sentence (despite, although, after, with, thanks to) belongs to the
+        subject of the main clause, the name right after the phrase's comma and right before its verb."""
+        norm = ctx.norm
+        ss, se = ctx.sents[si] if ctx.sents else (0, len(norm))
+        m = _FRONTED_PHRASE.match(norm, ss, c.start)
+        if m is None:
+            return None
+        for a, b in sentence_names(self, ctx, si):
+            if a < c.end:
+                if a >= m.end():
+                    return None          # the phrase names its own (After the Fed raised rates by 0.25%, …)
+                continue
+            if _MAIN_CLAUSE_NAME.search(norm, max(ss, a - 8), a) and _MAIN_VERB_AFTER_NAME.match(norm, b) \
+                    and not self.is_source(norm, (a, b)):
+                return ctx.text[a:b]
+            return None                  # (the first name after the figure is the main clause's subject or nobody)
+        return None
 
     def listed_place(self, ctx, c, si: int) -> str | None:
         """"38.4% reside in Argentina, 15.6% in Italy, ... and 3.1% in Japan": in a list of figures by place, each

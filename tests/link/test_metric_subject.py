@@ -1814,3 +1814,12 @@ def test_who_speaks_is_no_metric():
     assert f.metric != "economists"
     # a count of them is counted by them
     assert fig("About 3,000 investors attended the meeting.", "en", "3,000").metric == "investors"
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a figure in a phrase that opens the sentence belongs to the main clause's subject
+    ("Germany's car market shrank last year. Despite a 7% rise in exports, Porsche is cutting jobs.", "7%", "Porsche"),
+    ("Britain's retail sales fell. After a 3% rise in costs, Tesco said it would raise prices.", "3%", "Tesco"),
+])
+def test_a_figure_in_an_opening_phrase_belongs_to_the_main_clauses_subject(text, figure, subject):
+    assert fig(text, "en", figure).subject == subject
