@@ -304,6 +304,9 @@ class ZhSubject:
     def describes_name(self, norm: str, n, names) -> bool:
         return False
 
+    def is_payee(self, norm: str, span) -> bool:
+        return False
+
     def is_source(self, norm: str, span) -> bool:
         """市环保局通报, 据市统计局介绍: the source of the figures, not their owner."""
         a, b = span
@@ -550,6 +553,9 @@ _ITEM_END = re.compile(r"\s*(?:[,;.]|\s+and\b|$)")
 # a phrase that opens a sentence before its main clause, and the comma (and article) before the main clause's subject
 _FRONTED_PHRASE = re.compile(r"\s*(?:(?:But|And|However|Yet),?\s+)?(?:[Dd]espite|[Aa]lthough|[Tt]hough|[Aa]fter|[Ww]ith|"
                              r"[Tt]hanks\s+to|[Ff]ollowing|[Oo]n\s+the\s+back\s+of|[Bb]uoyed\s+by|[Hh]it\s+by)\b")
+# a name paid, or bought share by share: "paying the SEC", "pay $500,000 to the", "for each Guidant"
+_PAYEE_BEFORE = re.compile(r"\b(?:pay|pays|paying|paid)\s+(?:the\s+)?$|\b(?:pay|pays|paying|paid)\s+[^.;,]{1,40}?\bto\s+(?:the\s+)?$"
+                           r"|\bfor\s+each\s+$", re.IGNORECASE)
 _MAIN_VERB_AFTER_NAME = re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|also|then|will|would|could|may)\s+)?"
                                    r"(?:[a-z]{3,}(?:ed|s|ing)|said|made|cut|put|set|saw|sold|won|lost|paid|kept|rose|fell|grew)\b")
 _MAIN_CLAUSE_NAME = re.compile(r",\s*(?:the\s+|The\s+)?$")
@@ -675,7 +681,7 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
     own = finder.own_region(ctx)
     names = sentence_names(finder, ctx, si)
     here = [n for n in names if not finder.is_person(norm, n) and not finder.is_base(norm, n)
-            and norm[n[0]:n[1]] not in own and not finder.describes_name(norm, n, names)]
+            and norm[n[0]:n[1]] not in own and not finder.describes_name(norm, n, names) and not finder.is_payee(norm, n)]
     if own and finder.clause_topic_owners:
         here = [n for n in here if finder.report_owner(norm, n, c, ss, own)]
     owners = [n for n in here if not finder.is_source(norm, n) and not finder.is_adjunct(norm, n)]
@@ -912,6 +918,12 @@ class EnSubject:
         m = _DESCRIPTOR_THEN_NAME.match(norm, end)
         return m is not None and any(x[0] == m.end() for x in names)
 
+    def is_payee(self, norm: str, span) -> bool:
+        """"paying the Securities and Exchange Commission $250m", "paying $500,000 to the SEC", "$76 for each Guidant
+        share": who is paid, or what is bought share by share, never owns the payment."""
+        a = span[0]
+        return bool(_PAYEE_BEFORE.search(norm, max(0, a - 60), a))
+
     def acting_acronyms(self, norm: str) -> set[str]:
         """Acronyms the document uses as names of firms that report their own results (_ACRONYM_ACTING and
         ``subject_own_results_nouns``: AMR posted a loss), not those of ``subject_not_acronyms`` (GDP, CPI) or of
@@ -1002,7 +1014,7 @@ class EnSubject:
             names = sentence_names(self, ctx, i)
             for a, b in names:
                 if self.is_source(norm, (a, b)) or ctx.structure.page_furniture(a) or self.is_pinyin_person(norm, (a, b)) \
-                        or self.describes_name(norm, (a, b), names):
+                        or self.describes_name(norm, (a, b), names) or self.is_payee(norm, (a, b)):
                     continue               # a source, page furniture (menus, other headlines), a photographer (Wu Xiaoling),
                     #                        a possessor describing a name (American Airlines' parent AMR)
                 key = norm[a:b]

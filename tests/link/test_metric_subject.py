@@ -1823,3 +1823,8 @@ def test_who_speaks_is_no_metric():
 ])
 def test_a_figure_in_an_opening_phrase_belongs_to_the_main_clauses_subject(text, figure, subject):
     assert fig(text, "en", figure).subject == subject
+
+
+def test_who_is_paid_does_not_own_the_payment():
+    text = "Under the deal, Halliburton is paying the Securities and Exchange Commission $7.5m."
+    assert fig(text, "en", "$7.5m").subject == "Halliburton"
