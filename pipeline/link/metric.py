@@ -451,7 +451,7 @@ _CHANGED_WHAT = re.compile(r"\s+(?:in|of)\s+(?:(?:the|its|their)\s+)?(?P<np>(?!(
 def _after_re(change_nouns) -> re.Pattern:
     """The phrase after a figure: "in financing needs", a change noun and its "in/of" phrase ("drop in profits")."""
     return re.compile(r"\s+(?:(?P<chg>" + alternation(change_nouns) + r")\s+)?"
-                      r"(?:in|of|for|on|off|from)\s+(?!having\b|being\b|(?:this|next|last|the\s+(?:(?:first|second|third|fourth|final|last|same)\s+)?(?:year|quarter|half|month|period|week))\b|(?:19|20)\d\d\b)(?P<np>(?:the\s+|its\s+|their\s+)?[A-Za-z][\w\-']*"
+                      r"(?:in|of|for|on|off|from)\s+(?!having\b|being\b|each\b|(?:this|next|last|the\s+(?:(?:first|second|third|fourth|final|last|same)\s+)?(?:year|quarter|half|month|period|week))\b|(?:19|20)\d\d\b)(?P<np>(?:the\s+|its\s+|their\s+)?[A-Za-z][\w\-']*"
                       r"(?:\s+(?:and\s+)?[a-z][\w\-']*){0,6})", re.IGNORECASE)
 
 

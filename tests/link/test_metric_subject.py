@@ -1828,3 +1828,13 @@ def test_a_figure_in_an_opening_phrase_belongs_to_the_main_clauses_subject(text,
 def test_who_is_paid_does_not_own_the_payment():
     text = "Under the deal, Halliburton is paying the Securities and Exchange Commission $7.5m."
     assert fig(text, "en", "$7.5m").subject == "Halliburton"
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a price "for each" share is the price of the action, not of the share it buys
+    ("The offer was expected and the firm will pay $68 for each Wyeth share, 29% more than its closing price.", "$68", "pay"),
+    # money "in deficit"
+    ("The pension fund, with some $9bn in deficit, was taken over.", "$9bn", "deficit"),
+])
+def test_per_share_prices_and_deficits(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
