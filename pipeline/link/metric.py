@@ -1042,6 +1042,9 @@ class EnMetric:
             # "Paris", "closest rival JFE Holdings": a name with the words that describe it owns the figure, it
             # does not measure it
             return None
+        i = ctx.norm.rfind(metric, ss, c.start)
+        if i > 0 and ctx.norm[i - 1].isalnum() and metric[:1].isalnum():
+            return None       # "The 777-200LR will be capable of flying": a piece of a word is no metric
         if metric.lower() in self.speakers and not (c.kind == "count" and (c.unit or "").lower() == metric.lower()):
             return None       # "Analysts had expected the figure to come in at 57": who speaks, not what is measured
         if _POSSESSOR_ONLY.fullmatch(metric) or metric.lower() in self.never_alone or \

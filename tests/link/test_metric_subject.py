@@ -1838,3 +1838,7 @@ def test_who_is_paid_does_not_own_the_payment():
 ])
 def test_per_share_prices_and_deficits(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+def test_a_piece_of_a_word_is_no_metric():
+    assert fig("The 767-300ER will be able to fly almost 6,000 miles non-stop.", "en", "6,000 miles").metric != "ER"
