@@ -1431,8 +1431,8 @@ class EnMetric:
         lows = [w.group(0).lower() for w in ws]
         for k, w in enumerate(ws):
             low = lows[k]
-            if not allow_stop and low in self.stop and out:
-                break
+            if not allow_stop and low in self.stop and out and not (low == "per" and lows[k + 1:k + 2] == ["capita"]):
+                break         # (not "global per capita income": per capita is part of the noun)
             if low == "of" and out and k + 2 < len(ws) + 1 and " ".join(x.group(0).lower() for x in ws[k + 1:k + 3]) in _OF_PLACE:
                 break  # "R&D expenditure of the city": the place is the subject, not part of the metric
             if low in self.verbs and out and not _noun_use(lows, k):

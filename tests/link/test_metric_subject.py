@@ -1842,3 +1842,8 @@ def test_per_share_prices_and_deficits(text, figure, metric):
 
 def test_a_piece_of_a_word_is_no_metric():
     assert fig("The 767-300ER will be able to fly almost 6,000 miles non-stop.", "en", "6,000 miles").metric != "ER"
+
+
+def test_per_capita_is_part_of_the_noun():
+    text = "According to the forecast, regional per capita output might drop 2.1 percent this year."
+    assert fig(text, "en", "2.1 percent").metric == "regional per capita output"
