@@ -1089,8 +1089,11 @@ class EnSubject:
         norm = ctx.norm
         lo = c.extra.get("comp_left", c.start)
         ss = ctx.sents[si][0] if ctx.sents else 0
+        start = max(ss, lo - 100)
+        for b in _EN_CLAUSE_BREAK.finditer(norm, start, lo):
+            start = b.end()          # (not "European shares were flat, while the Nasdaq gained 0.4%": another clause's)
         m = None
-        for m in self._demonym_measure.finditer(norm, max(ss, lo - 100), lo):
+        for m in self._demonym_measure.finditer(norm, start, lo):
             pass
         if m is None or any(m.end() <= a and b <= lo for a, b in sentence_names(self, ctx, si)):
             return None
@@ -1105,6 +1108,11 @@ class EnSubject:
             w = re.search(r"\b" + re.escape(f) + r"\b", norm[lo_w:hi_w])
             if w is not None:
                 return ctx.text[lo_w + w.start():lo_w + w.end()]
+        # a place the demonym spells out in full is named, copied from it (Japanese -> Japan, Brazilian -> Brazil;
+        # not German -> Germany, British -> UK: GUIDELINES, "copied from the text")
+        f = next((f for f in self.demonym_places[d] if d.startswith(f)), None)
+        if f is not None:
+            return ctx.text[m.start("d"):m.start("d") + len(f)]
         return None
 
     def shares_owner(self, ctx, c, si: int) -> str | None:

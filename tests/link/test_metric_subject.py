@@ -1847,3 +1847,8 @@ def test_a_piece_of_a_word_is_no_metric():
 def test_per_capita_is_part_of_the_noun():
     text = "According to the forecast, regional per capita output might drop 2.1 percent this year."
     assert fig(text, "en", "2.1 percent").metric == "regional per capita output"
+
+
+def test_a_demonym_that_spells_out_its_place_names_it():
+    # Brazilian -> Brazil, copied from the text; German -> Germany only where the window names it
+    assert fig("Analysts expect Brazilian growth of 4.5% next year.", "en", "4.5%").subject == "Brazil"
