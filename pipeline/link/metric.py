@@ -364,6 +364,10 @@ _LEADING_TIME = re.compile(r"(?:(?:first|second|third|fourth|final|last)[\s-](?:
 _ING_PREPOSITIONS = frozenset({"including", "excluding", "following", "regarding", "concerning", "according", "involving",
                                "covering", "facing", "affecting", "leaving", "making", "bringing", "taking", "giving",
                                "raising", "lifting", "pushing", "sending", "valuing", "totalling", "totaling"})
+# a number word alone, or a clause with a pronoun for its subject, names nothing measured
+_NUMBER_WORDS = re.compile(r"(?i)(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|"
+                           r"hundreds|thousand|thousands|million|millions|billion|billions)")
+_PRONOUN_CLAUSE_METRIC = re.compile(r"(?:It|They|He|She|We|I)\s+[a-z]+")
 _POSSESSOR_ONLY = re.compile(r"(?:[A-Z][\w&.\-]*\s+){0,4}[A-Z][\w&.\-]*['’]s?")
 # between two figures of one metric: "... and by", ", up from", "from", "compared with", "against"
 # verbs that end a noun phrase as nouns far more often ("growth forecast", "price increase", "tax cut")
@@ -1042,6 +1046,8 @@ class EnMetric:
             # "Paris", "closest rival JFE Holdings": a name with the words that describe it owns the figure, it
             # does not measure it
             return None
+        if _NUMBER_WORDS.fullmatch(metric) or _PRONOUN_CLAUSE_METRIC.match(metric):
+            return None       # "built three 35-meter-diameter antennas", "It consists of four": a number or a clause
         i = ctx.norm.rfind(metric, ss, c.start)
         if i > 0 and ctx.norm[i - 1].isalnum() and metric[:1].isalnum():
             return None       # "The 777-200LR will be capable of flying": a piece of a word is no metric

@@ -1852,3 +1852,12 @@ def test_per_capita_is_part_of_the_noun():
 def test_a_demonym_that_spells_out_its_place_names_it():
     # Brazilian -> Brazil, copied from the text; German -> Germany only where the window names it
     assert fig("Analysts expect Brazilian growth of 4.5% next year.", "en", "4.5%").subject == "Brazil"
+
+
+@pytest.mark.parametrize("text,figure", [
+    # a number word, or a clause with a pronoun for its subject, names nothing measured
+    ("The Xi'an center built three 35-meter-diameter antennas last year.", "35-meter"),
+    ("It consists of four 35-meter-diameter antennas.", "35-meter"),
+])
+def test_a_number_word_or_a_pronouns_clause_is_no_metric(text, figure):
+    assert fig(text, "en", figure).metric not in ("three", "It consists of four")
