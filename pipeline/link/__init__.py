@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..extract.base import Candidate, to_figure
 from ..models import Figure
-from ..patterns import fast, load_lang
+from ..patterns import alternation, fast, load_lang
 from .metric import EnMetric, ZhMetric
 from .segment import dash_asides, paragraphs, sentences
 from .subject import EnSubject, ZhSubject
@@ -92,11 +92,10 @@ class Linker:
         # "The country's economy is set to grow about 8%": a forecast (GUIDELINES), whoever says it
         nouns = L.get("forecast_subject_nouns") or []
         self.impersonal_re = re.compile(
-            r"\b(?:" + "|".join(re.escape(w) for w in sorted(nouns, key=len, reverse=True)) + r")(?:\s+(?:rate|growth|figures?))?"
+            r"\b" + alternation(nouns) + r"(?:\s+(?:rate|growth|figures?))?"
             r"\s+(?:(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?(?:set|expected|forecast|projected|predicted|likely|tipped)\s+to"
             r"|would|will|could|should|may|might)\b", re.IGNORECASE) if nouns else None
-        self.indicator_words = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(nouns, key=len, reverse=True))
-                                          + r")\b", re.IGNORECASE) if nouns else None
+        self.indicator_words = re.compile(r"\b" + alternation(nouns) + r"\b", re.IGNORECASE) if nouns else None
         self.own_goal_re = re.compile(r"\b(?:target|targets|goal|aim|aims|plan|plans|planned|budget|pledge|pledged|promise|promised)\b",
                                       re.IGNORECASE)
         self.target_frame_re = _join(L.get("target_frames", []), ci)

@@ -1225,10 +1225,7 @@ class EnMetric:
             return None
         ws = list(re.finditer(r"[A-Za-z][A-Za-z'’&\-]*", pre.group("np")))
         low = [w.group(0).lower() for w in ws]
-        cut = next((i for i in range(1, len(ws)) if self._is_verb(low, i) and not (
-            # "its $102.6bn debt restructuring offer": an -ing word before a noun of the phrase modifies it
-            low[i].endswith("ing") and i + 1 < len(ws) and low[i + 1] not in _FUNCTION
-            and low[i + 1] not in _PARTICIPLE_PREP and low[i + 1] != "to" and low[i] not in _ING_PREPOSITIONS and not self._is_verb(low, i + 1))), None)
+        cut = next((i for i in range(1, len(ws)) if self._is_verb(low, i) and not self._ing_modifier(low, i)), None)
         if cut is not None:
             ws = ws[:cut]            # "growth rate surprised economists": the noun phrase ends before the verb
         np_ = self._np(ws, pre.start("np"))
@@ -1377,6 +1374,14 @@ class EnMetric:
                 break
             end += 1
         return at + ws[k].start(), at + ws[end].end(), k0 > 0
+
+    def _ing_modifier(self, low: list[str], i: int) -> bool:
+        """"its $102.6bn debt restructuring offer": an -ing word before a noun of the phrase modifies it (not "plan
+        including tax cuts", "plan aiming to")."""
+        if not low[i].endswith("ing") or i + 1 >= len(low) or low[i] in _ING_PREPOSITIONS:
+            return False
+        nxt = low[i + 1]
+        return nxt not in _FUNCTION and nxt not in _PARTICIPLE_PREP and nxt != "to" and not self._is_verb(low, i + 1)
 
     def _is_verb(self, low: list[str], i: int) -> bool:
         w = low[i]

@@ -301,9 +301,6 @@ class ZhSubject:
             ctx.cache[key] = got
         return got
 
-    def describes_name(self, norm: str, n, names) -> bool:
-        return False
-
     def is_payee(self, norm: str, span) -> bool:
         return False
 
@@ -443,6 +440,15 @@ _FORECASTER_OWNS = re.compile(r"['’]s\s|\s+(?:(?:also|has|have|had|now|still)\
 _NAME_RUN = r"(?:[A-Z][\w&.\-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w&.\-]*|&|de))*"
 _SHARES_OF = re.compile(r"\b(?P<n>" + _NAME_RUN + r")(?:['’]s)?\s+shares\b|\b[Ss]hares\s+(?:in|of)\s+(?P<m>" + _NAME_RUN + r")(?=[\s,.;])")
 _EN_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but|and)\b|\bwhile\b|\bwhereas\b")
+
+
+def _en_clause_start(norm: str, lo: int, pos: int) -> int:
+    """Where the English clause holding ``pos`` begins, looking back no further than ``lo``."""
+    for m in _EN_CLAUSE_BREAK.finditer(norm, lo, pos):
+        lo = m.end()
+    return lo
+
+
 _VERB_AFTER_NAME = re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|also|then)\s+)?[a-z]{3,}(?:ed|s)\b")
 _PREP_BEFORE_NAME = re.compile(r"\b(?:in|of|with|from|for|to|by|at|on|into|than)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_MARKS = frozenset("，。；：！？、,;:!?\n")
@@ -523,6 +529,7 @@ _OPENS_WITH_POSSESSIVE = re.compile(r"\s*(?:Its|Their)\s")
 _KIND_OF_PLACE = re.compile(r"(?:['’]s)?\s+(?:state|province|city|county|region|prefecture|town|village|district)\s+of\s+")
 # between a possessive name and the name it describes: 's and lower-case words (biggest steel company)
 _POSSESSOR_OF_NAME = re.compile(r"['’]s(?:\s+[a-z][a-z\-]*){1,5}\s+")
+_DESCRIPTOR_GAP = re.compile(r"(?:\s+[a-z][a-z\-]*){1,5}\s+")
 # a possessive name opening an apposition to the name before it: "Alibaba, China's leading online shopping
 # platform, sold ..." (between the two names, then from the possessor's end to the apposition's closing comma)
 _APPOSED_POSSESSOR = re.compile(r",\s")
@@ -530,8 +537,6 @@ _DESCRIPTOR_AFTER = re.compile(r"['’]s(?:\s+[a-z][a-z\-]*){1,6},")
 # ... unless the first name is the object of a preposition: "Trade with ASEAN, Jiangsu's largest trading partner,"
 _PREPOSITION_BEFORE = re.compile(r"\b(?:with|to|from|of|in|for|by|on|at|into|than|between|and)\s+(?:the\s+)?\Z")
 # a possessive name and lower-case words with no name after them: "Europe's fourth-largest carmaker sold"
-_POSSESSOR_END = re.compile(r"['’]s?(?=\s|$)")
-_DESCRIPTOR_THEN_NAME = re.compile(r"(?:\s+[a-z][a-z\-]*){1,3}\s+(?=[A-Z])")
 _DESCRIPTOR_NO_NAME = re.compile(r"['’]s(?:\s+[a-z][a-z\-]*)+\s+(?![A-Z])")
 # after "X said": the speaker's own figures follow ("said that it hoped to", "said its profits rose")
 _SPEAKS_OF_ITSELF = re.compile(r"\s+(?:that\s+)?(?:it|its|it's|they|their|we|our)\b")
@@ -679,9 +684,8 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
         return finder.strong(t) or (bool(main) and (t.lower() == main or main in t.lower()))
 
     own = finder.own_region(ctx)
-    names = sentence_names(finder, ctx, si)
-    here = [n for n in names if not finder.is_person(norm, n) and not finder.is_base(norm, n)
-            and norm[n[0]:n[1]] not in own and not finder.describes_name(norm, n, names) and not finder.is_payee(norm, n)]
+    here = [n for n in sentence_names(finder, ctx, si) if not finder.is_person(norm, n) and not finder.is_base(norm, n)
+            and norm[n[0]:n[1]] not in own and not finder.is_payee(norm, n)]
     if own and finder.clause_topic_owners:
         here = [n for n in here if finder.report_owner(norm, n, c, ss, own)]
     owners = [n for n in here if not finder.is_source(norm, n) and not finder.is_adjunct(norm, n)]
@@ -892,8 +896,10 @@ class EnSubject:
             keep = []
             for k, (a, b) in enumerate(out):
                 nxt = out[k + 1][0] if k + 1 < len(out) else None
-                if nxt is not None and (_POSSESSOR_OF_NAME.fullmatch(norm, b, nxt) or _KIND_OF_PLACE.fullmatch(norm, b, nxt)):
-                    continue    # Japan's biggest steel company Nippon Steel; U.S. state of Georgia: the second name
+                if nxt is not None and (_POSSESSOR_OF_NAME.fullmatch(norm, b, nxt) or _KIND_OF_PLACE.fullmatch(norm, b, nxt)
+                                        or (norm[b - 1] in "'’" and _DESCRIPTOR_GAP.fullmatch(norm, b, nxt))):
+                    continue    # Japan's biggest steel company Nippon Steel; U.S. state of Georgia; American Airlines'
+                    #             parent AMR (a plural's apostrophe inside the span): the second name
                 if k > 0 and _APPOSED_POSSESSOR.fullmatch(norm, out[k - 1][1], a) and _DESCRIPTOR_AFTER.match(norm, b) \
                         and not self.is_source(norm, out[k - 1]) and not _PREPOSITION_BEFORE.search(norm, max(0, out[k - 1][0] - 24), out[k - 1][0]):
                     continue    # Alibaba, China's leading online shopping platform, sold: the possessor describes
@@ -905,18 +911,6 @@ class EnSubject:
         """An acronym that is a name: one of ``subject_acronyms`` (US, EU, IMF) or one the document defines
         after a name (China International Cultural Industries Fair (ICIF)), which ``known`` carries."""
         return word in self.acronyms or (known is not None and word in known)
-
-    def describes_name(self, norm: str, n: tuple[int, int], names: list[tuple[int, int]]) -> bool:
-        """A possessor that describes the name after it ("American Airlines' parent AMR", "Europe's biggest carmaker
-        Volkswagen"): that name owns the figure, not the possessor."""
-        end = n[1]
-        if not _POSSESSOR_END.search(norm, n[0], end):
-            m = _POSSESSOR_END.match(norm, end)
-            if m is None or m.end() == end:
-                return False
-            end = m.end()
-        m = _DESCRIPTOR_THEN_NAME.match(norm, end)
-        return m is not None and any(x[0] == m.end() for x in names)
 
     def is_payee(self, norm: str, span) -> bool:
         """"paying the Securities and Exchange Commission $250m", "paying $500,000 to the SEC", "$76 for each Guidant
@@ -1011,12 +1005,11 @@ class EnSubject:
         counts: Counter = Counter()
         first: dict[str, int] = {}
         for i in range(len(ctx.sents)):
-            names = sentence_names(self, ctx, i)
-            for a, b in names:
+            for a, b in sentence_names(self, ctx, i):
                 if self.is_source(norm, (a, b)) or ctx.structure.page_furniture(a) or self.is_pinyin_person(norm, (a, b)) \
-                        or self.describes_name(norm, (a, b), names) or self.is_payee(norm, (a, b)):
+                        or self.is_payee(norm, (a, b)):
                     continue               # a source, page furniture (menus, other headlines), a photographer (Wu Xiaoling),
-                    #                        a possessor describing a name (American Airlines' parent AMR)
+                    #                        who is paid (paying the SEC)
                 key = norm[a:b]
                 counts[key] += 2 if self.strong(key) else 1
                 first.setdefault(key, a)
@@ -1068,15 +1061,11 @@ class EnSubject:
         spans = ctx.cache.get("figure_spans") or []
         s0, s1 = ctx.sents[si] if ctx.sents else (0, len(norm))
         i = bisect.bisect_left(spans, (s0, -1))
-        others = []
         while i < len(spans) and spans[i][0] < s1:      # the sentence's other figures (spans are sorted)
-            if spans[i] != (c.start, c.end):
-                others.append(spans[i])
-            i += 1
-        for a, b in others:
-            o = _PLACE_AFTER.match(norm, b)
+            o = _PLACE_AFTER.match(norm, spans[i][1]) if spans[i] != (c.start, c.end) else None
             if o is not None and any(n[0] == o.end() and _ITEM_END.match(norm, n[1]) for n in names):
                 return ctx.text[here[0]:here[1]]
+            i += 1
         return None
 
     def demonym_owner(self, ctx, c, si: int) -> str | None:
@@ -1089,9 +1078,8 @@ class EnSubject:
         norm = ctx.norm
         lo = c.extra.get("comp_left", c.start)
         ss = ctx.sents[si][0] if ctx.sents else 0
-        start = max(ss, lo - 100)
-        for b in _EN_CLAUSE_BREAK.finditer(norm, start, lo):
-            start = b.end()          # (not "European shares were flat, while the Nasdaq gained 0.4%": another clause's)
+        # (not "European shares were flat, while the Nasdaq gained 0.4%": another clause's)
+        start = _en_clause_start(norm, max(ss, lo - 100), lo)
         m = None
         for m in self._demonym_measure.finditer(norm, start, lo):
             pass
@@ -1120,9 +1108,7 @@ class EnSubject:
         named with them in the figure's own clause."""
         lo = c.extra.get("comp_left", c.start)
         ss = ctx.sents[si][0] if ctx.sents else 0
-        start = max(ss, lo - 160)
-        for m in _EN_CLAUSE_BREAK.finditer(ctx.norm, start, lo):
-            start = m.end()
+        start = _en_clause_start(ctx.norm, max(ss, lo - 160), lo)
         best = None
         for best in _SHARES_OF.finditer(ctx.norm, start, lo):
             pass

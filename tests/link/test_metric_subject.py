@@ -1749,6 +1749,8 @@ def test_the_price_of_a_purchase_is_the_actions(text, figure, metric):
 def test_an_acronym_that_reports_its_results_is_a_name():
     text = "Lufthansa and KLM were hit by fuel costs. KLM reported a loss of 80m euros in the quarter."
     assert fig(text, "en", "80m euros").subject == "KLM"
+    # a job title that reports results names no organisation (subject_acronym_not_names)
+    assert fig("Acme said its CEO posted a loss of $5m in the quarter.", "en", "$5m").subject != "CEO"
 
 
 def test_a_firm_reporting_its_own_results_is_no_mere_source():
@@ -1760,6 +1762,9 @@ def test_a_possessor_that_describes_a_name_owns_nothing():
     # "Unilever's food unit Bestfoods": Bestfoods, even where the document names Unilever more often
     text = "Unilever's food unit Bestfoods reported a loss of $30m. Unilever's shares were flat."
     assert fig(text, "en", "$30m").subject == "Bestfoods"
+    # a plural's possessive apostrophe, inside the name's span
+    text = "US Airways' parent USAir Group reported a loss of $90m. US Airways' pilots agreed to cuts."
+    assert fig(text, "en", "$90m").subject == "USAir Group"
 
 
 @pytest.mark.parametrize("text,figure,metric,subject", [
