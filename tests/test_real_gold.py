@@ -56,14 +56,16 @@ def test_loader_joins_and_checks_every_span():
 def test_loader_refuses_a_changed_text(tmp_path):
     shared = shared_path("realdocs")
     victim = next(r["doc_id"] for r in real_gold.stored() if r["set"] == "en-bbc")
+    copy = tmp_path / "shared" / "realdocs"                   # (a set may live beside realdocs: ../eval/...)
     for fn in real_gold.SETS.values():
         recs = [json.loads(x) for x in (shared / fn).read_text(encoding="utf-8").splitlines() if x.strip()]
         for r in recs:
-            if r["id"] == victim:
+            if r.get("id") == victim:
                 r["text"] += " "                               # one character more breaks its hash
-        (tmp_path / fn).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+        (copy / fn).parent.mkdir(parents=True, exist_ok=True)
+        (copy / fn).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
     with pytest.raises(real_gold.GoldError, match="hash"):
-        real_gold.load_gold(shared=tmp_path)
+        real_gold.load_gold(shared=copy)
 
 
 # the eval gate on the dev split, per language: the documents of the first draws (floors measured 2026-12-06,

@@ -47,7 +47,10 @@ ANN = REAL / "annotations"
 SPLITS = REAL / "splits.json"
 REALDOCS = ROOT.parent / "shared" / "realdocs"
 SETS = {"zh-reports": "zh-reports.jsonl", "zh-sohu": "zh-sohu.jsonl", "en-pd": "en-pd.jsonl",
-        "en-bbc": "en-bbc.jsonl"}
+        "en-bbc": "en-bbc.jsonl",
+        # English news pages of 2018-2019 (Reuters, NYT, LA Times, CNBC, ...): the true main texts of the
+        # shared HTML set (../shared/eval/html/scrapinghub), read as documents of their own
+        "en-news": "../eval/html/scrapinghub/ground_truth.jsonl"}
 FIG_KEYS = ("start", "end", "kind", "value", "unit", "high", "comparator", "change", "role", "year",
             "metric", "subject")
 
@@ -82,6 +85,9 @@ def realdocs(shared: Path = REALDOCS) -> dict[str, dict]:
         for line in path.open(encoding="utf-8"):
             if line.strip():
                 rec = json.loads(line)
+                if "body" in rec:          # a page's main text (score_html's ground truth): id, url, lang, body
+                    rec = {"id": f"{name}-{rec['id'][:8]}", "lang": rec["lang"], "text": rec["body"],
+                           "url": rec.get("url"), "published": None, "title": None}
                 rec["set"] = name
                 out[rec["id"]] = rec
     return out
@@ -126,14 +132,20 @@ def select(seed: int = 20261206) -> dict:
     return out
 
 
-def extend(current: dict, set_name: str, n: int, seed: int, why: str) -> dict:
+def extend(current: dict, set_name: str, n: int, seed: int, why: str,
+           exclude: dict[str, str] | None = None) -> dict:
     """A further seeded draw of ``n`` documents of ``set_name`` not chosen before (same minimum of
     figure-like matches as the first draw), a third of them (rounded up) blind, recorded in
-    ``extensions`` so the whole selection can be redone from the seeds."""
-    plan_min = {"zh-reports": 0, "zh-sohu": 2, "en-pd": 2, "en-bbc": 3}
+    ``extensions`` so the whole selection can be redone from the seeds. ``exclude``: documents left out
+    of the draw (id -> reason, recorded with it), e.g. pages outside the project's domain."""
+    plan_min = {"zh-reports": 0, "zh-sohu": 2, "en-pd": 2, "en-bbc": 3, "en-news": 3}
     docs = realdocs()
+    exclude = exclude or {}
+    unknown = sorted(set(exclude) - set(docs))
+    if unknown:
+        raise ValueError(f"excluded documents that do not exist: {unknown}")
     taken = {d for parts in current["sets"].values() for ids in parts.values() for d in ids}
-    ids = sorted(d for d, r in docs.items() if r["set"] == set_name and d not in taken
+    ids = sorted(d for d, r in docs.items() if r["set"] == set_name and d not in taken and d not in exclude
                  and len(FIGURE_LIKE.findall(r["text"])) >= plan_min[set_name])
     if n > len(ids):
         raise ValueError(f"{set_name}: only {len(ids)} documents left to draw")
@@ -141,11 +153,13 @@ def extend(current: dict, set_name: str, n: int, seed: int, why: str) -> dict:
     chosen = sorted(rng.sample(ids, n))
     blind = sorted(rng.sample(chosen, -(-n // 3)))
     out = json.loads(json.dumps(current))
-    parts = out["sets"][set_name]
+    parts = out["sets"].setdefault(set_name, {"dev": [], "blind": []})
     parts["dev"] = sorted(parts["dev"] + [d for d in chosen if d not in blind])
     parts["blind"] = sorted(parts["blind"] + blind)
-    out.setdefault("extensions", []).append({"seed": seed, "set": set_name, "added_to": "dev and blind",
-                                              "ids": chosen, "blind": blind, "why": why})
+    record = {"seed": seed, "set": set_name, "added_to": "dev and blind", "ids": chosen, "blind": blind, "why": why}
+    if exclude:
+        record["excluded"] = dict(sorted(exclude.items()))
+    out.setdefault("extensions", []).append(record)
     return out
 
 
@@ -358,6 +372,8 @@ def main(argv=None) -> int:
     p.add_argument("n", type=int)
     p.add_argument("--seed", type=int, required=True)
     p.add_argument("--why", required=True)
+    p.add_argument("--exclude", action="append", default=[], metavar="ID=REASON",
+                   help="leave a document out of the draw, with the reason (recorded)")
     p = sub.add_parser("text")
     p.add_argument("doc_id")
     p.add_argument("--width", type=int, default=100)
@@ -394,7 +410,8 @@ def main(argv=None) -> int:
         if any(e.get("seed") == args.seed and e.get("set") == args.set_name for e in cur.get("extensions", [])):
             print(f"{args.set_name}: the draw with seed {args.seed} is already recorded", file=sys.stderr)
             return 1
-        new = extend(cur, args.set_name, args.n, args.seed, args.why)
+        exclude = dict(x.split("=", 1) for x in args.exclude)
+        new = extend(cur, args.set_name, args.n, args.seed, args.why, exclude)
         SPLITS.write_text(json.dumps(new, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         e = new["extensions"][-1]
         print(f"{args.set_name}: dev +{[d for d in e['ids'] if d not in e['blind']]}, blind +{e['blind']}")
