@@ -18,7 +18,9 @@ _EN_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9])|\n+|\s
 _EN_END = re.compile(r"(?:(?=\s)|(?<=[.!?”\"]))(?:" + _EN_END.pattern + ")")
 _ABBREV = {"co", "ltd", "inc", "corp", "no", "mr", "mrs", "ms", "dr", "prof", "st", "jan", "feb", "mar", "apr", "jun", "jul",
            "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e", "vs", "etc", "approx", "gov", "dept", "jr",
-           "sr", "rs", "fig", "vol", "op", "pp", "est", "p.m", "a.m", "mt", "ft", "oz"}
+           "sr", "rs", "fig", "vol", "op", "pp", "est", "p.m", "a.m", "mt", "ft", "oz",
+           # titles before a name (Rep. David McKinley, Sen. Warren, Gen. Motors is no concern: no stop after Gen)
+           "rep", "sen", "gen", "lt", "col", "capt", "sgt", "adm"}
 
 
 def sentences(text: str, lang: str) -> list[tuple[int, int]]:

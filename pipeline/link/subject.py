@@ -540,6 +540,11 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:with|to|from|of|in|for|by|on|at|into|tha
 _DESCRIPTOR_NO_NAME = re.compile(r"['’]s(?:\s+[a-z][a-z\-]*)+\s+(?![A-Z])")
 # after "X said": the speaker's own figures follow ("said that it hoped to", "said its profits rose")
 _SPEAKS_OF_ITSELF = re.compile(r"\s+(?:that\s+)?(?:it|its|it's|they|their|we|our)\b")
+# a lead's subject: at the sentence start (after "The"), or after a name and a lower-case descriptor ("US behemoth
+# General Electric", "Beauty company Coty")
+_LEAD_START = re.compile(r"\s*(?:[Tt]he\s+)?")
+_LEAD_POSSESSOR = re.compile(r"['’]s\s+")     # Italy's Illva Saronno: the possessor describes the name after it
+_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z.]{1,12})?\s*(?:\([A-Za-z ]+\)\s*)?[–—-]\s")
 # what may stand before a sentence's opening name: nothing, or a time or place adverbial and its comma
 _OPENER = re.compile(r"\s*(?:(?!According\b|As\b)[A-Z][a-z]*\b[^,;:.\"“]{0,30},\s*)?(?:[Tt]he\s(?:[a-z][a-z\-]*\s){0,2})?")
 # a second clause between the opening name and the figure: the opening name is not its subject
@@ -666,6 +671,15 @@ def doc_names(finder, ctx) -> set[str]:
     return ctx.cache[key]
 
 
+def _initials_of(name: str, main: str) -> bool:
+    """GE for General Electric, WTO for World Trade Organisation: an acronym of the main subject's words (``main``
+    lower-cased; "of", "and" and "the" give no letter)."""
+    if not (2 <= len(name) <= 5 and name.isascii() and name.isupper() and name.isalpha()):
+        return False
+    words = [w for w in main.split() if w not in ("of", "and", "the", "&")]
+    return len(words) == len(name) and all(w[:1] == ch.lower() for w, ch in zip(words, name))
+
+
 def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
     """Nearest strong name before the figure, after it, in the sentence before; else the nearest name
     before it in its sentence (Elsewhere, Honda lost 1.4%); else the document's main subject; else the
@@ -700,7 +714,7 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
             # not 襄阳, which is another place), or its acronym (ICIF)
             hit = [n for n in group if main in norm[n[0]:n[1]].lower()
                    or (norm[n[0]:n[1]].lower() in main and norm[n[1] - 1].lower() == main[-1])
-                   or main in spelt.get(norm[n[0]:n[1]], "\0")]
+                   or main in spelt.get(norm[n[0]:n[1]], "\0") or _initials_of(norm[n[0]:n[1]], main)]
             if hit:
                 a, b = hit[-1]
                 return text[a:b]
@@ -788,6 +802,13 @@ class EnSubject:
         self._pinyin_name = re.compile(r"\b(" + "|".join(sorted(self.pinyin_surnames, key=len, reverse=True))
                                        + r") ([A-Z][a-z']+)\b") if self.pinyin_surnames else re.compile(r"(?!)")
         self.territories = set(P.data("places").get("territories") or [])   # CLDR (scripts/gen_places.py)
+        self.lead_bonus = int(L.get("subject_lead_bonus", 0))
+        self.lead_sentences = int(L.get("subject_lead_sentences", 2))
+        kinds = L.get("subject_descriptor_nouns") or []
+        self._lead_descriptor = re.compile(r"(?:['’]s)?(?:\s+[a-z][a-z\-]*){0,2}\s+" + alternation(kinds) + r"\s+") \
+            if kinds else None
+        self._lead_kind_start = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][A-Za-z\-]*\s+)?(?:[a-z][a-z\-]*\s+){0,2}"
+                                           + alternation(kinds) + r"\s+") if kinds else None
         self.acronyms = set(L.get("subject_acronyms", []))
         self.document_heads = set(L.get("subject_document_heads", []))
         self.not_acronym_names = set(L.get("subject_not_acronyms", []))
@@ -1003,7 +1024,9 @@ class EnSubject:
         """The name mentioned most often (a name with a Zone/City suffix counts double)."""
         norm = ctx.norm
         counts: Counter = Counter()
+        seen: Counter = Counter()           # mentions (counts weighs a Zone/City name double)
         first: dict[str, int] = {}
+        inside: set[str] = set()
         for i in range(len(ctx.sents)):
             for a, b in sentence_names(self, ctx, i):
                 if self.is_source(norm, (a, b)) or ctx.structure.page_furniture(a) or self.is_pinyin_person(norm, (a, b)) \
@@ -1012,9 +1035,34 @@ class EnSubject:
                     #                        who is paid (paying the SEC)
                 key = norm[a:b]
                 counts[key] += 2 if self.strong(key) else 1
+                seen[key] += 1
                 first.setdefault(key, a)
+                if norm[ctx.sents[i][0]:a].strip():
+                    inside.add(key)        # named somewhere after a sentence's first word
         if not counts:
             return None
+        # the name that opens the lead (or the headline before it) is what a news story is about: "Alibaba is set to
+        # raise $12.9bn from its listing in Hong Kong" is Alibaba's story, however often Hong Kong comes (lead_bonus)
+        raw = Counter(counts)
+        top = max(raw.values())
+        if self.lead_bonus:
+            for i in range(min(self.lead_sentences, len(ctx.sents))):
+                if ctx.structure.page_furniture(ctx.sents[i][0]):
+                    continue
+                if i > 0 and norm[ctx.sents[i - 1][0]:ctx.sents[i - 1][1]].rstrip().endswith((".", "!", "?", "\"", "”")):
+                    break               # the sentence after the lead (after a headline: the lead itself)
+                lead = self.lead_name(ctx, i)
+                # (a story's subject is named more than once, and more than half as often as the name named most;
+                # a one-word name, once not opening a sentence: "Air passengers win new EU rights" is no story of "Air")
+                if lead is not None and raw[lead] >= 2 and 2 * raw[lead] > top and (" " in lead or lead in inside):
+                    counts[lead] += self.lead_bonus
+        for short in [k for k in counts if 2 <= len(k) <= 5 and k.isupper()]:
+            full = next((k for k in counts if k != short and _initials_of(short, k.lower())), None)
+            if full is not None:
+                # GE and General Electric are one company: counted together, written as the document writes it
+                # most often
+                keep, drop = (short, full) if (seen[short], -first[short]) > (seen[full], -first[full]) else (full, short)
+                counts[keep] += counts.pop(drop)
         best = max(counts, key=lambda k: (counts[k], -first[k]))
         # in a document of some length a name mentioned once (and no Zone/City suffix) is not its topic: a county
         # report that calls itself "the county" throughout and names the Pearl River Delta once has no main subject
@@ -1169,6 +1217,32 @@ class EnSubject:
         if opening is None or self.is_source(norm, opening) or _DESCRIPTOR_NO_NAME.match(norm, opening[1]):
             return None
         return opening
+
+    def lead_name(self, ctx, si: int) -> str | None:
+        """The name that opens sentence ``si`` as its subject: at the sentence's start (after "The"), or the
+        name a descriptor before it introduces ("US behemoth General Electric", "Beauty company Coty"); not a
+        nationality, a person or a source."""
+        norm = ctx.norm
+        s0 = ctx.sents[si][0] if ctx.sents else 0
+        names = sentence_names(self, ctx, si)
+        if not names or not (_LEAD_START.fullmatch(norm, s0, names[0][0]) or (
+                self._lead_kind_start is not None and self._lead_kind_start.fullmatch(norm, s0, names[0][0]))):
+            return None                 # (Swiss drugmaker Novartis: a nationality and a kind before the name)
+        n = names[0]
+        if len(names) > 1 and (_LEAD_POSSESSOR.fullmatch(norm, n[1], names[1][0])
+                               or (self._lead_descriptor is not None
+                                   and self._lead_descriptor.fullmatch(norm, n[1], names[1][0]))):
+            n = names[1]                # US behemoth General Electric, Beauty company Coty: the name after the kind
+        if _DATELINE_AFTER.match(norm, n[1]):
+            return None                 # New York, NY – ...: a dateline, not the story's subject
+        words = norm[n[0]:n[1]].split()
+        cut = next((k for k, w in enumerate(words) if w + " " in self.person_titles), None)
+        if cut is not None:
+            words = words[:cut]         # South Dakota Gov. Kristi Noem: the state, not its governor
+        if not words or _POSSESSIVE_END.sub("", words[-1]) in self.demonyms or self.is_person(norm, n) \
+                or self.is_pinyin_person(norm, n) or self.is_source(norm, n):
+            return None                 # S Korean consumers: a nationality
+        return " ".join(words)
 
     def absolute_owner(self, ctx, c, si: int) -> str | None:
         """"…, with ThyssenKrupp dropping 1.7%", "with closest rival JFE Holdings down 3.4%": in an absolute

@@ -1866,3 +1866,49 @@ def test_a_demonym_that_spells_out_its_place_names_it():
 ])
 def test_a_number_word_or_a_pronouns_clause_is_no_metric(text, figure):
     assert fig(text, "en", figure).metric not in ("three", "It consists of four")
+
+
+# the main subject of a news story: the name its lead opens with, even where a place is named more often
+_LEAD_STORY = ("Xiaomi plans to raise as much as $1bn from a bond sale in Shanghai, its first in mainland China.\n\n"
+               "The Shanghai deal would be priced next week, bankers said. Shares of Xiaomi rose 2% in Hong Kong. "
+               "Demand in Shanghai has been strong this year, and Shanghai's exchange is busy.\n\n"
+               "Xiaomi's sale could raise up to $1.2bn if an extra tranche is sold, or 15% more.")
+
+
+def test_the_name_opening_the_lead_is_the_stories_main_subject():
+    assert fig(_LEAD_STORY, "en", "$1.2bn").subject == "Xiaomi"
+    assert fig(_LEAD_STORY, "en", "15%").subject == "Xiaomi"
+
+
+def test_a_nationality_and_a_kind_before_the_lead_name():
+    text = ("Swiss drugmaker Hoffmann Pharma is to cut 2,000 jobs as sales slow, after weak demand in Europe.\n\n"
+            "Sales of Hoffmann Pharma in Europe rose to 4.1bn francs, and Europe's regulators approved two drugs. "
+            "The group expects growth of about 6% next year.")
+    assert fig(text, "en", "6%").subject == "Hoffmann Pharma"
+
+
+def test_a_company_and_its_acronym_are_one_main_subject_written_as_the_story_writes_it_most():
+    text = ("Carmaker shares rally\n\nShares in General Motors rose in Detroit after a strong quarter. Sales of GM "
+            "trucks rose 7% in Detroit, and GM's vans sold well. Rivals of General Motors in Detroit lagged. Demand "
+            "for GM pickups held up. The group expects margins of about 8% next year.")
+    # GM (3) and General Motors (2) together outnumber Detroit (3)
+    assert fig(text, "en", "8%").subject == "GM"
+
+
+def test_a_headline_word_that_opens_no_name_elsewhere_is_no_lead_subject():
+    text = ("Rail fares to rise again in March\n\n"
+            "Rail passengers in Britain will pay 3.1% more from March, the Rail Delivery Group said. The Department "
+            "for Transport set the cap in Britain. Britain's fares rose 2.7% last year.")
+    assert fig(text, "en", "3.1%").subject != "Rail"
+
+
+def test_a_dateline_place_is_no_lead_subject():
+    text = ("Native ads keep growing, a survey finds.\n\nChicago, IL – Spending by Midwest Media on native units rose "
+            "12% last year. Midwest Media expects another 10% rise.")
+    assert fig(text, "en", "12%").subject == "Midwest Media"
+
+
+def test_a_title_before_a_name_does_not_end_the_sentence():
+    from pipeline.link.segment import sentences
+    text = "In October, Rep. Jane Doe visited the border. She said 40 agents were hired."
+    assert [text[a:b].strip() for a, b in sentences(text, "en")][0] == "In October, Rep. Jane Doe visited the border."
