@@ -591,6 +591,17 @@ _COUNT_PP = re.compile(r"\s+(?:of|from|via|with)\s+(?:(?:the|its|their|a|an)\s+)
                        r"during|so\s+far)\b)")
 
 
+# a short restrictive clause after a counted noun says which of them are counted, and the annotators copy it with the
+# noun: "10 million users who activated their accounts", "28 people who he came into contact with", "three countries
+# where the plague still circulates", "two areas specifically targeted by the new veto law", "three diseases caused by
+# the bacterium" (to the clause's end, a verb of the sentence or a time or place phrase, at most six words, no time or
+# number; not "which", which opens an aside)
+_COUNT_RESTRICTIVE = re.compile(r"\s+(?:(?:who|that|where|whose)\s+|(?:[a-z]+ly\s+)?[a-z]+ed\s+by\s+)"
+                                r"(?:[A-Za-z][\w\-'’]*\s+){0,5}?[A-Za-z][\w\-'’]*"
+                                r"(?=\s*[,.;:)!?]|\s*$|\s+(?:are|is|were|was|have|has|had|will|would|last|this|next|on|"
+                                r"in|at|since|during)\b)")
+
+
 _COPULA = re.compile(r"^.*(?:是|系|即为)")
 _CONJ = re.compile(r"^(?:但是?|而且?|并且?|同时|此外|另外|也|还|又|就|则|都)")
 _NOUNISH = ("n", "vn", "nz", "nt", "ns", "j", "l", "b", "an", "ng", "nrt", "nrfg", "eng")
@@ -875,6 +886,10 @@ class EnMetric:
                     end = m.end() if m else end
                 elif end == span[1]:
                     end = _extend_kind(norm, end)
+                if end == span[1]:
+                    m = _COUNT_RESTRICTIVE.match(norm, end)     # users who activated their accounts
+                    if m and not _COUNT_PP_NOT.search(m.group(0)) and m.group(0).split()[-1].lower() not in _FUNCTION:
+                        end = m.end()
                 return text[span[0]:end]
             ant = c.extra.get("antecedent")
             return text[ant[0]:ant[1]] if ant else c.unit

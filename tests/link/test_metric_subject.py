@@ -1912,3 +1912,25 @@ def test_a_title_before_a_name_does_not_end_the_sentence():
     from pipeline.link.segment import sentences
     text = "In October, Rep. Jane Doe visited the border. She said 40 agents were hired."
     assert [text[a:b].strip() for a, b in sentences(text, "en")][0] == "In October, Rep. Jane Doe visited the border."
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a short restrictive clause after a counted noun says which are counted
+    ("The agency fined 14 firms that missed the deadline.", "14", "firms that missed the deadline"),
+    ("Officials traced 45 passengers who sat near the patient on the flight.", "45",
+     "passengers who sat near the patient"),
+    ("The ministry named 11 companies affected by the new sanctions on Monday.", "11",
+     "companies affected by the new sanctions"),
+    ("The survey covered 30 cities where rents rose last year.", "30", "cities where rents rose"),
+])
+def test_a_counted_noun_keeps_its_short_restrictive_clause(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # not an aside ("which"), not a clause cut off at a function word, not one that runs on with a number
+    ("The group owns 12 hotels, which employ 3,000 staff.", "12", "hotels"),
+    ("Police held three men who allegedly threw stones that hit a bus.", "three", "men"),
+])
+def test_a_counted_noun_takes_no_aside_or_unfinished_clause(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
