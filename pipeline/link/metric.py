@@ -591,6 +591,17 @@ _COUNT_PP = re.compile(r"\s+(?:of|from|via|with)\s+(?:(?:the|its|their|a|an)\s+)
                        r"during|so\s+far)\b)")
 
 
+# money named by what it is the worth of: "$125 billion worth of Chinese goods", "$20bn worth of goods from China" (to
+# the clause's end, a verb, a time or a place phrase), "a bid worth $6.8bn", "The first vouchers, worth £250"
+_WORTH_OF = re.compile(r"\s+(?P<np>worth\s+of\s+(?:(?:the|its|their)\s+)?(?:[A-Za-z][\w\-'’]*\s+){0,4}?[A-Za-z][\w\-'’]*)"
+                       r"(?=\s*[,.;:)!?]|\s*$|\s+(?:are|is|were|was|have|has|had|will|would|that|which|imposed|in|on|"
+                       r"at|into|since|during|a|per|each|this|last|next)\b)")
+_WORTH_BEFORE = re.compile(r"(?P<np>(?:[A-Za-z][\w\-'’]*\s+){0,4}[A-Za-z][\w\-'’]*)\s*,?\s+worth\s+(?:(?:about|around|some|roughly|nearly|"
+                           r"almost|over|more\s+than|less\s+than|up\s+to|as\s+much\s+as|at\s+least|an\s+estimated)\s+)?$")
+_WORTH_STOP = {"other", "first", "last", "new", "more", "each", "all", "some", "any", "be", "been", "being", "could",
+               "would", "will", "may", "might", "was", "is", "are", "were", "with", "in", "for", "of", "to", "by", "on"}
+
+
 # a short restrictive clause after a counted noun says which of them are counted, and the annotators copy it with the
 # noun: "10 million users who activated their accounts", "28 people who he came into contact with", "three countries
 # where the plague still circulates", "two areas specifically targeted by the new veto law", "three diseases caused by
@@ -1014,7 +1025,7 @@ class EnMetric:
         revenues), and "X account for N%" (the tagger reads "account" as a noun: the rules read the verb)."""
         pre = self.shared(ctx, c, prev) or self.prenominal(ctx, c) or self.own_share(ctx, c) or self.share_is(ctx, c, ss) \
             or self.people_share(ctx, c, ss) or self.money_in(ctx, c) \
-            or self.price_of(ctx, c, ss) or self.money_of_verb(ctx, c, ss) or self.object_by(ctx, c, ss) \
+            or self.worth(ctx, c, ss) or self.price_of(ctx, c, ss) or self.money_of_verb(ctx, c, ss) or self.object_by(ctx, c, ss) \
             or self.level_participle(ctx, c, ss) or self.measure_of_subject(ctx, c, ss)
         acc = _ACCOUNTS_FOR.search(ctx.norm, max(ss, c.start - 40), c.extra.get("comp_left", c.start)) if pre is None else None
         if acc is not None:
@@ -1195,6 +1206,31 @@ class EnMetric:
         if first and first.group(1).lower() in self.flow_nouns:
             return None          # Sales of stakes in firms ... raised 1.17bn euros: the flow is measured
         return ctx.text[m.start("v"):m.end("v")]
+
+    def worth(self, ctx, c, ss: int) -> str | None:
+        """What money is the worth of: "a bid worth $6.8bn" (bid), "The first vouchers, worth £250" (vouchers),
+        "about $125 billion worth of Chinese goods" (Chinese goods)."""
+        if c.kind != "money":
+            return None
+        norm, text = ctx.norm, ctx.text
+        m = _WORTH_OF.match(norm, c.end)
+        if m:
+            return text[m.start("np"):m.end("np")]
+        m = _WORTH_BEFORE.search(norm, max(ss, c.extra.get("comp_left", c.start) - 80), c.extra.get("comp_left", c.start))
+        if m is None:
+            return None
+        ws = list(_WORD.finditer(m.group("np")))
+        keep = []
+        for w in reversed(ws):              # the nouns before "worth", back to a determiner, a number or a verb
+            lw = w.group(0).lower()
+            if lw in _FUNCTION or lw in _WORTH_STOP or lw in _AUX or w.group(0)[:1].isupper() or self._is_verb([lw], 0):
+                break
+            keep.append(w)
+        if not keep or len(keep) > 3:
+            return None
+        a, b = m.start("np") + keep[-1].start(), m.start("np") + keep[0].end()
+        phrase = norm[a:b]
+        return None if self._generic(phrase) else text[a:b]
 
     def price_of(self, ctx, c, ss: int) -> str | None:
         """The money a deal is done for is named by the deal's verb: "has sued the Russian government for $28.3bn"

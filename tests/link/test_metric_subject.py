@@ -1934,3 +1934,14 @@ def test_a_counted_noun_keeps_its_short_restrictive_clause(text, figure, metric)
 ])
 def test_a_counted_noun_takes_no_aside_or_unfinished_clause(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # money is named by what it is the worth of
+    ("Rivals tabled an offer worth $2.1bn for the port operator.", "$2.1bn", "offer"),
+    ("The new grants, worth £1,200 each, open in May.", "£1,200", "grants"),
+    ("Customs seized nearly $40m worth of counterfeit watches at the border.", "$40m", "worth of counterfeit watches"),
+    ("Japan bought $3bn worth of bonds from Italy last year.", "$3bn", "worth of bonds from Italy"),
+])
+def test_money_is_named_by_what_it_is_the_worth_of(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
