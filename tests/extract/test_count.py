@@ -88,6 +88,10 @@ QUANTITY = [
     ("en", "The old town covers only 0.6 square kilometer.", [("0.6 square kilometer", "quantity", 0.6, "square kilometer")]),
     ("en", "The line runs 1,200 km (746 mi) across the plain.", [("1,200 km", "quantity", 1200, "km"),
                                                               ("746 mi", "quantity", 746, "mi")]),
+    # engine power (missed on 2019 car news): spelled out, hyphenated before its noun, abbreviated
+    ("en", "The tractor gets a 90 horsepower diesel and a 120-horsepower option.",
+     [("90 horsepower", "quantity", 90, "horsepower"), ("120-horsepower", "quantity", 120, "horsepower")]),
+    ("en", "Its 2.0-litre engine makes 201 hp.", [("2.0-litre", "quantity", 2.0, "litre"), ("201 hp", "quantity", 201, "hp")]),
 ]
 
 
