@@ -544,6 +544,10 @@ _SPEAKS_OF_ITSELF = re.compile(r"\s+(?:that\s+)?(?:it|its|it's|they|their|we|our
 # General Electric", "Beauty company Coty")
 _LEAD_START = re.compile(r"\s*(?:[Tt]he\s+)?")
 _LEAD_POSSESSOR = re.compile(r"['’]s\s+")     # Italy's Illva Saronno: the possessor describes the name after it
+# "Ford's Mustang": a name's possessive right before another name; then lower-case words only up to the figure ("will
+# go", "will be able to go", "gets a new"): no clause break, no other name
+_NAME_POSSESSES = re.compile(r"['’]s\s+")
+_BRAND_TO_FIGURE = re.compile(r"(?:\s+[a-z][a-z\-]*){1,5}\s+")
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z.]{1,12})?\s*(?:\([A-Za-z ]+\)\s*)?[–—-]\s")
 # what may stand before a sentence's opening name: nothing, or a time or place adverbial and its comma
 _OPENER = re.compile(r"\s*(?:(?!According\b|As\b)[A-Z][a-z]*\b[^,;:.\"“]{0,30},\s*)?(?:[Tt]he\s(?:[a-z][a-z\-]*\s){0,2})?")
@@ -803,6 +807,7 @@ class EnSubject:
                                        + r") ([A-Z][a-z']+)\b") if self.pinyin_surnames else re.compile(r"(?!)")
         self.territories = set(P.data("places").get("territories") or [])   # CLDR (scripts/gen_places.py)
         self.lead_bonus = int(L.get("subject_lead_bonus", 0))
+        self.place_acronyms = {"US", "U.S.", "USA", "UK", "U.K.", "EU", "UAE", "HK", "PRC"}
         self.lead_sentences = int(L.get("subject_lead_sentences", 2))
         kinds = L.get("subject_descriptor_nouns") or []
         self._lead_descriptor = re.compile(r"(?:['’]s)?(?:\s+[a-z][a-z\-]*){0,2}\s+" + alternation(kinds) + r"\s+") \
@@ -1071,7 +1076,8 @@ class EnSubject:
 
     def decisive(self, ctx, c, si: int, se: int) -> str | None:
         """A subject that a pattern names outright, before the parse's owner and the nearest name."""
-        return possessor_owner(self, ctx, c, si) or self.absolute_owner(ctx, c, si) or self.relative_owner(ctx, c, si) \
+        return possessor_owner(self, ctx, c, si) or self.brand_owner(ctx, c, si) or self.absolute_owner(ctx, c, si) \
+            or self.relative_owner(ctx, c, si) \
             or self.pronoun_owner(ctx, c, si) or self.shares_owner(ctx, c, si) or self.demonym_owner(ctx, c, si) \
             or self.listed_place(ctx, c, si) or self.fronted_owner(ctx, c, si)
 
@@ -1150,6 +1156,26 @@ class EnSubject:
         if f is not None:
             return ctx.text[m.start("d"):m.start("d") + len(f)]
         return None
+
+    def brand_owner(self, ctx, c, si: int) -> str | None:
+        """"Ford's Mustang Mach E SUV will go 230 miles": a name that another name possesses outright is its product,
+        unit or brand, and the possessor owns the figure; not when the possessor is a country or a region ("Italy's
+        Illva Saronno", "China's Baoshan": the company is the name after it). The possessed name opens the figure's
+        clause, with at most a verb group between it and the figure."""
+        norm = ctx.norm
+        lo = c.extra.get("comp_left", c.start)
+        names = [n for n in sentence_names(self, ctx, si) if n[1] <= lo]
+        if len(names) < 2:
+            return None
+        a, b = names[-2]
+        x, y = names[-1]
+        if not _NAME_POSSESSES.fullmatch(norm, b, x) or not _BRAND_TO_FIGURE.fullmatch(norm, y, lo):
+            return None
+        owner = norm[a:b]
+        if owner in self.territories or owner in self.demonyms or owner in self.place_acronyms \
+                or self.is_person(norm, (a, b)) or self.is_pinyin_person(norm, (a, b)):
+            return None
+        return ctx.text[a:b]
 
     def shares_owner(self, ctx, c, si: int) -> str | None:
         """"while Pernod shares in Paris slipped 1.2%", "Shares in ACC fell 5.5%": the company whose shares move,

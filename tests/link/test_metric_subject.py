@@ -1945,3 +1945,13 @@ def test_a_counted_noun_takes_no_aside_or_unfinished_clause(text, figure, metric
 ])
 def test_money_is_named_by_what_it_is_the_worth_of(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a name another name possesses outright is its product or unit: the possessor owns the figure
+    ("Sony’s PlayStation Portable will cost $249 in the US.", "$249", "Sony"),
+    # not a country or region's: the company is the name after it
+    ("Japan's Nintendo will pay $200m to settle the case.", "$200m", "Nintendo"),
+])
+def test_a_name_possessed_by_another_name_belongs_to_the_possessor(text, figure, subject):
+    assert fig(text, "en", figure).subject == subject
