@@ -292,6 +292,10 @@ def test_combined_figures_offers_and_relative_clauses(text, figure, role):
     ("Renault is forecasting sales to grow 10% in 2006.", "10%", "target"),
     # the same verbs by analysts are a forecast, an actual
     ("Analysts are forecasting sales to grow 10% in 2006.", "10%", "actual"),
+    # a company's guidance, the figure's own noun, is its outlook; guidance named elsewhere in the sentence is not
+    ("Nike raised its full-year sales guidance to $44bn on Thursday.", "$44bn", "target"),
+    ("Margins came in at 31%, against earlier guidance of 29%.", "29%", "target"),
+    ("Shares fell 4% after the retailer cut its guidance.", "4%", "actual"),
 ])
 def test_a_firms_own_outlook_in_other_tenses(text, figure, role):
     assert fig(text, "en", figure).role == role
