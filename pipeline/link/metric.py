@@ -343,7 +343,7 @@ _NOT_VERBS = {"interesting", "during", "including", "according", "following", "r
               "selected", "leading", "existing", "remaining", "upcoming", "outstanding", "emerging", "rising", "declining",
               "ageing", "aging", "operating", "consuming", "polluting", "offering", "ceiling", "evening", "morning",
               "thing", "nothing", "something", "anything", "everything", "king", "ring", "spring", "string", "wing"}
-_PRENOMINAL = re.compile(r"(?:-(?:a|per)-(?:share|head|tonne|barrel|unit|year)\b)?(?:\s*\([^)]{0,40}\))?\s+(?!(?:that|which|who|whom|whose)\b)(?P<np>(?:[a-z][\w\-']*\s+){0,2}?[a-z][\w\-']*)"
+_PRENOMINAL = re.compile(r"(?:-(?:a|per)-(?:share|head|tonne|barrel|unit|year|month|week|day|night|person)\b)?(?:\s*\([^)]{0,40}\))?\s+(?!(?:that|which|who|whom|whose)\b)(?P<np>(?:[a-z][\w\-']*\s+){0,2}?[a-z][\w\-']*)"
                          r"(?=\s*[,.;:]|\s+(?:is|was|are|were|has|had|will|would|submitted|announced|approved|includes|"
                          r"deal|for|to|that|which|with|in|on|from|by|over|after|against|"
                          # a time after the noun: "against a $375m (£195.3m) profit a year before"
@@ -600,6 +600,13 @@ _WORTH_BEFORE = re.compile(r"(?P<np>(?:[A-Za-z][\w\-'’]*\s+){0,4}[A-Za-z][\w\-
                            r"almost|over|more\s+than|less\s+than|up\s+to|as\s+much\s+as|at\s+least|an\s+estimated)\s+)?$")
 _WORTH_STOP = {"other", "first", "last", "new", "more", "each", "all", "some", "any", "be", "been", "being", "could",
                "would", "will", "may", "might", "was", "is", "are", "were", "with", "in", "for", "of", "to", "by", "on"}
+
+
+# a figure alone in parentheses: "in-feed units (30%)"
+_PARENTHESIZED = re.compile(r"\(\s*$")
+_CLOSING = re.compile(r"\s*\)")
+_ONLY_SPACE = re.compile(r"\s+")
+_FIGURE_BEFORE = re.compile(r"[\d$£€¥%]\S*\s*$")
 
 
 # a short restrictive clause after a counted noun says which of them are counted, and the annotators copy it with the
@@ -1025,7 +1032,7 @@ class EnMetric:
         revenues), and "X account for N%" (the tagger reads "account" as a noun: the rules read the verb)."""
         pre = self.shared(ctx, c, prev) or self.prenominal(ctx, c) or self.own_share(ctx, c) or self.share_is(ctx, c, ss) \
             or self.people_share(ctx, c, ss) or self.money_in(ctx, c) \
-            or self.worth(ctx, c, ss) or self.price_of(ctx, c, ss) or self.money_of_verb(ctx, c, ss) or self.object_by(ctx, c, ss) \
+            or self.worth(ctx, c, ss) or self.in_parentheses(ctx, c, ss, prev) or self.price_of(ctx, c, ss) or self.money_of_verb(ctx, c, ss) or self.object_by(ctx, c, ss) \
             or self.level_participle(ctx, c, ss) or self.measure_of_subject(ctx, c, ss)
         acc = _ACCOUNTS_FOR.search(ctx.norm, max(ss, c.start - 40), c.extra.get("comp_left", c.start)) if pre is None else None
         if acc is not None:
@@ -1231,6 +1238,36 @@ class EnMetric:
         a, b = m.start("np") + keep[-1].start(), m.start("np") + keep[0].end()
         phrase = norm[a:b]
         return None if self._generic(phrase) else text[a:b]
+
+    def in_parentheses(self, ctx, c, ss: int, prev=None) -> str | None:
+        """A figure alone in parentheses after a noun phrase gives that phrase's size: "followed by in-feed units
+        (30%), in-ad units (25%) and finally textual and custom designs (7%)" (not a conversion of a figure before:
+        see ``link_in``)."""
+        norm = ctx.norm
+        m = _PARENTHESIZED.search(norm, max(ss, c.start - 3), c.start)
+        if m is None or not _CLOSING.match(norm, c.end):
+            return None
+        end = m.start()
+        if _FIGURE_BEFORE.search(norm, max(ss, end - 20), end) or (prev is not None and prev[0].end >= end - 3):
+            return None                          # "£933m ($1.78bn)": a conversion (link_in gives it the figure's own)
+        ws = list(_WORD.finditer(norm, max(ss, end - 60), end))
+        if not ws or not _ONLY_SPACE.fullmatch(norm, ws[-1].end(), end):
+            return None                          # a quote or a comma right before the parenthesis
+        keep = []
+        for w in reversed(ws):
+            lw = w.group(0).lower()
+            if lw in _FUNCTION or lw in _PARTICIPLE_PREP or lw in _AUX or lw in ("followed", "finally", "then", "by") \
+                    or ("-" not in lw and self._is_verb([lw], 0)) \
+                    or (keep and not _ONLY_SPACE.fullmatch(norm, w.end(), keep[-1].start())):
+                break
+            keep.append(w)
+        if not keep or len(keep) > 4:
+            return None
+        a, b = keep[-1].start(), keep[0].end()
+        phrase = norm[a:b]
+        if self._generic(phrase) or self._name(ctx, phrase):
+            return None
+        return ctx.text[a:b]
 
     def price_of(self, ctx, c, ss: int) -> str | None:
         """The money a deal is done for is named by the deal's verb: "has sued the Russian government for $28.3bn"

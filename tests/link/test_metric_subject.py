@@ -1955,3 +1955,20 @@ def test_money_is_named_by_what_it_is_the_worth_of(text, figure, metric):
 ])
 def test_a_name_possessed_by_another_name_belongs_to_the_possessor(text, figure, subject):
     assert fig(text, "en", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a figure alone in parentheses gives the size of the noun phrase before it
+    ("Spending went mostly to search ads (41%), display banners (22%) and finally video spots (9%).", "22%",
+     "display banners"),
+    ("Loans to small farms (12%) grew fastest.", "12%", "small farms"),
+    # a price per period stands before its noun
+    ("Spotify’s $9.99-a-month plan is its most popular.", "$9.99", "plan"),
+])
+def test_a_parenthesised_figure_sizes_the_phrase_before_it(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
+
+
+def test_a_conversion_in_parentheses_keeps_the_figure_before_its_metric():
+    text = "Net profit rose to 70m euros ($91m) in 2004, and revenue would have been 8% higher."
+    assert fig(text, "en", "$91m").metric == fig(text, "en", "70m euros").metric
