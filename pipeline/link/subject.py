@@ -548,6 +548,7 @@ _LEAD_POSSESSOR = re.compile(r"['’]s\s+")     # Italy's Illva Saronno: the pos
 # go", "will be able to go", "gets a new"): no clause break, no other name
 _NAME_POSSESSES = re.compile(r"['’]s\s+")
 _BRAND_TO_FIGURE = re.compile(r"(?:\s+[a-z][a-z\-]*){1,5}\s+")
+_HOLIDAY_AFTER = re.compile(r"(?<=['’]s)\s+(?:Day|Eve)\b|['’]\s+(?:Day|Eve)\b")
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z.]{1,12})?\s*(?:\([A-Za-z ]+\)\s*)?[–—-]\s")
 # what may stand before a sentence's opening name: nothing, or a time or place adverbial and its comma
 _OPENER = re.compile(r"\s*(?:(?!According\b|As\b)[A-Z][a-z]*\b[^,;:.\"“]{0,30},\s*)?(?:[Tt]he\s(?:[a-z][a-z\-]*\s){0,2})?")
@@ -878,6 +879,10 @@ class EnSubject:
                     named = False   # Chinese, South Korean: a nationality, not a name
                 if words[-1] in self.document_heads:
                     named = False   # Tongshan County Government Work Report, Implementation Plan: a document's title
+                if named and len(words) <= 8 and (_HOLIDAY_AFTER.match(norm, run[-1].end()) or (
+                        len(run) >= 2 and run[-1].group(0).rstrip(".") in ("Day", "Eve")
+                        and run[-2].group(0).endswith(("'", "’", "'s", "’s")))):
+                    named = False   # Singles' Day, Mother's Day, New Year's Eve: a holiday, not an owner
                 if named and len(words) <= 8:
                     a, b = run[0].start(), run[-1].end()
                     txt = norm[a:b]

@@ -1972,3 +1972,12 @@ def test_a_parenthesised_figure_sizes_the_phrase_before_it(text, figure, metric)
 def test_a_conversion_in_parentheses_keeps_the_figure_before_its_metric():
     text = "Net profit rose to 70m euros ($91m) in 2004, and revenue would have been 8% higher."
     assert fig(text, "en", "$91m").metric == fig(text, "en", "70m euros").metric
+
+
+@pytest.mark.parametrize("text,figure", [
+    # a holiday is no owner
+    ("Sales on Singles' Day rose 26% to a record.", "26%"),
+    ("Spending on Mother’s Day reached $25bn, a survey found.", "$25bn"),
+])
+def test_a_holiday_is_no_subject(text, figure):
+    assert fig(text, "en", figure).subject is None
