@@ -808,7 +808,7 @@ class EnSubject:
                                        + r") ([A-Z][a-z']+)\b") if self.pinyin_surnames else re.compile(r"(?!)")
         self.territories = set(P.data("places").get("territories") or [])   # CLDR (scripts/gen_places.py)
         self.lead_bonus = int(L.get("subject_lead_bonus", 0))
-        self.place_acronyms = {"US", "U.S.", "USA", "UK", "U.K.", "EU", "UAE", "HK", "PRC"}
+        self.place_acronyms = set(L.get("subject_place_acronyms", []))
         self.lead_sentences = int(L.get("subject_lead_sentences", 2))
         kinds = L.get("subject_descriptor_nouns") or []
         self._lead_descriptor = re.compile(r"(?:['’]s)?(?:\s+[a-z][a-z\-]*){0,2}\s+" + alternation(kinds) + r"\s+") \
