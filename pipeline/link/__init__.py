@@ -573,6 +573,13 @@ class Linker:
         if role == "target":
             cs = _clause_start(ctx.norm, c.start, ss, self.lang)
             mine = [t for t in before if t.start >= cs and t.year is not None and t.kind in ("year", "deadline", "date")]
+            if not any(t.kind == "deadline" for t in mine):
+                # "the initiative launched in 2011 aims to cut the price to $0.03/kWh by 2030": the target's own
+                # deadline after it, in its clause, over a year the clause gives something else
+                ce = _clause_end(ctx.norm, c.end, se, self.lang)
+                later = [t for t in after if t.end <= ce and t.kind == "deadline" and t.year is not None]
+                if later:
+                    return later[0].year
             if mine:
                 return mine[-1].year    # 2030年将超过85亿，2080年前后将达到峰值104亿: each clause its own year
             for t in own:

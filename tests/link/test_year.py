@@ -218,3 +218,14 @@ def test_the_previous_year_right_after_a_figure_is_the_year_before_its_sentences
 ])
 def test_years_of_bases_and_possessives(text, figure, year):
     assert fig(text, "en", figure).year == year
+
+
+@pytest.mark.parametrize("text,lang,figure,year", [
+    # a target's own deadline after it in its clause, over a year the clause gives something else
+    ("The fund, set up in 2016 by the city, plans to invest $2bn by 2028.", "en", "$2bn", 2028),
+    ("The agency created in 2009 wants to cut waiting times by 30% by 2027.", "en", "30%", 2027),
+    # a deadline before the figure still decides
+    ("By 2025 the utility, founded in 1998, aims to add 3 GW of capacity.", "en", "3 GW", 2025),
+])
+def test_a_targets_deadline_after_it_beats_another_year_of_its_clause(text, lang, figure, year):
+    assert fig(text, lang, figure).year == year
