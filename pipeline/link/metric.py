@@ -598,14 +598,13 @@ _WORTH_OF = re.compile(r"\s+(?P<np>worth\s+of\s+(?:(?:the|its|their)\s+)?(?:[A-Z
                        r"at|into|since|during|a|per|each|this|last|next)\b)")
 _WORTH_BEFORE = re.compile(r"(?P<np>(?:[A-Za-z][\w\-'’]*\s+){0,4}[A-Za-z][\w\-'’]*)\s*,?\s+worth\s+(?:(?:about|around|some|roughly|nearly|"
                            r"almost|over|more\s+than|less\s+than|up\s+to|as\s+much\s+as|at\s+least|an\s+estimated)\s+)?$")
-_WORTH_STOP = {"other", "first", "last", "new", "more", "each", "all", "some", "any", "be", "been", "being", "could",
-               "would", "will", "may", "might", "was", "is", "are", "were", "with", "in", "for", "of", "to", "by", "on"}
+# (besides _FUNCTION and _AUX)
+_WORTH_STOP = {"other", "first", "last", "new", "more", "each", "all", "some", "any", "with", "in", "for", "by", "on"}
 
 
 # a figure alone in parentheses: "in-feed units (30%)"
 _PARENTHESIZED = re.compile(r"\(\s*$")
 _CLOSING = re.compile(r"\s*\)")
-_ONLY_SPACE = re.compile(r"\s+")
 _FIGURE_BEFORE = re.compile(r"[\d$£€¥%]\S*\s*$")
 
 
@@ -618,6 +617,17 @@ _COUNT_RESTRICTIVE = re.compile(r"\s+(?:(?:who|that|where|whose)\s+|(?:[a-z]+ly\
                                 r"(?:[A-Za-z][\w\-'’]*\s+){0,5}?[A-Za-z][\w\-'’]*"
                                 r"(?=\s*[,.;:)!?]|\s*$|\s+(?:are|is|were|was|have|has|had|will|would|last|this|next|on|"
                                 r"in|at|since|during)\b)")
+
+
+def _words_back(ws: list[re.Match], stop) -> list[re.Match]:
+    """The words at the end of ``ws``, last first, back to the first for which ``stop(word, lower-cased word, kept so
+    far)`` holds."""
+    keep: list[re.Match] = []
+    for w in reversed(ws):
+        if stop(w, w.group(0).lower(), keep):
+            break
+        keep.append(w)
+    return keep
 
 
 _COPULA = re.compile(r"^.*(?:是|系|即为)")
@@ -1226,13 +1236,9 @@ class EnMetric:
         m = _WORTH_BEFORE.search(norm, max(ss, c.extra.get("comp_left", c.start) - 80), c.extra.get("comp_left", c.start))
         if m is None:
             return None
-        ws = list(_WORD.finditer(m.group("np")))
-        keep = []
-        for w in reversed(ws):              # the nouns before "worth", back to a determiner, a number or a verb
-            lw = w.group(0).lower()
-            if lw in _FUNCTION or lw in _WORTH_STOP or lw in _AUX or w.group(0)[:1].isupper() or self._is_verb([lw], 0):
-                break
-            keep.append(w)
+        # the nouns before "worth", back to a determiner, a number or a verb
+        keep = _words_back(list(_WORD.finditer(m.group("np"))), lambda w, lw, keep: (
+            lw in _FUNCTION or lw in _WORTH_STOP or lw in _AUX or w.group(0)[:1].isupper() or self._is_verb([lw], 0)))
         if not keep or len(keep) > 3:
             return None
         a, b = m.start("np") + keep[-1].start(), m.start("np") + keep[0].end()
@@ -1251,16 +1257,12 @@ class EnMetric:
         if _FIGURE_BEFORE.search(norm, max(ss, end - 20), end) or (prev is not None and prev[0].end >= end - 3):
             return None                          # "£933m ($1.78bn)": a conversion (link_in gives it the figure's own)
         ws = list(_WORD.finditer(norm, max(ss, end - 60), end))
-        if not ws or not _ONLY_SPACE.fullmatch(norm, ws[-1].end(), end):
+        if not ws or not norm[ws[-1].end():end].isspace():
             return None                          # a quote or a comma right before the parenthesis
-        keep = []
-        for w in reversed(ws):
-            lw = w.group(0).lower()
-            if lw in _FUNCTION or lw in _PARTICIPLE_PREP or lw in _AUX or lw in ("followed", "finally", "then", "by") \
-                    or ("-" not in lw and self._is_verb([lw], 0)) \
-                    or (keep and not _ONLY_SPACE.fullmatch(norm, w.end(), keep[-1].start())):
-                break
-            keep.append(w)
+        keep = _words_back(ws, lambda w, lw, keep: (
+            lw in _FUNCTION or lw in _PARTICIPLE_PREP or lw in _AUX or lw in ("followed", "finally", "then", "by")
+            or ("-" not in lw and self._is_verb([lw], 0))
+            or bool(keep and not norm[w.end():keep[-1].start()].isspace())))
         if not keep or len(keep) > 4:
             return None
         a, b = keep[-1].start(), keep[0].end()

@@ -543,11 +543,9 @@ _SPEAKS_OF_ITSELF = re.compile(r"\s+(?:that\s+)?(?:it|its|it's|they|their|we|our
 # a lead's subject: at the sentence start (after "The"), or after a name and a lower-case descriptor ("US behemoth
 # General Electric", "Beauty company Coty")
 _LEAD_START = re.compile(r"\s*(?:[Tt]he\s+)?")
-_LEAD_POSSESSOR = re.compile(r"['’]s\s+")     # Italy's Illva Saronno: the possessor describes the name after it
-# "Ford's Mustang": a name's possessive right before another name; then lower-case words only up to the figure ("will
-# go", "will be able to go", "gets a new"): no clause break, no other name
+# a name's possessive right before another name: "Italy's Illva Saronno" (the possessor describes the name after it),
+# "Ford's Mustang" (the possessed name is the possessor's product)
 _NAME_POSSESSES = re.compile(r"['’]s\s+")
-_BRAND_TO_FIGURE = re.compile(r"(?:\s+[a-z][a-z\-]*){1,5}\s+")
 _HOLIDAY_AFTER = re.compile(r"(?<=['’]s)\s+(?:Day|Eve)\b|['’]\s+(?:Day|Eve)\b")
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z.]{1,12})?\s*(?:\([A-Za-z ]+\)\s*)?[–—-]\s")
 # what may stand before a sentence's opening name: nothing, or a time or place adverbial and its comma
@@ -1174,8 +1172,8 @@ class EnSubject:
             return None
         a, b = names[-2]
         x, y = names[-1]
-        if not _NAME_POSSESSES.fullmatch(norm, b, x) or not _BRAND_TO_FIGURE.fullmatch(norm, y, lo):
-            return None
+        if not _NAME_POSSESSES.fullmatch(norm, b, x) or not _DESCRIPTOR_GAP.fullmatch(norm, y, lo):
+            return None             # (lower-case words only up to the figure, "will go", "gets a new": no clause break)
         owner = norm[a:b]
         if owner in self.territories or owner in self.demonyms or owner in self.place_acronyms \
                 or self.is_person(norm, (a, b)) or self.is_pinyin_person(norm, (a, b)):
@@ -1260,7 +1258,7 @@ class EnSubject:
                 self._lead_kind_start is not None and self._lead_kind_start.fullmatch(norm, s0, names[0][0]))):
             return None                 # (Swiss drugmaker Novartis: a nationality and a kind before the name)
         n = names[0]
-        if len(names) > 1 and (_LEAD_POSSESSOR.fullmatch(norm, n[1], names[1][0])
+        if len(names) > 1 and (_NAME_POSSESSES.fullmatch(norm, n[1], names[1][0])
                                or (self._lead_descriptor is not None
                                    and self._lead_descriptor.fullmatch(norm, n[1], names[1][0]))):
             n = names[1]                # US behemoth General Electric, Beauty company Coty: the name after the kind
