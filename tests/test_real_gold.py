@@ -91,10 +91,12 @@ DEV_FLOORS = {
     ("extension9", "en"): {"f1": 0.94, "role": 0.87, "year": 0.90, "metric": 0.63},   # first run 0.964 0.893 0.926 0.658
     # 21 English news pages of 2018-2019 (en-news, seed 20261218: 14 dev, 7 blind), December 7 (seventh session)
     ("extension10", "en"): {"f1": 0.91, "role": 0.86, "year": 0.89, "metric": 0.56},  # first run 0.934 0.885 0.920 0.584
+    # 6 Chinese web pages of 2004-2022 (zh-news, seed 20261219: 4 dev, 2 blind), December 7 (eighth session)
+    ("extension11", "zh"): {"f1": 0.91, "role": 0.76, "year": 0.85, "metric": 0.54},  # first run 0.940 0.795 0.882 0.575
 }
 EXTENSION_SEEDS = {"extension": 20261208, "extension2": 20261209, "extension3": 20261210, "extension4": 20261211,
                    "extension5": 20261212, "extension6": 20261213, "extension7": 20261214, "extension8": 20261215,
-                   "extension9": 20261216, "extension10": 20261218}
+                   "extension9": 20261216, "extension10": 20261218, "extension11": 20261219}
 
 
 @pytest.fixture(scope="module")

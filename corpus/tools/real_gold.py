@@ -50,7 +50,10 @@ SETS = {"zh-reports": "zh-reports.jsonl", "zh-sohu": "zh-sohu.jsonl", "en-pd": "
         "en-bbc": "en-bbc.jsonl",
         # English news pages of 2018-2019 (Reuters, NYT, LA Times, CNBC, ...): the true main texts of the
         # shared HTML set (../shared/eval/html/scrapinghub), read as documents of their own
-        "en-news": "../eval/html/scrapinghub/ground_truth.jsonl"}
+        "en-news": "../eval/html/scrapinghub/ground_truth.jsonl",
+        # Chinese web pages of 2004-2022 (provincial and municipal government news, economics, business): the
+        # true main texts of the shared HTML set ../shared/eval/html/cwced, read the same way
+        "zh-news": "../eval/html/cwced/ground_truth.jsonl"}
 FIG_KEYS = ("start", "end", "kind", "value", "unit", "high", "comparator", "change", "role", "year",
             "metric", "subject")
 
@@ -138,7 +141,7 @@ def extend(current: dict, set_name: str, n: int, seed: int, why: str,
     figure-like matches as the first draw), a third of them (rounded up) blind, recorded in
     ``extensions`` so the whole selection can be redone from the seeds. ``exclude``: documents left out
     of the draw (id -> reason, recorded with it), e.g. pages outside the project's domain."""
-    plan_min = {"zh-reports": 0, "zh-sohu": 2, "en-pd": 2, "en-bbc": 3, "en-news": 3}
+    plan_min = {"zh-reports": 0, "zh-sohu": 2, "en-pd": 2, "en-bbc": 3, "en-news": 3, "zh-news": 3}
     docs = realdocs()
     exclude = exclude or {}
     unknown = sorted(set(exclude) - set(docs))
