@@ -65,6 +65,11 @@ class ZhMetric:
         self.event_nouns = set(L.get("count_event_nouns", []))
         self.event_units = set(L.get("count_event_units", []))
         self.share_measures = tuple(L.get("share_measure_words", []))
+        not_after = L.get("metric_de_after_not") or []
+        self.de_after_not = tuple(not_after) if not_after else None
+        self.measure_end = re.compile("(?:" + alternation(L.get("metric_measure_endings") or ["率"]) + ")$")
+        whole = L.get("metric_share_wholes") or []
+        self.whole_before = re.compile("(?:" + alternation(whole) + r")\s*(?:的)?\s*(?:约|近|超过|超)?$") if whole else None
         acts = L.get("metric_action_verbs") or []
         self.action_re = re.compile(r"(?P<v>" + alternation(acts) + r")(?P<le>了|到)?(?P<n>[\u4e00-\u9fff]{0,4})$") if acts else None
         grant = L.get("metric_grant_verbs") or []
@@ -129,13 +134,49 @@ class ZhMetric:
         return ctx.text[m.start("np"):m.end()]
 
     def _noun_phrase_after(self, ctx, c, ss: int) -> str | None:
+        return self._noun_phrase_at(ctx, c.end, ss)
+
+    def _noun_phrase_at(self, ctx, pos: int, ss: int) -> str | None:
         from .subject import sentence_tokens
 
-        si = max(0, bisect.bisect_right(ctx.sent_starts, c.start) - 1) if ctx.sents else 0
+        si = max(0, bisect.bisect_right(ctx.sent_starts, pos - 1) - 1) if ctx.sents else 0
         toks = sentence_tokens(ctx, si) if ctx.sents else None
-        return _zh_noun_phrase_after(ctx.norm, ctx.text, c.end, toks, ss)
+        return _zh_noun_phrase_after(ctx.norm, ctx.text, pos, toks, ss)
 
     def metric(self, ctx, c, ss: int, se: int, prev) -> str | None:
+        found = self._metric(ctx, c, ss, se, prev)
+        if c.kind in ("money", "percent", "ppt", "quantity") and self.de_after_not is not None:
+            # (a metric shared from the figure before, 2.3亿美元的总投资中，以10%的股份, is no phrase of this one)
+            after = self._de_after(ctx, c, ss, None if prev is not None and found == prev[1] else found)
+            if after is not None:
+                return after
+        return found
+
+    def _de_after(self, ctx, c, ss: int, found: str | None) -> str | None:
+        """An amount that modifies the noun after it with 的 measures that noun (以10%的股份吸引, 将隧道50%的股权转让给,
+        出现13亿英镑的净亏损, 上万元的医疗费), unless the phrase before it already names a measure the amount belongs
+        to (总投资410亿元的…项目, 全长3046公里的…屏障, 年吞吐量超过5000万标准箱的世界大港: the noun after is the thing
+        measured, its owner), the noun after measures something named elsewhere (以25%左右的速度扩大), or the amount
+        is a share of a whole named before it (覆盖全省93%的建制镇)."""
+        norm = ctx.norm
+        m = _ZH_DE_AFTER.match(norm, c.end)
+        if m is None:
+            return None
+        if found and self.measure_end.search(_ZH_TRAILING_NOT_NOUN.sub("", found)):
+            return None
+        lo = c.extra.get("comp_left", c.start)
+        if self.measure_end.search(norm, max(ss, lo - 8), lo):
+            return None                 # 经济总量突破5万亿元的城市: the measure stands right before, its verb between
+        if c.kind == "percent" and self._share_of_subjects(ctx, c, ss) is not None:
+            return None                 # 89.4%的公园实现24小时开放: the share's subject and its predicate
+        if self.whole_before is not None and self.whole_before.search(norm, max(ss, lo - 6), lo):
+            return None
+        phrase = self._noun_phrase_at(ctx, m.end(), ss)
+        if phrase is None or len(phrase) < 2 or phrase.startswith(self.de_after_not) or phrase in self.generic:
+            return None
+        return phrase
+
+    def _metric(self, ctx, c, ss: int, se: int, prev) -> str | None:
         norm = ctx.norm
         if c.rule == "zh.count.big":  # 三大重点工作任务: the counted phrase follows
             m = re.match(r"[\u4e00-\u9fff]{1,10}", norm[c.end:c.end + 10])
@@ -301,6 +342,10 @@ class ZhMetric:
         return ctx.text[a:b].strip() or None
 
 
+# an amount that modifies what follows it: 50%的股权, 9.8%左右的固定补贴, 2.3亿美元的总投资
+_ZH_DE_AFTER = re.compile(r"(?:左右|以上|之多|多)?的(?=[\u4e00-\u9fff“])")
+# what may follow the last noun of a metric phrase: a duration or a time (优良率连续五年), spaces
+_ZH_TRAILING_NOT_NOUN = re.compile(r"(?:连续|累计)?(?:[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+个月)?\s*$")
 # the base of a change at the end of a metric: 从上半年的, 由2020年的
 _ZH_BASE_TAIL = re.compile(r"(?:从|由)[^，。；、]{1,10}?的$")
 # a numbered heading on the line right above the figure, which opens its own line: "二、捐赠标准\n"

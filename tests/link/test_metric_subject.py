@@ -1981,3 +1981,27 @@ def test_a_conversion_in_parentheses_keeps_the_figure_before_its_metric():
 ])
 def test_a_holiday_is_no_subject(text, figure):
     assert fig(text, "en", figure).subject is None
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # an amount that modifies the noun after it with 的 measures that noun
+    ("双方约定，合资公司以15%的股权换取对方的核心技术。", "15%", "股权"),
+    ("受原材料涨价影响，该企业去年出现2.1亿元的亏损。", "2.1亿元", "亏损"),
+    ("政府每年向运营方支付约6%的运营补贴，保障项目收支平衡。", "6%", "运营补贴"),
+    ("他们拿不出1.5亿元的配套资金，项目只能暂停。", "1.5亿元", "配套资金"),
+])
+def test_an_amount_before_de_measures_the_noun_after_it(text, figure, metric):
+    assert fig(text, "zh", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,not_metric", [
+    # a measure before the amount: the noun after is the thing measured, not the measure
+    ("总投资25亿元的新材料产业园今天开工。", "25亿元", "新材料产业园"),
+    ("全长12公里的滨江绿道全线贯通。", "12公里", "滨江绿道"),
+    # the noun after measures something named elsewhere
+    ("近年来城市快递业务量以20%左右的速度增长。", "20%", "速度"),
+    # a share of a whole named before it
+    ("农村电商服务站点覆盖全市85%的行政村。", "85%", "行政村"),
+])
+def test_an_amount_before_de_keeps_the_measure_named_before_it(text, figure, not_metric):
+    assert fig(text, "zh", figure).metric != not_metric
