@@ -434,8 +434,8 @@ def validate_figure(doc: Doc, i: int, raw: dict, bounds) -> dict | None:
     if raw["role"] not in ROLES:
         errs.append(f"{what}: role {raw['role']!r} not in {ROLES}")
     year = raw["year"]
-    if year is not None and (not isinstance(year, int) or isinstance(year, bool) or not 1950 <= year <= 2060):
-        errs.append(f"{what}: year {year!r} must be an int 1950..2060 or null")
+    if year is not None and (not isinstance(year, int) or isinstance(year, bool) or not 1800 <= year <= 2100):
+        errs.append(f"{what}: year {year!r} must be an int 1800..2100 or null")
     for name in ("value", "high"):
         if isinstance(raw.get(name), str):              # YAML 1.1 reads 4.68e9 as a string
             try:
