@@ -144,6 +144,9 @@ class ZhMetric:
         return _zh_noun_phrase_after(ctx.norm, ctx.text, pos, toks, ss)
 
     def metric(self, ctx, c, ss: int, se: int, prev) -> str | None:
+        inside = self._in_parentheses(ctx, c, ss)
+        if inside is not None:
+            return inside
         found = self._metric(ctx, c, ss, se, prev)
         if c.kind in ("money", "percent", "ppt", "quantity") and self.de_after_not is not None:
             # (a metric shared from the figure before, 2.3亿美元的总投资中，以10%的股份, is no phrase of this one)
@@ -151,6 +154,36 @@ class ZhMetric:
             if after is not None:
                 return after
         return found
+
+    def _in_parentheses(self, ctx, c, ss: int) -> str | None:
+        """A figure alone in parentheses: its label inside them (天都城（占地6579亩）), or the noun phrase the
+        parentheses follow (其农业人口比例（8.5%）, 全欧洲的平均水平（8.2%）, 世界上投资最大的（150亿美元）项目, 均小于
+        标准值（1毫克/升）): the phrase's last words after a 的, a comparison or a locative, without a superlative."""
+        norm = ctx.norm
+        lo = c.extra.get("comp_left", c.start)
+        m = _ZH_PAREN_OPEN.search(norm, max(ss, lo - 8), lo)
+        if m is None or not _ZH_PAREN_CLOSE.match(norm, c.end):
+            return None
+        label = m.group("l")
+        if label:
+            return None if label in self.generic else ctx.text[m.start("l"):m.end("l")]
+        k = max(norm.rfind(ch, max(ss, m.start() - 24), m.start()) for ch in "，,；;：:。！？!?\n、（）()")
+        a, b = max(k + 1, ss), m.start()
+        tail = _ZH_SUPERLATIVE_TAIL.search(norm, a, b)
+        if tail is not None:
+            b = tail.start()
+        cut = None
+        for cm in _ZH_PAREN_PHRASE_CUT.finditer(norm, a, b):
+            cut = cm.end()
+        if cut is not None:
+            a = cut
+        while a < b and norm[a] in "其该这那":
+            a += 1
+        phrase = norm[a:b]
+        if not 2 <= len(phrase) <= 12 or not _ZH_ALL_HAN.fullmatch(phrase) or phrase in self.generic \
+                or phrase.endswith(("年", "月", "日")):
+            return None
+        return ctx.text[a:b]
 
     def _de_after(self, ctx, c, ss: int, found: str | None) -> str | None:
         """An amount that modifies the noun after it with 的 measures that noun (以10%的股份吸引, 将隧道50%的股权转让给,
@@ -342,6 +375,14 @@ class ZhMetric:
         return ctx.text[a:b].strip() or None
 
 
+# a figure alone in parentheses, after at most a short label (占地, 全长) and an approximation: （占地6579亩）, （约8.5%）
+_ZH_PAREN_OPEN = re.compile(r"[（(](?P<l>[\u4e00-\u9fff]{2,4}?)?(?:约|近|超过|超|逾)?\s*$")
+_ZH_PAREN_CLOSE = re.compile(r"\s*(?:左右|以上|以下|多)?[）)]")
+# a superlative that ends the phrase before such parentheses: 投资最大的（150亿美元）, 投资最高（118亿元）
+_ZH_SUPERLATIVE_TAIL = re.compile(r"最[\u4e00-\u9fff]{1,2}的?$")
+# where the phrase before them starts: after a 的, a comparison, a locative or a copula
+_ZH_PAREN_PHRASE_CUT = re.compile(r"的|小于|大于|高于|低于|超过|不足|等于|相当于|上|中|是|为")
+_ZH_ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
 # an amount that modifies what follows it: 50%的股权, 9.8%左右的固定补贴, 2.3亿美元的总投资
 _ZH_DE_AFTER = re.compile(r"(?:左右|以上|之多|多)?的(?=[\u4e00-\u9fff“])")
 # what may follow the last noun of a metric phrase: a duration or a time (优良率连续五年), spaces

@@ -2005,3 +2005,14 @@ def test_an_amount_before_de_measures_the_noun_after_it(text, figure, metric):
 ])
 def test_an_amount_before_de_keeps_the_measure_named_before_it(text, figure, not_metric):
     assert fig(text, "zh", figure).metric != not_metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a figure alone in parentheses: its label inside them, or the noun phrase the parentheses follow
+    ("新建的物流园（占地320亩）已投入使用。", "320亩", "占地"),
+    ("全县居民的人均可支配收入（2.8万元）高于全省的平均水平（2.6万元）。", "2.8万元", "人均可支配收入"),
+    ("全县居民的人均可支配收入（2.8万元）高于全省的平均水平（2.6万元）。", "2.6万元", "平均水平"),
+    ("在同类项目中投资最大的（85亿元）引水工程已经开工。", "85亿元", "投资"),
+])
+def test_a_figure_alone_in_parentheses_measures_the_phrase_before_them(text, figure, metric):
+    assert fig(text, "zh", figure).metric == metric
