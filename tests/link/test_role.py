@@ -307,3 +307,17 @@ def test_it_standing_for_an_indicator_before_a_hedged_verb_is_a_forecast():
     # a plan the sentence names stays a target
     text = "Exports rose 4% in May. The government plan says it is set to reach $9bn by December."
     assert fig(text, "en", "$9bn").role == "target"
+
+
+@pytest.mark.parametrize("text,figure,role", [
+    # a span of years (从X年到Y年) is a period, not a deadline
+    ("从2015年到2020年，全市工业产值年均增长8.5%。", "8.5%", "actual"),
+    ("从2016年至2019年，该县累计引进项目46个。", "46个", "actual"),
+    # a deadline cue followed by a completed action (已累计, 已成功)
+    ("至2021年底，这家企业已累计投资12亿元。", "12亿元", "actual"),
+    # a deadline cue alone stays a target
+    ("到2030年，全市工业产值力争达到5000亿元。", "5000亿元", "target"),
+    ("至2028年，全县新建污水处理厂3座。", "3座", "target"),
+])
+def test_a_span_of_years_and_a_completed_action_are_no_deadline(text, figure, role):
+    assert fig(text, "zh", figure).role == role
