@@ -260,10 +260,10 @@ class TimeIndex:
         resolved ("$427bn this year" without a dateline): the figure then has no year."""
         if self._attached is not None:
             m = self._attached.search(self.norm, max(0, c.start - 12), c.start)
-            if m and (m.group(0).rstrip().endswith(("'s", "’s"))
+            if m and (m.group(0).rstrip().endswith(("'s", "’s", "（", "("))
                       or not _COMPARED.search(self.norm, max(0, m.start() - 6), m.start())):
-                # (快于2025年0.6个百分点: 2025 is the comparison base; "than 2003's $1.2bn loss": the year of the base,
-                # which is the figure)
+                # (快于2025年0.6个百分点: 2025 is the comparison base; "than 2003's $1.2bn loss", 比2002年（5.02亿人）: the
+                # year of the base, which is the figure)
                 return int(m.group("y"))
         if self._attached_rel is not None and self.dateline is not None:
             m = self._attached_rel.search(self.norm, max(0, c.start - 14), c.start)

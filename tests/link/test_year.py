@@ -229,3 +229,14 @@ def test_years_of_bases_and_possessives(text, figure, year):
 ])
 def test_a_targets_deadline_after_it_beats_another_year_of_its_clause(text, lang, figure, year):
     assert fig(text, lang, figure).year == year
+
+
+@pytest.mark.parametrize("text,figure,year", [
+    # the base's own value in parentheses right after its year
+    ("2023年全市常住人口达到6.5万人，比2018年（3.2万人）增加一倍。", "3.2万人", 2018),
+    # a year that dates an event inside a noun phrase does not date the figures of the thing it names (R10, R20)
+    ("1998年开通的城市轻轨全长28公里。", "28公里", None),
+    ("2010年在城东落成的体育中心可容纳观众4万人。", "4万人", None),
+])
+def test_a_year_in_a_noun_phrase_or_against_a_parenthesis(text, figure, year):
+    assert fig(text, "zh", figure).year == year
