@@ -188,11 +188,14 @@ class ZhSubject:
                 opens = end - off >= 3 and (j - 1 == 0 or toks[j - 2][0] in _CLAUSE_MARKS)
                 if (pw in self.org_stop or pw in self.generic or not re.match(r"^[\u4e00-\u9fff]+$", pw)
                         or ptag in ("m", "mq") or (ptag == "q" and len(pw) >= 2)
-                        or (ptag.startswith("v") and len(pw) >= 2 and not (opens and j == k))
+                        # a classifier after a numeral (8/条 高速公路): a count, not a name's first character
+                        or (len(pw) == 1 and j >= 2 and (toks[j - 2][1] in ("m", "mq") or toks[j - 2][0][-1:].isdigit()))
+                        # a verb, but not a verbal noun inside the name (宁波交通投资/vn 公司, 青岛水务管理/vn 公司)
+                        or (ptag.startswith("v") and ptag != "vn" and len(pw) >= 2 and not (opens and j == k))
                         or end - poff > self.org_reach
                         or pw.startswith(("全", "我", "本", "该", "各"))):
                     break
-                brand = brand or (ptag.startswith("v") and len(pw) >= 2)
+                brand = brand or (ptag.startswith("v") and ptag != "vn" and len(pw) >= 2)
                 j -= 1
             if j < k and (brand or text is None or text[off:end] not in self.org_heads_proper
                           or any(toks[x][1] in _PROPER_TAGS or toks[x][0] in self.places for x in range(j, k))):

@@ -2016,3 +2016,18 @@ def test_an_amount_before_de_keeps_the_measure_named_before_it(text, figure, not
 ])
 def test_a_figure_alone_in_parentheses_measures_the_phrase_before_them(text, figure, metric):
     assert fig(text, "zh", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a verbal noun inside an organisation's name (交通投资/vn 公司, 水务管理/vn 公司) is part of it
+    ("宁德交通投资公司去年完成投资85亿元。", "85亿元", "宁德交通投资公司"),
+    ("广州地铁运营公司去年客运量达到30亿人次。", "30亿人次", "广州地铁运营公司"),
+    ("青岛水务管理公司去年供水2.1亿吨。", "2.1亿吨", "青岛水务管理公司"),
+])
+def test_a_verbal_noun_inside_an_organisation_name(text, figure, subject):
+    assert fig(text, "zh", figure).subject == subject
+
+
+def test_a_classifier_after_a_numeral_opens_no_name():
+    # 8条高速公路: a count of roads, not a road named 条高速公路
+    assert fig("目前共有8条高速公路、4条越江隧道建成通车。", "zh", "4条").subject is None
