@@ -232,7 +232,8 @@ class ZhMetric:
                 return after
         lo = c.extra.get("comp_left", c.start)
         seg_start = _clause_before(norm, _ZH_CLAUSE, ss, lo, 120, prev)
-        if seg_start > ss and norm[seg_start - 1] in "）)" and _ZH_LINK_VERB_ONLY.fullmatch(norm, seg_start, lo):
+        if seg_start > ss and norm[seg_start - 1] in "）)" and (_ZH_LINK_VERB_ONLY.fullmatch(norm, seg_start, lo)
+                                                            or _ZH_CHANGE_ONLY.fullmatch(norm, seg_start, lo)):
             # 象山小学鞋款总额（296×32.8）为9708.8元: a parenthesis between the phrase and its verb is skipped
             op = max(norm.rfind("（", max(ss, seg_start - 40), seg_start), norm.rfind("(", max(ss, seg_start - 40), seg_start))
             if op > ss and "\u4e00" <= norm[op - 1] <= "\u9fff":
@@ -394,6 +395,9 @@ _ZH_HEADING_BEFORE = re.compile(r"(?:^|\n)\s*(?:[一二三四五六七八九十]
                                 r"(?P<l>[\u4e00-\u9fff]{2,12})\s*\n\s*(?:[约近超逾共]\s*)?$")
 # after an amount opening its clause: (即 the same amount in yuan) 为 + what it is, to the end of the clause
 _ZH_IS_AFTER = re.compile(r"(?:即[\d０-９.．,，]+[万亿]?元)?为(?P<x>[\u4e00-\u9fff]{2,12})(?=[，。；、（(,;]|$)")
+# nothing but a change from a base between a closing parenthesis and the figure: 政府投资(按国有经济口径)从745.9亿元增至
+_ZH_CHANGE_ONLY = re.compile(r"\s*(?:从|由)(?:\s*[\d０-９.．,，]+\s*[万亿]*[\u4e00-\u9fff]?\s*(?:增至|增长到|增长至|增加到|增加至|提高到|"
+                             r"提高至|上升到|上升至|下降到|下降至|降至|减至|升至|减少到|减少至))?\s*")
 # nothing but a linking verb between a closing parenthesis and the figure
 _ZH_LINK_VERB_ONLY = re.compile(r"\s*(?:为|是|达|达到|约为|约|共计|合计|总计)?\s*")
 # the label of a list item, before its colon: "五、遇难人员家属抚慰金：", "①生活费用：", "2. 住宿补助："

@@ -2031,3 +2031,15 @@ def test_a_verbal_noun_inside_an_organisation_name(text, figure, subject):
 def test_a_classifier_after_a_numeral_opens_no_name():
     # 8条高速公路: a count of roads, not a road named 条高速公路
     assert fig("目前共有8条高速公路、4条越江隧道建成通车。", "zh", "4条").subject is None
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a qualifier in parentheses between the measure and its change is passed over; 增至 and 年增 are verbs
+    ("全市出口额(按美元计)从120亿美元增至185亿美元，平均年增9%。", "120亿美元", "出口额"),
+    ("全市出口额(按美元计)从120亿美元增至185亿美元，平均年增9%。", "185亿美元", "出口额"),
+    ("全市出口额(按美元计)从120亿美元增至185亿美元，平均年增9%。", "9%", "出口额"),
+    ("2010年以来，全市常住人口平均每年递增1.2%。", "1.2%", "常住人口"),
+    ("去年全区注册企业增至3.5万家。", "3.5万家", "注册企业"),
+])
+def test_a_change_written_short_and_a_qualifier_in_parentheses(text, figure, metric):
+    assert fig(text, "zh", figure).metric == metric
