@@ -134,14 +134,15 @@ class ZhMetric:
         return ctx.text[m.start("np"):m.end()]
 
     def _noun_phrase_after(self, ctx, c, ss: int) -> str | None:
-        return self._noun_phrase_at(ctx, c.end, ss)
+        lo = c.extra.get("comp_left", c.start)
+        return self._noun_phrase_at(ctx, c.end, ss, not self.measure_end.search(ctx.norm, max(ss, lo - 8), lo))
 
-    def _noun_phrase_at(self, ctx, pos: int, ss: int) -> str | None:
+    def _noun_phrase_at(self, ctx, pos: int, ss: int, verb_as_noun: bool = False) -> str | None:
         from .subject import sentence_tokens
 
         si = max(0, bisect.bisect_right(ctx.sent_starts, pos - 1) - 1) if ctx.sents else 0
         toks = sentence_tokens(ctx, si) if ctx.sents else None
-        return _zh_noun_phrase_after(ctx.norm, ctx.text, pos, toks, ss)
+        return _zh_noun_phrase_after(ctx.norm, ctx.text, pos, toks, ss, verb_as_noun)
 
     def metric(self, ctx, c, ss: int, se: int, prev) -> str | None:
         inside = self._in_parentheses(ctx, c, ss)
@@ -204,7 +205,7 @@ class ZhMetric:
             return None                 # 89.4%的公园实现24小时开放: the share's subject and its predicate
         if self.whole_before is not None and self.whole_before.search(norm, max(ss, lo - 6), lo):
             return None
-        phrase = self._noun_phrase_at(ctx, m.end(), ss)
+        phrase = self._noun_phrase_at(ctx, m.end(), ss, True)
         if phrase is None or len(phrase) < 2 or phrase.startswith(self.de_after_not) or phrase in self.generic:
             return None
         return phrase
@@ -723,6 +724,13 @@ def _words_back(ws: list[re.Match], stop) -> list[re.Match]:
 _COPULA = re.compile(r"^.*(?:是|系|即为)")
 _CONJ = re.compile(r"^(?:但是?|而且?|并且?|同时|此外|另外|也|还|又|就|则|都)")
 _NOUNISH = ("n", "vn", "nz", "nt", "ns", "j", "l", "b", "an", "ng", "nrt", "nrfg", "eng")
+# a brand or model written in Latin letters inside a counted phrase: SK-II, iPhone, GL8
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+# what may follow a counted noun that jieba mis-tags: a particle, punctuation or an adverb of its predicate
+_ZH_NOUN_ENDERS = frozenset({"的", "，", "。", "；", "：", "、", "\n", "都", "也", "均", "已", "将", "正", "还"})
+# ... and what follows a mis-tagged "verb" that is the counted noun: a particle or an adverb, not punctuation (人民币利率
+# 7次下调，: a predicate)
+_ZH_ADVERB_ENDERS = frozenset({"的", "都", "也", "均", "已", "将", "正", "还"})
 
 
 # levels listed before the noun they share: 国家级、4个自治区级 (区域医疗中心), 世界级、7个国家级、9个区域级 (产业集群)
@@ -730,8 +738,11 @@ _ZH_LEVEL_LIST = re.compile(r"[\u4e00-\u9fff]{1,5}级(?:[、和与及](?:[\d０-
                             r"[\u4e00-\u9fff]{1,5}级)+")
 
 
-def _zh_noun_phrase_after(norm: str, text: str, pos: int, sent_toks=None, sent_start: int = 0) -> str | None:
-    """The noun phrase right after a classifier (jieba tags), up to a verb, a particle or punctuation."""
+def _zh_noun_phrase_after(norm: str, text: str, pos: int, sent_toks=None, sent_start: int = 0,
+                          verb_as_noun: bool = False) -> str | None:
+    """The noun phrase right after a classifier (jieba tags), up to a verb, a particle or punctuation.
+    ``verb_as_noun``: a first word jieba tags as a verb that closes the clause is the counted noun (4次回信、,
+    作出四条决定：); not where a measure stands before the count (人民币利率7次下调: a predicate)."""
     from ..segment import zh_tokens
 
     skip = _ZH_COMPARATOR_AFTER.match(norm, pos)
@@ -742,7 +753,7 @@ def _zh_noun_phrase_after(norm: str, text: str, pos: int, sent_toks=None, sent_s
     if levels:                               # 4个国家级、4个自治区级区域医疗中心: the list's noun counts each level
         pos = levels.end()
         sent_toks = None
-    m = re.match(r"[“”\u4e00-\u9fffA-Za-z0-9+（）()、和与及]{1,30}", norm[pos:pos + 30])
+    m = re.match(r"[“”\u4e00-\u9fffA-Za-z0-9+（）()、和与及\-]{1,30}", norm[pos:pos + 30])
     if not m:
         return None
     toks = None
@@ -765,7 +776,26 @@ def _zh_noun_phrase_after(norm: str, text: str, pos: int, sent_toks=None, sent_s
             continue
         if w == "级" and seen_noun and i + 1 < len(toks) and toks[i + 1][1].startswith(_NOUNISH):
             continue                         # 自治区/级 区域医疗中心: a level word that jieba cut from its noun
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
         lead_verb = i == 0 and tag == "v" and len(w) == 1 and len(toks) > 1 and toks[1][1].startswith(_NOUNISH)
+        # jieba's tags after a classifier are often wrong: a two-character "verb" before a noun modifies it (38项相关/v
+        # 法律, 12支SK-II涉案/v 产品), a brand or model in Latin letters names the thing (SK-II), and a first word
+        # before 的, punctuation or an adverb is the counted noun whatever its tag (两个层次/m 的, 这两种提法/v 都)
+        latin = bool(_LATIN_WORD.fullmatch(w)) or (w == "-" and seen_noun and nxt is not None and _LATIN_WORD.fullmatch(nxt[0]))
+        lead_verb = lead_verb or (tag == "v" and len(w) == 2 and nxt is not None and nxt[1] in ("n", "nz")
+                                  and w not in _ZH_PREDICATES
+                                  and (i == 0 or all(_LATIN_WORD.fullmatch(t[0]) or t[0] == "-" for t in toks[:i])))
+        if i == 0 and not seen_noun and len(w) == 2 and "\u4e00" <= w[0] <= "\u9fff" and w not in _ZH_PHRASE_STOP \
+                and ((tag == "m" and (nxt is None or nxt[0] in _ZH_NOUN_ENDERS))
+                     or (tag == "v" and nxt is not None
+                         and nxt[0] in (_ZH_NOUN_ENDERS if verb_as_noun else _ZH_ADVERB_ENDERS))):
+            seen_noun = True
+            end = off + len(w)
+            break
+        if latin:
+            seen_noun = True
+            end = off + len(w)
+            continue
         # 16所偏远/d 山区学校: jieba tags some two-character adjectives as adverbs; one before a noun modifies it
         lead_adverb = not seen_noun and tag == "d" and len(w) >= 2 and i + 1 < len(toks) and toks[i + 1][1].startswith(_NOUNISH)
         if w in ("“", "”") or tag.startswith(_NOUNISH) or lead_verb or lead_adverb or \

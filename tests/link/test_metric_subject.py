@@ -2043,3 +2043,15 @@ def test_a_classifier_after_a_numeral_opens_no_name():
 ])
 def test_a_change_written_short_and_a_qualifier_in_parentheses(text, figure, metric):
     assert fig(text, "zh", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # the counted noun after a classifier, where jieba's tags are wrong: a two-character "verb" before a noun
+    # (相关/v 文件), a first word before 的 or an adverb (层次/m 的, 说法/v 都), a model name in Latin letters
+    ("全省已清理42项相关文件。", "42项", "相关文件"),
+    ("新方案包含三个层次的保障措施。", "三个", "层次"),
+    ("这三种说法都低估了改革的难度。", "三种", "说法"),
+    ("市场监管局查扣了300盒GT-Pro涉案保健品。", "300盒", "GT-Pro涉案保健品"),
+])
+def test_a_counted_noun_that_jieba_mistags(text, figure, metric):
+    assert fig(text, "zh", figure).metric == metric
