@@ -397,8 +397,8 @@ _ZH_HEADING_BEFORE = re.compile(r"(?:^|\n)\s*(?:[一二三四五六七八九十]
 # after an amount opening its clause: (即 the same amount in yuan) 为 + what it is, to the end of the clause
 _ZH_IS_AFTER = re.compile(r"(?:即[\d０-９.．,，]+[万亿]?元)?为(?P<x>[\u4e00-\u9fff]{2,12})(?=[，。；、（(,;]|$)")
 # nothing but a change from a base between a closing parenthesis and the figure: 政府投资(按国有经济口径)从745.9亿元增至
-_ZH_CHANGE_ONLY = re.compile(r"\s*(?:从|由)(?:\s*[\d０-９.．,，]+\s*[万亿]*[\u4e00-\u9fff]?\s*(?:增至|增长到|增长至|增加到|增加至|提高到|"
-                             r"提高至|上升到|上升至|下降到|下降至|降至|减至|升至|减少到|减少至))?\s*")
+_ZH_CHANGE_ONLY = re.compile(r"\s*(?:从|由)(?:\s*[\d０-９.．,，]+\s*[万亿]*[\u4e00-\u9fff]?\s*"
+                             r"(?:增长|增加|提高|上升|下降|减少|增|降|升|减)(?:到|至))?\s*")
 # nothing but a linking verb between a closing parenthesis and the figure
 _ZH_LINK_VERB_ONLY = re.compile(r"\s*(?:为|是|达|达到|约为|约|共计|合计|总计)?\s*")
 # the label of a list item, before its colon: "五、遇难人员家属抚慰金：", "①生活费用：", "2. 住宿补助："
@@ -726,11 +726,10 @@ _CONJ = re.compile(r"^(?:但是?|而且?|并且?|同时|此外|另外|也|还|�
 _NOUNISH = ("n", "vn", "nz", "nt", "ns", "j", "l", "b", "an", "ng", "nrt", "nrfg", "eng")
 # a brand or model written in Latin letters inside a counted phrase: SK-II, iPhone, GL8
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
-# what may follow a counted noun that jieba mis-tags: a particle, punctuation or an adverb of its predicate
-_ZH_NOUN_ENDERS = frozenset({"的", "，", "。", "；", "：", "、", "\n", "都", "也", "均", "已", "将", "正", "还"})
-# ... and what follows a mis-tagged "verb" that is the counted noun: a particle or an adverb, not punctuation (人民币利率
-# 7次下调，: a predicate)
+# what follows a counted noun that jieba mis-tags: a particle or an adverb of its predicate (两个层次/m 的, 这两种提法/v 都)
 _ZH_ADVERB_ENDERS = frozenset({"的", "都", "也", "均", "已", "将", "正", "还"})
+# ... or punctuation, where the word is no verb (人民币利率7次下调，: a predicate; 4次回信、: a noun)
+_ZH_NOUN_ENDERS = _ZH_ADVERB_ENDERS | frozenset("，。；：、\n")
 
 
 # levels listed before the noun they share: 国家级、4个自治区级 (区域医疗中心), 世界级、7个国家级、9个区域级 (产业集群)
@@ -777,14 +776,15 @@ def _zh_noun_phrase_after(norm: str, text: str, pos: int, sent_toks=None, sent_s
         if w == "级" and seen_noun and i + 1 < len(toks) and toks[i + 1][1].startswith(_NOUNISH):
             continue                         # 自治区/级 区域医疗中心: a level word that jieba cut from its noun
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        lead_verb = i == 0 and tag == "v" and len(w) == 1 and len(toks) > 1 and toks[1][1].startswith(_NOUNISH)
-        # jieba's tags after a classifier are often wrong: a two-character "verb" before a noun modifies it (38项相关/v
-        # 法律, 12支SK-II涉案/v 产品), a brand or model in Latin letters names the thing (SK-II), and a first word
-        # before 的, punctuation or an adverb is the counted noun whatever its tag (两个层次/m 的, 这两种提法/v 都)
+        # jieba's tags after a classifier are often wrong: a verb before a noun modifies it (one character at the
+        # start, 拦/v 污设施; two characters that are no predicate, 38项相关/v 法律, 12支SK-II涉案/v 产品), a brand or
+        # model in Latin letters names the thing (SK-II), and a first word before 的, punctuation or an adverb is the
+        # counted noun whatever its tag (两个层次/m 的, 这两种提法/v 都)
+        lead_verb = tag == "v" and nxt is not None and (
+            (i == 0 and len(w) == 1 and nxt[1].startswith(_NOUNISH))
+            or (len(w) == 2 and nxt[1] in ("n", "nz") and w not in _ZH_PREDICATES
+                and (i == 0 or all(_LATIN_WORD.fullmatch(t[0]) or t[0] == "-" for t in toks[:i]))))
         latin = bool(_LATIN_WORD.fullmatch(w)) or (w == "-" and seen_noun and nxt is not None and _LATIN_WORD.fullmatch(nxt[0]))
-        lead_verb = lead_verb or (tag == "v" and len(w) == 2 and nxt is not None and nxt[1] in ("n", "nz")
-                                  and w not in _ZH_PREDICATES
-                                  and (i == 0 or all(_LATIN_WORD.fullmatch(t[0]) or t[0] == "-" for t in toks[:i])))
         if i == 0 and not seen_noun and len(w) == 2 and "\u4e00" <= w[0] <= "\u9fff" and w not in _ZH_PHRASE_STOP \
                 and ((tag == "m" and (nxt is None or nxt[0] in _ZH_NOUN_ENDERS))
                      or (tag == "v" and nxt is not None
