@@ -81,6 +81,8 @@ class ZhSubject:
         heads = L.get("subject_campaign_heads") or []
         self.campaign_re = re.compile(r"[“＃#\"](?P<n>[^”＃#\"，。；：\d\n]{3,15})[”＃#\"](?=" + alternation(heads) + ")") \
             if heads else None
+        people = L.get("subject_people_after") or []
+        self.people_after = re.compile(alternation(people)) if people else None
         kinds = L.get("subject_quoted_kinds") or []
         self.quoted_kind_re = re.compile("(?:" + "|".join(map(re.escape, sorted(kinds, key=len, reverse=True)))
                                          + r")$") if kinds else None
@@ -320,7 +322,8 @@ class ZhSubject:
         return bool(self.adjunct_before is not None and self.adjunct_before.search(norm, max(0, a - 40), a))
 
     def is_person(self, norm: str, span) -> bool:
-        return False
+        """香港同胞, 英国民众, 北京市民: a place that names people, who are not the place (as "Britons" are not Britain)."""
+        return self.people_after is not None and self.people_after.match(norm, span[1]) is not None
 
     def excluded(self, ctx, pos: int) -> bool:
         """A paper's dateline (深圳商报讯) and page furniture name sources, not subjects."""

@@ -2055,3 +2055,12 @@ def test_a_change_written_short_and_a_qualifier_in_parentheses(text, figure, met
 ])
 def test_a_counted_noun_that_jieba_mistags(text, figure, metric):
     assert fig(text, "zh", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a place followed by a word for its people (市民, 同胞, 民众) names the people, not an owner
+    ("招商银行在新加坡开设了分行。新加坡市民可在该行办理8类业务。", "8类", "招商银行"),
+    ("苏州银行推出新的理财产品。苏州市民最低只需投资1万元即可购买。", "1万元", "苏州银行"),
+])
+def test_a_place_naming_its_people_is_no_owner(text, figure, subject):
+    assert fig(text, "zh", figure).subject == subject
