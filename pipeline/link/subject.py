@@ -145,6 +145,7 @@ class ZhSubject:
             out.append((s + cur[0], s + cur[1]))
         out = self._organisations(toks, s, out)
         out = self._trade_names(toks, s, out)
+        out = self._bureaus(toks, s, out)
         out = [_admin_chain(norm, a, b, e) for a, b in out]
         return [(a, b) for a, b in out if norm[a:b] not in self.generic and norm[a:b] not in self.not_alone
                 and not self._not_a_name(norm[a:b])
@@ -206,6 +207,30 @@ class ZhSubject:
             return names
         kept = [n for n in names if not any(a <= n[0] and n[1] <= b for a, b in orgs)]
         return sorted(kept + orgs)
+
+    def _bureaus(self, toks, s: int, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A government office that jieba cuts into pieces: 市/人/社/局 (the city's human resources and social security
+        bureau), 县/医保/局, 市/卫/健/委: a level (省, 市, 县, 区), two or three characters of abbreviation, an office (局,
+        厅, 委) of one character."""
+        if not any(w in _BUREAU_HEADS for w, _, _ in toks):
+            return names
+        found = []
+        for k, (w, tag, off) in enumerate(toks):
+            if w not in _BUREAU_HEADS or k < 2:
+                continue
+            j, size = k, 0
+            while j > 0 and size + len(toks[j - 1][0]) <= 3 and all("\u4e00" <= ch <= "\u9fff" for ch in toks[j - 1][0]) \
+                    and toks[j - 1][1][:1] not in _NOT_NAME_PIECE and toks[j - 1][0] not in _BUREAU_LEVELS:
+                size += len(toks[j - 1][0])
+                j -= 1
+            if j == 0 or size < 2 or toks[j - 1][0] not in _BUREAU_LEVELS:
+                continue
+            a = toks[j - 1][2]
+            found.append((s + a, s + off + 1))
+        if not found:
+            return names
+        kept = [n for n in names if not any(a < n[1] and n[0] < b for a, b in found)]
+        return sorted(kept + found)
 
     def _trade_names(self, toks, s: int, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """A coined prefix and a trade (国达化工, 蓝星石油, 中粮油脂): see ``subject_trade_heads``. The head may
@@ -435,6 +460,9 @@ _ZH_COUNTED_PLACES = re.compile(r"^[一二两三四五六七八九十百千]{1,2
 _ZH_NOT_IN_NAMES = ("以上", "所在", "以下", "期内", "期间", "之内", "其中", "我们", "他们", "这些", "那些", "各类", "有关")
 
 
+# a government office cut into single characters (ZhSubject._bureaus): its level and its head
+_BUREAU_LEVELS = frozenset("省市县区")
+_BUREAU_HEADS = frozenset("局厅委")
 # jieba's tags of names (a proper part of a park's or project's name: 张/江/科创园, 巨/化硅/氟…项目), and of
 # abbreviations, which count for a park (光伏 does not make 光伏发电项目 a name)
 _NAME_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nrfg", "nt"})

@@ -2064,3 +2064,13 @@ def test_a_counted_noun_that_jieba_mistags(text, figure, metric):
 ])
 def test_a_place_naming_its_people_is_no_owner(text, figure, subject):
     assert fig(text, "zh", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a government office that jieba cuts into pieces: its level, an abbreviation, 局/厅/委
+    ("区人社局今年将新增公益性岗位500个。", "500个", "区人社局"),
+    ("县医保局去年共追回基金120万元。", "120万元", "县医保局"),
+    ("市卫健委今年计划新建社区医院8家。", "8家", "市卫健委"),
+])
+def test_a_government_office_cut_into_pieces_is_a_name(text, figure, subject):
+    assert fig(text, "zh", figure).subject == subject
