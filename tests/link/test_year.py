@@ -240,3 +240,9 @@ def test_a_targets_deadline_after_it_beats_another_year_of_its_clause(text, lang
 ])
 def test_a_year_in_a_noun_phrase_or_against_a_parenthesis(text, figure, year):
     assert fig(text, "zh", figure).year == year
+
+
+def test_the_base_of_a_change_under_a_span_of_years_takes_its_first_year():
+    text = "据统计，从2016年到2020年，全市财政收入从120亿元增加到185亿元。"
+    assert fig(text, "zh", "120亿元").year == 2016
+    assert fig(text, "zh", "185亿元").year == 2020
