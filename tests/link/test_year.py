@@ -246,3 +246,7 @@ def test_the_base_of_a_change_under_a_span_of_years_takes_its_first_year():
     text = "据统计，从2016年到2020年，全市财政收入从120亿元增加到185亿元。"
     assert fig(text, "zh", "120亿元").year == 2016
     assert fig(text, "zh", "185亿元").year == 2020
+
+
+def test_a_year_of_the_nineteenth_century_dates_a_past_level():
+    assert fig("到1880年，英国的铁路里程已达2.5万公里。", "zh", "2.5万公里").year == 1880
