@@ -250,3 +250,9 @@ def test_the_base_of_a_change_under_a_span_of_years_takes_its_first_year():
 
 def test_a_year_of_the_nineteenth_century_dates_a_past_level():
     assert fig("到1880年，英国的铁路里程已达2.5万公里。", "zh", "2.5万公里").year == 1880
+
+
+def test_a_decision_to_extend_a_policy_expiring_in_a_year_is_a_target_to_its_new_term():
+    # the year of the expiry dates no figure (到期的, R10); the decision commits to the new term (十四五末: 2025)
+    f = fig("省政府决定延续2020年底到期的3项减税政策执行期限至“十四五”末。", "zh", "3项")
+    assert (f.role, f.year) == ("target", 2025)
