@@ -313,6 +313,7 @@ def test_it_standing_for_an_indicator_before_a_hedged_verb_is_a_forecast():
     # a span of years (从X年到Y年) is a period, not a deadline
     ("从2015年到2020年，全市工业产值年均增长8.5%。", "8.5%", "actual"),
     ("从2016年至2019年，该县累计引进项目46个。", "46个", "actual"),
+    ("2019年1月1日至2021年12月31日，全省累计减免税费38亿元。", "38亿元", "actual"),
     # a deadline cue followed by a completed action (已累计, 已成功)
     ("至2021年底，这家企业已累计投资12亿元。", "12亿元", "actual"),
     # a deadline cue alone stays a target
