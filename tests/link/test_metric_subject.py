@@ -2074,3 +2074,14 @@ def test_a_place_naming_its_people_is_no_owner(text, figure, subject):
 ])
 def test_a_government_office_cut_into_pieces_is_a_name(text, figure, subject):
     assert fig(text, "zh", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a common noun with a place's suffix is a kind of area, no name (居住区, 项目区, 贫困地区)
+    ("项目区的农户今年人均增收1200元。", "1200元", None),
+    ("贫困地区农村居民人均可支配收入增长9.5%。", "9.5%", None),
+    # ... but a zone's short name is one, and so is an area after a direction (北部/f 都会区)
+    ("高新区今年新增企业120家。", "120家", "高新区"),
+])
+def test_a_kind_of_area_is_no_name(text, figure, subject):
+    assert fig(text, "zh", figure).subject == subject
