@@ -557,7 +557,7 @@ class Linker:
             return py
         if base:
             # "从1981年到2002年，政府投资从745.9亿元增至18877.4亿元": the base of a change under a span of years that opens
-            # its sentence is the span's first year (the level reached takes the last)
+            # a clause before it, with no other year between, is the span's first year (the level reached takes the last)
             m = None
             for m in _SPAN_FRAME.finditer(ctx.norm, ss, c.start):
                 pass

@@ -125,7 +125,7 @@ class ZhSubject:
                 is_name = True
             if not is_name and len(w) >= 2 and w.endswith(self.suffixes) and w not in self.generic \
                     and not w.startswith(("全", "我", "本", "该", "各")) and tag not in ("v", "vn", "d", "a") \
-                    and self._proper_part(w, tag if not (k and toks[k - 1][1] in ("f", "ns")) else ""):
+                    and self._proper_part(w, tag, after_place=k > 0 and toks[k - 1][1] in ("f", "ns")):
                 is_name = True
             if w in self.generic or (self.generic_endings and w.endswith(self.generic_endings)) or \
                     (w in self.bare_suffixes and not (cur is not None and cur[1] == off)):
@@ -158,13 +158,13 @@ class ZhSubject:
             return False
         return bool(_ZH_COUNTED_PLACES.match(name)) or any(w in name for w in _ZH_NOT_IN_NAMES)
 
-    def _proper_part(self, w: str, tag: str = "") -> bool:
+    def _proper_part(self, w: str, tag: str = "", after_place: bool = False) -> bool:
         """A one-character suffix (局, 县, 镇) needs two characters of name before it: 统计局, 竹山县, not 布局,
         大局, 小区, 城镇 (jieba's dictionary tags the short names that are places: 沛县); and a word jieba knows as a
-        common noun with a place's suffix is a kind of area (居住区, 项目区, 贫困地区, 跨地区), not a name, unless a place
-        or a direction stands before it (北部/f 都会区: ``tag`` is then given empty)."""
+        common noun ending in 区 is a kind of area (居住区, 项目区, 贫困地区, 跨地区), not a name, unless a place or a
+        direction stands before it (``after_place``: 北部/f 都会区)."""
         suffix = next(x for x in self.suffixes if w.endswith(x))
-        if suffix == "区" and tag == "n" and not w.endswith(("自治区", "行政区")):
+        if suffix == "区" and tag == "n" and not after_place and not w.endswith(("自治区", "行政区")):
             return False
         return len(suffix) > 1 or len(w) - len(suffix) >= 2
 
