@@ -389,8 +389,8 @@ _ZH_ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
 _ZH_DE_AFTER = re.compile(r"(?:左右|以上|之多|多)?的(?=[\u4e00-\u9fff“])")
 # what may follow the last noun of a metric phrase: a duration or a time (优良率连续五年), spaces
 _ZH_TRAILING_NOT_NOUN = re.compile(r"(?:连续|累计)?(?:[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+个月)?\s*$")
-# the base of a change at the end of a metric: 从上半年的, 由2020年的
-_ZH_BASE_TAIL = re.compile(r"(?:从|由)[^，。；、]{1,10}?的$")
+# the base of a change at the end of a metric: 从上半年的, 由2020年的, 由每生每年 (a per-unit base)
+_ZH_BASE_TAIL = re.compile(r"(?:从|由)(?:[^，。；、]{1,10}?的|每[^，。；、\d]{1,6})$")
 # a numbered heading on the line right above the figure, which opens its own line: "二、捐赠标准\n"
 _ZH_HEADING_BEFORE = re.compile(r"(?:^|\n)\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\s*"
                                 r"(?P<l>[\u4e00-\u9fff]{2,12})\s*\n\s*(?:[约近超逾共]\s*)?$")
@@ -770,7 +770,19 @@ def _zh_noun_phrase_after(norm: str, text: str, pos: int, sent_toks=None, sent_s
     seen_noun = False
     if toks and toks[0][0] in ("、", "，", "和", "与", "及", "等"):
         return None  # 1426家、农民专业合作社: the noun belongs to the next item
+    quote_end = -1
     for i, (w, tag, off) in enumerate(toks):
+        if off < quote_end:
+            continue                         # inside a quoted name
+        # (not 事项“全区通办”: a quotation after the noun says what is done to it; “保交楼”“保交房”: one after another)
+        if w == "“" and (not seen_noun or off == quote_end):
+            close = norm.find("”", pos + off + 1, pos + off + 18)
+            if close > 0:
+                # “沪派江南”风貌保护传承试点: a quoted name is one word of the phrase, whatever jieba made of it
+                quote_end = close - pos + 1
+                end = quote_end
+                seen_noun = True
+                continue
         if w in ("、", "和", "与", "及") and seen_noun and i + 1 < len(toks) and toks[i + 1][1].startswith(_NOUNISH):
             continue
         if w == "级" and seen_noun and i + 1 < len(toks) and toks[i + 1][1].startswith(_NOUNISH):

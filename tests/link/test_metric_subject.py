@@ -2087,3 +2087,15 @@ def test_a_government_office_cut_into_pieces_is_a_name(text, figure, subject):
 ])
 def test_a_kind_of_area_is_no_name(text, figure, subject):
     assert fig(text, "zh", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a quoted name after a classifier is one word of the counted phrase, whatever jieba made of it
+    ("全区设立6个“一网通办”服务站。", "6个", "“一网通办”服务站"),
+    ("新增3个“放管服”改革试点。", "3个", "“放管服”改革试点"),
+    # a per-unit base after 由 is no part of the metric
+    ("城乡居民医保财政补助由每人每年610元提高至640元。", "610元", "城乡居民医保财政补助"),
+    ("城乡居民医保财政补助由每人每年610元提高至640元。", "640元", "城乡居民医保财政补助"),
+])
+def test_quoted_names_in_a_counted_phrase_and_a_per_unit_base(text, figure, metric):
+    assert fig(text, "zh", figure).metric == metric
