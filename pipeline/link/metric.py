@@ -68,6 +68,8 @@ class ZhMetric:
         not_after = L.get("metric_de_after_not") or []
         self.de_after_not = tuple(not_after) if not_after else None
         self.measure_end = re.compile("(?:" + alternation(L.get("metric_measure_endings") or ["率"]) + ")$")
+        steps = L.get("metric_threshold_nouns") or []
+        self.threshold_re = re.compile("(?:" + alternation(steps) + ")$") if steps else None
         whole = L.get("metric_share_wholes") or []
         self.whole_before = re.compile("(?:" + alternation(whole) + r")\s*(?:的)?\s*(?:约|近|超过|超)?$") if whole else None
         acts = L.get("metric_action_verbs") or []
@@ -134,6 +136,7 @@ class ZhMetric:
         return ctx.text[m.start("np"):m.end()]
 
     def _noun_phrase_after(self, ctx, c, ss: int) -> str | None:
+        """The counted noun after a count (a count of steps counts steps: 跨越3个千亿元台阶)."""
         lo = c.extra.get("comp_left", c.start)
         return self._noun_phrase_at(ctx, c.end, ss, not self.measure_end.search(ctx.norm, max(ss, lo - 8), lo))
 
@@ -143,6 +146,13 @@ class ZhMetric:
         si = max(0, bisect.bisect_right(ctx.sent_starts, pos - 1) - 1) if ctx.sents else 0
         toks = sentence_tokens(ctx, si) if ctx.sents else None
         return _zh_noun_phrase_after(ctx.norm, ctx.text, pos, toks, ss, verb_as_noun)
+
+    def _not_threshold(self, phrase: str | None) -> str | None:
+        """A step or mark an amount passes (迈上1000亿斤新台阶, 突破百万吨大关) is a figure of speech: what is measured is
+        named before the verb."""
+        if phrase and self.threshold_re is not None and self.threshold_re.search(phrase):
+            return None
+        return phrase
 
     def metric(self, ctx, c, ss: int, se: int, prev) -> str | None:
         inside = self._in_parentheses(ctx, c, ss)
@@ -205,7 +215,7 @@ class ZhMetric:
             return None                 # 89.4%的公园实现24小时开放: the share's subject and its predicate
         if self.whole_before is not None and self.whole_before.search(norm, max(ss, lo - 6), lo):
             return None
-        phrase = self._noun_phrase_at(ctx, m.end(), ss, True)
+        phrase = self._not_threshold(self._noun_phrase_at(ctx, m.end(), ss, True))
         if phrase is None or len(phrase) < 2 or phrase.startswith(self.de_after_not) or phrase in self.generic:
             return None
         return phrase
@@ -348,7 +358,7 @@ class ZhMetric:
             return ctx.text[m.start(1):e]
         if c.kind == "quantity" and _PRODUCT_NEXT.match(ctx.norm, c.end):
             # 推动60万吨赖氨酸等项目, 中粮油脂年产60万吨油料: a capacity names its product after it
-            after = _zh_noun_phrase_after(ctx.norm, ctx.text, c.end)
+            after = self._not_threshold(_zh_noun_phrase_after(ctx.norm, ctx.text, c.end))
             if after is not None:
                 return after
         if c.kind in ("money", "quantity") and self.grant_re is not None and self.grant_re.search(phrase):

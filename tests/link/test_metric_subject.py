@@ -2099,3 +2099,12 @@ def test_a_kind_of_area_is_no_name(text, figure, subject):
 ])
 def test_quoted_names_in_a_counted_phrase_and_a_per_unit_base(text, figure, metric):
     assert fig(text, "zh", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a step or mark an amount passes is a figure of speech: what is measured stands before the verb
+    ("全县油料产量首次迈上10万吨新台阶。", "10万吨", "油料产量"),
+    ("全省粮食总产量稳定在300亿斤台阶以上。", "300亿斤", "粮食总产量"),
+])
+def test_a_step_or_mark_passed_is_not_the_metric(text, figure, metric):
+    assert fig(text, "zh", figure).metric == metric
