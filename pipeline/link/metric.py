@@ -348,6 +348,12 @@ class ZhMetric:
         if not phrase or phrase in self.generic or len(phrase) < 2 or not re.search(r"[\u4e00-\u9fff]|[A-Z]{2,}", phrase):
             if prev is not None and prev[1]:
                 return prev[1]
+            if c.kind in ("quantity", "money") and _PRODUCT_NEXT.match(norm, c.end):
+                # 建设8万亩高标准农田, 完成141公里架空线入地和杆箱整治, 20.3亿元以旧换新补贴: nothing named before the
+                # amount, the noun phrase after it is what it measures
+                after = self._not_threshold(self._noun_phrase_at(ctx, c.end, ss))
+                if after is not None:
+                    return after
             # the counted noun after the figure: 新增5家国家级企业技术中心
             m = _ZH_COUNTED_AFTER.match(norm, c.end, c.end + 16)
             if not (m and c.kind == "count"):

@@ -2108,3 +2108,13 @@ def test_quoted_names_in_a_counted_phrase_and_a_per_unit_base(text, figure, metr
 ])
 def test_a_step_or_mark_passed_is_not_the_metric(text, figure, metric):
     assert fig(text, "zh", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # nothing named before an amount after its verb: the noun phrase after it is what it measures
+    ("今年将建设12万亩高标准农田。", "12万亩", "高标准农田"),
+    ("全年新建提升85公里农村公路。", "85公里", "农村公路"),
+    ("发放3.2亿元消费补贴。", "3.2亿元", "消费补贴"),
+])
+def test_the_noun_after_an_amount_when_nothing_is_named_before_it(text, figure, metric):
+    assert fig(text, "zh", figure).metric == metric
