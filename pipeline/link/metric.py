@@ -27,7 +27,9 @@ _SHORT_PAREN_END = re.compile(r"\([A-Za-z][\w&.\- ]{0,10}\)$")
 # a year at the end of a metric phrase (全球人口2030年将超过85亿): the figure's time, not what it measures
 _ZH_TRAILING_TIME = re.compile(r"(?<=[\u4e00-\u9fff])[\d０-９]{4}年(?:前后|底|末|初)?$")
 # a phrase that is only a time (and a level word): 2050年的, 前后将达到峰值
-_ZH_ONLY_TIME = re.compile(r"(?:[\d０-９]{2,4}年)?(?:前后|左右|底|末|初)?(?:将|已|会)?(?:达到|超过)?(?:峰值|高峰)?的?")
+_ZH_ONLY_TIME = re.compile(r"(?:[\d０-９]{2,4}年)?(?:前后|左右|底|末|初)?(?:将|已|会)?(?:达到|超过)?(?:峰值|高峰)?的?"
+                           # (or a time since an event: 党的十八大以来, 改革开放以来)
+                           r"|[^，。；、\d]{2,10}以来")
 
 
 def _clause_before(norm: str, rx: re.Pattern, ss: int, lo: int, window: int, prev) -> int:

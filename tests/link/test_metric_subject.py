@@ -2118,3 +2118,8 @@ def test_a_step_or_mark_passed_is_not_the_metric(text, figure, metric):
 ])
 def test_the_noun_after_an_amount_when_nothing_is_named_before_it(text, figure, metric):
     assert fig(text, "zh", figure).metric == metric
+
+
+def test_a_time_since_an_event_is_no_metric():
+    # 党的十八大以来: a time frame; a count of visits is named by the visit
+    assert fig("总书记始终牵挂这片土地，党的十八大以来三次亲临这里考察。", "zh", "三次").metric == "亲临这里考察"
