@@ -837,7 +837,8 @@ def _zh_noun_phrase_after(norm: str, text: str, pos: int, sent_toks=None, sent_s
         break
     if not seen_noun or end < 2:
         return _zh_verb_led_phrase(norm, text, pos, toks)
-    end = _zh_compound_tail(norm, pos, toks, end)
+    tail = _zh_compound_tail(norm, pos, toks, end)
+    end = tail if tail != end else _zh_predicate_bounded(norm, pos, toks, end)
     while end > 2 and text[pos + end - 1] in "和与及、":
         end -= 1                             # 5个夜间经济人气地标和5个…: the conjunction opens the next item
     return text[pos:pos + end]
@@ -864,6 +865,29 @@ def _zh_compound_tail(norm: str, pos: int, toks, end: int) -> int:
             return end
         if tag not in ("v", "a", "vn", "b") or w in _ZH_PHRASE_STOP or w in _ZH_PREDICATES:
             return end
+    return end
+
+
+def _zh_predicate_bounded(norm: str, pos: int, toks, end: int) -> int:
+    """A counted phrase that runs on over words jieba tags as verbs, levels, numerals or conjunctions to a last noun
+    right before its predicate (100个乡村振兴/v 示范村 创建, 256家二级/b 及以上/f 公立/v 医疗机构 实现, 80余家央企二/m 三级公司
+    布局): taken to that noun when the predicate is one a count takes (``_ZH_PREDICATES``) and the phrase stays short."""
+    k = next((i for i, t in enumerate(toks) if t[2] == end), None)
+    if k is None:
+        return end
+    last = None
+    for w, tag, off in toks[k:k + 8]:
+        if off + len(w) > 16:
+            break
+        if tag.startswith("n") and tag != "nr" and len(w) >= 2:
+            last = off + len(w)
+            continue
+        if w in _ZH_PREDICATES or w in "，。；：、\n":
+            if last is not None and (w in _ZH_PREDICATES or w in "，。；："):
+                return last
+            break
+        if tag not in ("v", "vn", "b", "f", "c", "m", "a", "vg", "q", "j", "ns") or w in _ZH_PHRASE_STOP:
+            break
     return end
 
 

@@ -2123,3 +2123,12 @@ def test_the_noun_after_an_amount_when_nothing_is_named_before_it(text, figure, 
 def test_a_time_since_an_event_is_no_metric():
     # 党的十八大以来: a time frame; a count of visits is named by the visit
     assert fig("总书记始终牵挂这片土地，党的十八大以来三次亲临这里考察。", "zh", "三次").metric == "亲临这里考察"
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a counted phrase that runs on over words jieba tags as verbs to the noun right before its predicate
+    ("今年完成50个乡村振兴示范村创建。", "50个", "乡村振兴示范村"),
+    ("全市12个文化创意产业园获评省级示范。", "12个", "文化创意产业园"),
+])
+def test_a_counted_phrase_runs_to_the_noun_before_its_predicate(text, figure, metric):
+    assert fig(text, "zh", figure).metric == metric
