@@ -145,7 +145,8 @@ class ZhSubject:
             out.append((s + cur[0], s + cur[1]))
         out = self._organisations(toks, s, out)
         out = self._trade_names(toks, s, out)
-        out = self._bureaus(toks, s, out)
+        if "局" in norm[s:e] or "厅" in norm[s:e] or "委" in norm[s:e]:
+            out = self._bureaus(toks, s, out)
         out = [_admin_chain(norm, a, b, e) for a, b in out]
         return [(a, b) for a, b in out if norm[a:b] not in self.generic and norm[a:b] not in self.not_alone
                 and not self._not_a_name(norm[a:b])
@@ -216,8 +217,6 @@ class ZhSubject:
         """A government office that jieba cuts into pieces: 市/人/社/局 (the city's human resources and social security
         bureau), 县/医保/局, 市/卫/健/委: a level (省, 市, 县, 区), two or three characters of abbreviation, an office (局,
         厅, 委) of one character."""
-        if not any(w in _BUREAU_HEADS for w, _, _ in toks):
-            return names
         found = []
         for k, (w, tag, off) in enumerate(toks):
             if w not in _BUREAU_HEADS or k < 2:
