@@ -28,8 +28,8 @@ _SHORT_PAREN_END = re.compile(r"\([A-Za-z][\w&.\- ]{0,10}\)$")
 _ZH_TRAILING_TIME = re.compile(r"(?<=[\u4e00-\u9fff])[\d０-９]{4}年(?:前后|底|末|初)?$")
 # a phrase that is only a time (and a level word): 2050年的, 前后将达到峰值
 _ZH_ONLY_TIME = re.compile(r"(?:[\d０-９]{2,4}年)?(?:前后|左右|底|末|初)?(?:将|已|会)?(?:达到|超过)?(?:峰值|高峰)?的?"
-                           # (or a time since an event: 党的十八大以来, 改革开放以来)
-                           r"|[^，。；、\d]{2,10}以来")
+                           # (or a time since an event: 党的十八大以来, 改革开放以来; or a span: 近3年, 3年, 五年来)
+                           r"|[^，。；、\d]{2,10}以来|(?:近|最近|过去)?[\d一二三四五六七八九十两]{1,2}年(?:来|间)?")
 
 
 def _clause_before(norm: str, rx: re.Pattern, ss: int, lo: int, window: int, prev) -> int:

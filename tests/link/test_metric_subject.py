@@ -2132,3 +2132,12 @@ def test_a_time_since_an_event_is_no_metric():
 ])
 def test_a_counted_phrase_runs_to_the_noun_before_its_predicate(text, figure, metric):
     assert fig(text, "zh", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # the same amount in another currency (折合) and a change over a span of years (5年增长) share the metric before
+    ("全年利用外资12.5亿美元、折合人民币88亿元。", "88亿元", "利用外资"),
+    ("一般公共预算收入达到520亿元，5年增长36%。", "36%", "一般公共预算收入"),
+])
+def test_a_conversion_and_a_span_of_years_share_the_metric_before(text, figure, metric):
+    assert fig(text, "zh", figure).metric == metric
