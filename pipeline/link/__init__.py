@@ -309,6 +309,7 @@ class Linker:
                     metric = head.group(1)
                     raw = metric     # (the next item of a list shares what is measured, not the owner: 15.6% in Italy)
             prev_in_sentence[si] = (c, raw)
+            ctx.cache.setdefault(("sentence_metrics", si), []).append((c.start, raw))   # (分别: ZhMetric.respectively)
             if metric:
                 tidied = self.metric.tidy(ctx, c, ss, metric)
                 if tidied is None and route == "action" and p_metric and p_metric != metric \

@@ -160,6 +160,9 @@ class ZhMetric:
         inside = self._in_parentheses(ctx, c, ss)
         if inside is not None:
             return inside
+        each = self.respectively(ctx, c, ss)
+        if each is not None:
+            return each
         found = self._metric(ctx, c, ss, se, prev)
         if c.kind in ("money", "percent", "ppt", "quantity") and self.de_after_not is not None:
             # (a metric shared from the figure before, 2.3亿美元的总投资中，以10%的股份, is no phrase of this one)
@@ -167,6 +170,28 @@ class ZhMetric:
             if after is not None:
                 return after
         return found
+
+    def respectively(self, ctx, c, ss: int) -> str | None:
+        """The i-th figure of a list after a clause that opens with 分别 measures what the i-th of the figures listed
+        before it measured (接待国内游客4.16亿人次、入境游客936万人次，分别增长6.7%、39.6%: 6.7% is the domestic visitors'
+        growth)."""
+        norm = ctx.norm
+        lo = c.extra.get("comp_left", c.start)
+        k = norm.rfind("分别", ss, lo)
+        if k < 0 or _ZH_SENTENCE_BREAK.search(norm, k, lo) or k == ss or norm[k - 1] not in "，,":
+            return None                # (城乡居民人均可支配收入分别增长: what is measured stands right before 分别)
+        spans = ctx.cache.get("figure_spans") or []
+        end = _ZH_CLAUSE_END_AFTER.search(norm, k)
+        end = end.start() if end else len(norm)
+        after = [a for a, _ in spans if k < a < end]
+        if len(after) < 2 or c.start not in after:
+            return None
+        si = bisect.bisect_right(ctx.sent_starts, c.start) - 1 if ctx.sents else 0
+        before = [(a, raw) for a, raw in ctx.cache.get(("sentence_metrics", si), []) if a < k]
+        if len(before) < len(after):
+            return None
+        raw = before[len(before) - len(after) + after.index(c.start)][1]
+        return raw or None
 
     def _in_parentheses(self, ctx, c, ss: int) -> str | None:
         """A figure alone in parentheses: its label inside them (天都城（占地6579亩）), or the noun phrase the
@@ -395,6 +420,9 @@ class ZhMetric:
         return ctx.text[a:b].strip() or None
 
 
+# a break between 分别 and the figure that ends its list, and where a clause ends
+_ZH_SENTENCE_BREAK = re.compile(r"[。；;！？!?\n]")
+_ZH_CLAUSE_END_AFTER = re.compile(r"[，,。；;！？!?\n]")
 # a figure alone in parentheses, after at most a short label (占地, 全长) and an approximation: （占地6579亩）, （约8.5%）
 _ZH_PAREN_OPEN = re.compile(r"[（(](?P<l>[\u4e00-\u9fff]{2,4}?)?(?:约|近|超过|超|逾)?\s*$")
 _ZH_PAREN_CLOSE = re.compile(r"\s*(?:左右|以上|以下|多)?[）)]")

@@ -2141,3 +2141,11 @@ def test_a_counted_phrase_runs_to_the_noun_before_its_predicate(text, figure, me
 ])
 def test_a_conversion_and_a_span_of_years_share_the_metric_before(text, figure, metric):
     assert fig(text, "zh", figure).metric == metric
+
+
+def test_a_list_after_fenbie_takes_the_metrics_of_the_list_before_in_order():
+    text = "全年接待游客8200万人次、实现旅游收入960亿元，分别增长12.5%、15.3%。"
+    assert fig(text, "zh", "12.5%").metric == "接待游客"
+    assert fig(text, "zh", "15.3%").metric == "旅游收入"
+    # ... but a metric named right before 分别 is the list's own
+    assert fig("城乡居民人均可支配收入分别增长5.3%、7%。", "zh", "7%").metric == "城乡居民人均可支配收入"
