@@ -1531,7 +1531,10 @@ class EnMetric:
         if self._generic(norm[np_[0]:np_[1]]):
             # "the 3.5% growth rate that economists had forecast": a measure word is what is measured when no
             # "in/of" phrase names more ("a 5% increase in sales" leaves it to the phrase after)
-            if norm[np_[0]:np_[1]].lower() in self.measure_words and not re.match(r"\s+(?:in|of)\b", norm[np_[1]:]):
+            low_np = norm[np_[0]:np_[1]].lower()
+            head = low_np.split(" ", 1)[-1]      # (a measure of two words after its modifier: an annual growth rate)
+            if (low_np in self.measure_words or (" " in head and head in self.measure_words)) \
+                    and not re.match(r"\s+(?:in|of)\b", norm[np_[1]:]):
                 return ctx.text[np_[0]:np_[1]]
             return None
         tail = _PRENOMINAL_PP.match(norm, np_[1])   # a 4bn-euro hole in its accounts

@@ -2149,3 +2149,9 @@ def test_a_list_after_fenbie_takes_the_metrics_of_the_list_before_in_order():
     assert fig(text, "zh", "15.3%").metric == "旅游收入"
     # ... but a metric named right before 分别 is the list's own
     assert fig("城乡居民人均可支配收入分别增长5.3%、7%。", "zh", "7%").metric == "城乡居民人均可支配收入"
+
+
+def test_a_two_word_measure_after_its_modifier_is_measured():
+    # "the 2.1% annual growth rate": a measure of two words (growth rate) after a modifier is what the figure measures
+    assert fig("Economists said the 2.1% annual growth rate was the weakest since 2009.", "en", "2.1%").metric == \
+        "annual growth rate"
