@@ -2155,3 +2155,8 @@ def test_a_two_word_measure_after_its_modifier_is_measured():
     # "the 2.1% annual growth rate": a measure of two words (growth rate) after a modifier is what the figure measures
     assert fig("Economists said the 2.1% annual growth rate was the weakest since 2009.", "en", "2.1%").metric == \
         "annual growth rate"
+
+
+def test_money_in_support_is_named_by_what_it_is():
+    assert fig("The government offered $2bn (£1.1bn) in financial support to farmers hit by the drought.", "en",
+               "$2bn").metric == "financial support"
