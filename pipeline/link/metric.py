@@ -512,8 +512,10 @@ _NOUN_FIRST = frozenset(("increase", "increases", "rise", "rises", "fall", "fall
                          "forecasts", "estimate", "estimates", "target", "targets", "offer", "offers", "bid", "bids",
                          "return", "returns", "output", "spending", "result", "results", "decline", "declines", "drop"))
 _CONTINUES = re.compile(r"^(?:\s*(?:[A-Za-z]+\s+){0,4}?(?:and|but)\s+(?:by|to)|"
-                        r"(?:\s+(?:a|per|each)\s+(?:day|week|month|year|share|head))?[\s,;]*(?:(?:up|down)\s+)?(?:from|against|"
-                        r"compared\s+(?:with|to)|versus|vs\.?))\s*$")
+                        r"(?:\s+(?:a|per|each)\s+(?:day|week|month|year|share|head))?"
+                        # (a time of the figure before: "slip below 13% by the end of the year, down from 20%")
+                        r"(?:\s+(?:in|by|during|at|for|over|since)\s+(?:the\s+)?(?:[\w\-']+\s+){0,4}?[\w\-']+(?=\s*,))?"
+                        r"[\s,;]*(?:(?:up|down)\s+)?(?:from|against|compared\s+(?:with|to)|versus|vs\.?))\s*$")
 # a share's people named before it: "Of Argentina's bondholders, 38.4%", "Of those polled, 60%"
 _PEOPLE_FRONT = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\n))Of\s+(?:the\s+|all\s+|its\s+|their\s+|[A-Z][\w'’.&-]*['’]s?\s+)?"
                            r"(?:[a-z][\w\-]*(?:['’]s)?\s+){0,2}?(?P<n>[A-Za-z][\w\-]*),\s*(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|"

@@ -2160,3 +2160,9 @@ def test_a_two_word_measure_after_its_modifier_is_measured():
 def test_money_in_support_is_named_by_what_it_is():
     assert fig("The government offered $2bn (£1.1bn) in financial support to farmers hit by the drought.", "en",
                "$2bn").metric == "financial support"
+
+
+def test_a_comparison_after_the_time_of_the_figure_before_continues_it():
+    # "rose 4.2% in the fourth quarter, compared with 3.1% in the third": the same measure
+    assert fig("Retail sales rose 4.2% in the fourth quarter, compared with 3.1% in the third.", "en", "3.1%").metric \
+        == "Retail sales"
