@@ -2082,8 +2082,9 @@ def test_a_government_office_cut_into_pieces_is_a_name(text, figure, subject):
     ("贫困地区农村居民人均可支配收入增长9.5%。", "9.5%", None),
     # ... but a zone's short name is one, and so is an area after a direction (北部/f 都会区)
     ("高新区今年新增企业120家。", "120家", "高新区"),
-    # a kinship word jieba's dictionary tags as a place
+    # a kinship word and a common noun jieba's dictionary tags as places
     ("他的哥哥在外打工，每月能寄回家2000元。", "2000元", None),
+    ("全省城建投融资平台共有120家。", "120家", None),
 ])
 def test_a_kind_of_area_is_no_name(text, figure, subject):
     assert fig(text, "zh", figure).subject == subject
