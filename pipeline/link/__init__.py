@@ -253,7 +253,10 @@ class Linker:
         """The figures of ``cands`` linked in a document context (``context``), its parses set."""
         text, norm = ctx.text, ctx.norm
         out: list[Figure] = []
-        prev_in_sentence: dict[int, tuple[Candidate, str | None]] = {}
+        # the figures linked so far in each sentence, with their metrics as read (before tidying): the one before is
+        # ``prev`` of the metric readers, the whole list is what a 分别 list draws on (ZhMetric.respectively)
+        in_sentence: dict[int, list[tuple[Candidate, str | None]]] = {}
+        ctx.cache["sentence_figures"] = in_sentence
         in_parens = False          # the figure before was a conversion in parentheses
         for c in cands:
             si = self._sent_of(ctx, c.start)
@@ -273,7 +276,7 @@ class Linker:
             else:
                 role = self.role(ctx, c, ss, se, frame, heading)
                 year = self.year(ctx, c, si, ss, se, role, frame, heading)
-            prev = prev_in_sentence.get(si)
+            prev = in_sentence[si][-1] if si in in_sentence else None
             p_metric, p_subject, route = self._from_parse(ctx, c, ss) if ctx.parses else (None, None, None)
             if p_metric is not None and not self.metric.parse_ok(ctx, c, ss, p_metric):
                 p_metric = None
@@ -308,8 +311,7 @@ class Linker:
                 if head:
                     metric = head.group(1)
                     raw = metric     # (the next item of a list shares what is measured, not the owner: 15.6% in Italy)
-            prev_in_sentence[si] = (c, raw)
-            ctx.cache.setdefault(("sentence_metrics", si), []).append((c.start, raw))   # (分别: ZhMetric.respectively)
+            in_sentence.setdefault(si, []).append((c, raw))
             if metric:
                 tidied = self.metric.tidy(ctx, c, ss, metric)
                 if tidied is None and route == "action" and p_metric and p_metric != metric \

@@ -187,7 +187,7 @@ class ZhMetric:
         if len(after) < 2 or c.start not in after:
             return None
         si = bisect.bisect_right(ctx.sent_starts, c.start) - 1 if ctx.sents else 0
-        before = [(a, raw) for a, raw in ctx.cache.get(("sentence_metrics", si), []) if a < k]
+        before = [(f, raw) for f, raw in ctx.cache.get("sentence_figures", {}).get(si, []) if f.start < k]
         if len(before) < len(after):
             return None
         raw = before[len(before) - len(after) + after.index(c.start)][1]

@@ -145,7 +145,8 @@ class ZhSubject:
             out.append((s + cur[0], s + cur[1]))
         out = self._organisations(toks, s, out)
         out = self._trade_names(toks, s, out)
-        if "局" in norm[s:e] or "厅" in norm[s:e] or "委" in norm[s:e]:
+        seg = norm[s:e]
+        if any(h in seg for h in _BUREAU_HEADS):
             out = self._bureaus(toks, s, out)
         out = [_admin_chain(norm, a, b, e) for a, b in out]
         return [(a, b) for a, b in out if norm[a:b] not in self.generic and norm[a:b] not in self.not_alone

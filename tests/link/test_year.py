@@ -237,19 +237,14 @@ def test_a_targets_deadline_after_it_beats_another_year_of_its_clause(text, lang
     # a year that dates an event inside a noun phrase does not date the figures of the thing it names (R10, R20)
     ("1998年开通的城市轻轨全长28公里。", "28公里", None),
     ("2010年在城东落成的体育中心可容纳观众4万人。", "4万人", None),
+    # the base of a change under a span of years takes its first year, the level reached its last
+    ("据统计，从2016年到2020年，全市财政收入从120亿元增加到185亿元。", "120亿元", 2016),
+    ("据统计，从2016年到2020年，全市财政收入从120亿元增加到185亿元。", "185亿元", 2020),
+    # a year of the nineteenth century dates a past level
+    ("到1880年，英国的铁路里程已达2.5万公里。", "2.5万公里", 1880),
 ])
-def test_a_year_in_a_noun_phrase_or_against_a_parenthesis(text, figure, year):
+def test_chinese_years_of_phrases_spans_and_parentheses(text, figure, year):
     assert fig(text, "zh", figure).year == year
-
-
-def test_the_base_of_a_change_under_a_span_of_years_takes_its_first_year():
-    text = "据统计，从2016年到2020年，全市财政收入从120亿元增加到185亿元。"
-    assert fig(text, "zh", "120亿元").year == 2016
-    assert fig(text, "zh", "185亿元").year == 2020
-
-
-def test_a_year_of_the_nineteenth_century_dates_a_past_level():
-    assert fig("到1880年，英国的铁路里程已达2.5万公里。", "zh", "2.5万公里").year == 1880
 
 
 def test_a_decision_to_extend_a_policy_expiring_in_a_year_is_a_target_to_its_new_term():
