@@ -358,6 +358,10 @@ class ZhSubject:
         """A paper's dateline (深圳商报讯) and page furniture name sources, not subjects."""
         return ctx.structure.excluded(pos)
 
+    def clause_opener(self, norm: str, ss: int, c, before) -> tuple[int, int] | None:
+        """(English only: a Chinese clause's topic is read by the nearest-name rules.)"""
+        return None
+
     def opening_name(self, ctx, si: int, names=None) -> tuple[int, int] | None:
         """(English only: a Chinese clause's topic is read by the nearest-name rules and quoted_owner.)"""
         return None
@@ -595,6 +599,14 @@ _ZH_DE_AFTER = re.compile(r"\s*的[^，,；;：:。！？\n]{0,8}")
 _ZH_LEAD = re.compile(r"[\s“”‘’\"（）()《》]|(?:19|20)\d{2}年(?:底|末)?|今年|去年|全年|其中|同时|此外|另外|目前|"
                       r"(?:自治区|省|市)(?:人民)?政府|[全我本](?:省|市|区|州|县)|第[一二三四五六七八九十百\d]+(?:届|次|批)")
 _CLAUSE_BREAK = re.compile(r";|\b(?:while|whereas|after|before|although|but|when|as|because|since)\b")
+# how a clause may open with the place it is about: "In London, the ...", "; in Germany, ...", ", while in India just
+# over", ", while New York light sweet crude closed" (the place named first, then the clause)
+# ... and what ends that clause ("as much as 1%" does not)
+_OPENER_CLAUSE_BREAK = re.compile(r";|\b(?:while|whereas|although|but|when|because|since)\b|\bas\b(?!\s+(?:much|many|high|low|little|few|large|long|far)\b)"
+                                  r"(?<!much as)(?<!many as)(?<!high as)(?<!low as)(?<!few as)(?<!far as)(?<!large as)(?<!long as)")
+# a pronoun or a definite description standing for the story's actor ("where it runs", "the company's")
+_ACTOR_PRONOUN = re.compile(r"\b(?:it|its|they|their|we|our|the (?:company|firm|group|bank|carmaker|airline))\b", re.IGNORECASE)
+_CLAUSE_OPENING = re.compile(r"(?:^\s*|;\s*|,\s*(?:while|whereas|but)\s+|\s(?:while|whereas)\s+)(?P<in>[Ii]n\s+)?(?:the\s+)?\Z")
 # a name of capitalised words (and of, for, the, and, &) spelt out before its acronym: Tata Consultancy Services (TCS)
 # (found from the parenthesis back: the acronyms are few, the capitalised words many)
 # a place right after a figure, with at most a verb between ("38.4% reside in Argentina", "15.6% in Italy"), and the end
@@ -759,6 +771,11 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
             if hit:
                 a, b = hit[-1]
                 return text[a:b]
+    scene = finder.clause_opener(norm, ss, c, before)
+    if scene is not None:
+        # "In London, the Brent crude price closed down 51 cents", ", while in India just over half a million people":
+        # the place the figure's clause opens with, and no other name before the figure
+        return text[scene[0]:scene[1]]
     for k, last in ((0, True), (1, False), (2, True)):
         if k == 2 and finder.clause_subject_first:
             # the subject of the figure's own clause, a name right before its verb ("..., while its rival JD.com
@@ -1271,6 +1288,28 @@ class EnSubject:
 
     def subject(self, ctx, c, si: int, ss: int, se: int) -> str | None:
         return _pick(self, ctx, c, si, ss, se)
+
+    def clause_opener(self, norm: str, ss: int, c, before) -> tuple[int, int] | None:
+        """The place that opens the figure's clause ("In London, the benchmark price closed down 51 cents", ", while
+        New York light sweet crude closed down 25 cents", ", while in India just over half a million people") when it is
+        the only name between the clause's start and the figure: the figures of that clause are the place's. A place
+        is a territory (CLDR) or a name opening the clause with "In" and a comma ("In London,")."""
+        if not before:
+            return None
+        a, b = before[-1]
+        if len(before) > 1 and not _CLAUSE_BREAK.search(norm, before[-2][1], a):
+            return None              # two names in the clause before the figure: the nearest-name rules choose
+        m = _CLAUSE_OPENING.search(norm[ss:a])
+        end = c.extra.get("comp_left", c.start)
+        if m is None or _OPENER_CLAUSE_BREAK.search(norm, b, end):
+            return None              # not at a clause's opening; another clause between the place and the figure
+        if _ACTOR_PRONOUN.search(norm, b, end):
+            return None              # "In China, where it runs 32 plants, sales fell 9.6%": the firm's sales there
+        name = _POSSESSIVE_END.sub("", norm[a:b])
+        comma = norm.startswith(",", b)
+        if name in self.territories or (m.group("in") and comma):
+            return (a, b)
+        return None
 
     def opening_name(self, ctx, si: int, names=None) -> tuple[int, int] | None:
         """The name that opens sentence ``si`` after at most a short adverbial (In 2020, Alibaba; For instance,

@@ -2167,3 +2167,22 @@ def test_a_comparison_after_the_time_of_the_figure_before_continues_it():
     # "rose 4.2% in the fourth quarter, compared with 3.1% in the third": the same measure
     assert fig("Retail sales rose 4.2% in the fourth quarter, compared with 3.1% in the third.", "en", "3.1%").metric \
         == "Retail sales"
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a clause that opens with the place it is about: its figures are the place's, over a name of the sentence before
+    ("Food prices rose across the European Union. In Portugal, the annual inflation rate reached 4.2% in March.",
+     "4.2%", "Portugal"),
+    ("Tourism recovered slowly across South America last year. Operators cut prices; in Chile, hotels reported "
+     "occupancy of about 61%.",
+     "61%", "Chile"),
+    ("Unemployment rose sharply in the Arab world. Officials warned that 2 million Egyptians could lose work, "
+     "while in Jordan as many as 120,000 people are at risk.", "120,000", "Jordan"),
+])
+def test_a_clause_opening_with_its_place_owns_its_figures(text, figure, subject):
+    assert fig(text, "en", figure).subject == subject
+
+
+def test_a_clause_opening_with_a_place_but_speaking_of_the_firm_keeps_the_firm():
+    text = ("Volkswagen Group said profits halved. In Brazil, where it builds 11 models, deliveries fell 7.5% last year.")
+    assert fig(text, "en", "7.5%").subject == "Volkswagen Group"
