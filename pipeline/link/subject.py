@@ -562,7 +562,13 @@ _MID_SENTENCE_CAP = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}\b")
 # an absolute phrase before a figure: with <words> <-ing verb | up | down> [by] [N% to] <figure>
 _WITH_ABSOLUTE = re.compile(r"(?P<w>\bwith\s)(?:[^,;.]|\.(?=\d))*?(?P<gap>\s)(?P<v>[a-z]+ing|up|down|off|higher|lower)(?:\s+(?:by|to|about|some|nearly|almost|more\s+than))?(?:\s+[\d.,]+\s?(?:%|per\s?cent|percent)\s+to)?\s*$")
 # a relative clause right after a name, up to the figure: "Allied Domecq, which has a capitalisation of"
-_RELATIVE_OF_NAME = re.compile(r"\s*,\s*(?:which|who|whose)\s(?:[^,;.]|\.(?=\d))*$")
+_RELATIVE_OF_NAME = re.compile(r"(?:\s*,|\s+[-–—])\s*(?:which|who|whose)\s(?:[^,;.]|\.(?=\d))*$")
+# a name that holds the figure: "led by Lukoil with 11% of the market", "alongside Sibneft with 7%"
+# ... but not who is given it: "to supply French car maker Peugeot with 30,000 vehicles"
+_GIVEN_WITH = re.compile(r"\b(?:suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)|equip(?:s|ped|ping)?|furnish(?:es|ed|ing)?|"
+                         r"present(?:s|ed|ing)?|credit(?:s|ed|ing)?|reward(?:s|ed|ing)?|arm(?:s|ed|ing)?|fund(?:s|ed|ing)?|"
+                         r"back(?:s|ed|ing)?|help(?:s|ed|ing)?)\s(?:[\w\-'’]+\s){0,4}$")
+_HOLDER_WITH = re.compile(r"\s+with\s+(?:(?:a|an|about|around|some|nearly|almost|roughly|over|under|just|only)\s+)*$")
 # a sentence that opens with capitalised words and an apposition: "Parmalat, the Italian food group"
 _OPENING_APPOSED = re.compile(r"\s*(?P<n>[A-Z][\w&'’\-]*(?:\s[A-Z][\w&'’\-]*){0,4}),\s(?:the|a|an)\s")
 # a sentence that opens with a possessive pronoun: "Its pre-tax earnings", "Their sales"
@@ -1135,7 +1141,7 @@ class EnSubject:
     def decisive(self, ctx, c, si: int, se: int) -> str | None:
         """A subject that a pattern names outright, before the parse's owner and the nearest name."""
         return possessor_owner(self, ctx, c, si) or self.brand_owner(ctx, c, si) or self.absolute_owner(ctx, c, si) \
-            or self.relative_owner(ctx, c, si) \
+            or self.relative_owner(ctx, c, si) or self.holder_with(ctx, c, si) \
             or self.pronoun_owner(ctx, c, si) or self.shares_owner(ctx, c, si) or self.demonym_owner(ctx, c, si) \
             or self.listed_place(ctx, c, si) or self.fronted_owner(ctx, c, si)
 
@@ -1262,6 +1268,24 @@ class EnSubject:
             return None
         for a, b in reversed(sentence_names(self, ctx, si)):
             if b == m.start():
+                return ctx.text[a:b]
+        return None
+
+    def holder_with(self, ctx, c, si: int) -> str | None:
+        """"led by Lukoil with 11% of the market", "Sibneft with 7% of the market": a name right before "with" and
+        the figure holds it (not a person, a source or a place of an adjunct: "in Moscow with 5%" is read by the
+        nearest-name rules)."""
+        lo = c.extra.get("comp_left", c.start)
+        ss = ctx.sents[si][0] if ctx.sents else 0
+        m = _HOLDER_WITH.search(ctx.norm, max(ss, lo - 40), lo)
+        if m is None:
+            return None
+        for a, b in reversed(sentence_names(self, ctx, si)):
+            if b == m.start():
+                if self.is_person(ctx.norm, (a, b)) or self.is_source(ctx.norm, (a, b)) \
+                        or _GIVEN_WITH.search(ctx.norm, max(ss, a - 60), a) \
+                        or _PREP_BEFORE_NAME.search(ctx.norm, max(0, a - 12), a) and not ctx.norm[max(0, a - 4):a].strip() == "by":
+                    return None
                 return ctx.text[a:b]
         return None
 

@@ -2186,3 +2186,20 @@ def test_a_clause_opening_with_its_place_owns_its_figures(text, figure, subject)
 def test_a_clause_opening_with_a_place_but_speaking_of_the_firm_keeps_the_firm():
     text = ("Volkswagen Group said profits halved. In Brazil, where it builds 11 models, deliveries fell 7.5% last year.")
     assert fig(text, "en", "7.5%").subject == "Volkswagen Group"
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a name right before "with" and the figure holds it (over the story's main subject, named in the sentence)
+    ("MTN Group wants a bigger share of South Africa. MTN Group trails the market, which is led by Vodacom with 44% "
+     "of subscribers.", "44%", "Vodacom"),
+    ("Tesla Inc lost ground in China last year. Tesla Inc now ranks behind BYD Auto with about 1.6 million cars.",
+     "1.6 million", "BYD Auto"),
+    # ... but not who is given it
+    ("Airbus SE had a strong year. Airbus SE agreed to provide Qantas Airways with 12 planes next year.", "12",
+     "Airbus SE"),
+    # a relative clause after a dash describes the name before it
+    ("Allianz SE sold its stake. Allianz SE said Fortis Holdings - which paid $2.3bn for the insurer last year - "
+     "lost heavily.", "$2.3bn", "Fortis Holdings"),
+])
+def test_a_name_holding_a_figure_with_it_or_described_by_a_relative_clause(text, figure, subject):
+    assert fig(text, "en", figure).subject == subject
