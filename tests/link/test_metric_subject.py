@@ -2203,3 +2203,12 @@ def test_a_clause_opening_with_a_place_but_speaking_of_the_firm_keeps_the_firm()
 ])
 def test_a_name_holding_a_figure_with_it_or_described_by_a_relative_clause(text, figure, subject):
     assert fig(text, "en", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # the noun a figure stands in front of, with an acronym in it or a place after it
+    ("The utility is building a 40 MW offshore turbine array near Hull.", "40 MW", "offshore turbine array"),
+    ("Shell plans a 4 million tonne LNG terminal at the site.", "4 million tonne", "LNG terminal"),
+])
+def test_the_noun_a_figure_stands_in_front_of_with_an_acronym_or_a_place_after(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
