@@ -422,6 +422,8 @@ class Linker:
         t_pos = self._cue_end(ctx, "t", self.target_re, ss, se, c.start,
                               _dash_asides(ctx, ss, se) if self.lang == "en" else ())
         a_pos = self._cue_end(ctx, "a", self.actual_re, ss, se, c.start)
+        if a_pos is not None and self.lang == "en" and _CLAUSE_OF_ITS_OWN.search(ctx.norm, ss + a_pos, c.start):
+            a_pos = None     # "The deal has been widely expected and the firm will pay $76": another clause's tense
         if t_pos is None and self.target_after_re is not None:
             m = self.target_after_re.search(after)
             if m and not _past_deadline(m.group(0), ctx.dateline):
@@ -628,6 +630,9 @@ SUBJ_ROUTES = ("action", "subject", "copula")
 _CONVERSION = re.compile(r"\s*[(（]\s*(?:about|around|approximately|roughly|or|约合|折合|合|约)?\s*|\s*[;；,，]\s*")
 _NEW_CLAUSE_EN = re.compile(r"\b(?:and|but|while|which|as)\s+(?:is|are|was|were|will|would|has|have|had|it|they|is\s+expected|are\s+expected)\b"
                             r"|\b(?:after|because|since|when|although|though|before|once)\s+(?:it|they|the|a|an|he|she|its|their|[A-Z]\w+)\b")
+# a coordinated clause with a subject and a finite verb of its own, between an earlier cue and the figure
+_CLAUSE_OF_ITS_OWN = re.compile(r"\b(?:and|but|while|whereas)\s+(?:(?:the|its|their|this|that)\s+[a-z][\w\-]*|it|they|he|she|we)"
+                                r"\s+(?:will|would|is|are|was|were|has|have|had|plans|aims|expects|intends)\b")
 _NEW_PREDICATE = re.compile(r"\b(?:and|but|while|warned|said|says|may|might|will|would|could|expects?)\b")
 
 

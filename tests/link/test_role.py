@@ -331,3 +331,16 @@ def test_the_chinese_target_cues_are_searched_only_where_they_can_start():
     from pipeline.patterns import Anchored
 
     assert isinstance(get_linker("zh").target_re, Anchored)
+
+
+@pytest.mark.parametrize("text,figure", [
+    # a perfect tense in the clause before is that clause's; the figure's own clause commits to the future
+    ("The merger has been approved by regulators and the group will invest $2bn in new plants.", "$2bn"),
+    ("Talks have stalled for months, but the company will cut 400 jobs in Wales.", "400"),
+])
+def test_a_commitment_after_a_clause_in_the_perfect_is_a_target(text, figure):
+    assert fig(text, "en", figure).role == "target"
+
+
+def test_a_perfect_in_the_figures_own_clause_stays_actual():
+    assert fig("The company has paid $76 for each share and will close the deal soon.", "en", "$76").role == "actual"
