@@ -571,8 +571,8 @@ _GIVEN_WITH = re.compile(r"\b(?:suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)|eq
 _HOLDER_WITH = re.compile(r"\s+with\s+(?:(?:a|an|about|around|some|nearly|almost|roughly|over|under|just|only)\s+)*$")
 # a sentence that opens with capitalised words and an apposition: "Parmalat, the Italian food group"
 _OPENING_APPOSED = re.compile(r"\s*(?P<n>[A-Z][\w&'’\-]*(?:\s[A-Z][\w&'’\-]*){0,4}),\s(?:the|a|an)\s")
-# a sentence that opens with a possessive pronoun: "Its pre-tax earnings", "Their sales"
-_OPENS_WITH_POSSESSIVE = re.compile(r"\s*(?:Its|Their)\s")
+# a sentence that opens with a pronoun: "Its pre-tax earnings", "Their sales", "It is also paying", "They will hire"
+_OPENS_WITH_POSSESSIVE = re.compile(r"\s*(?:Its|Their|It|They)\s")
 # between a country and the place of it that is named: "U.S. state of Georgia", "China's province of Hubei"
 _KIND_OF_PLACE = re.compile(r"(?:['’]s)?\s+(?:state|province|city|county|region|prefecture|town|village|district)\s+of\s+")
 # between a possessive name and the name it describes: 's and lower-case words (biggest steel company)
@@ -1291,7 +1291,7 @@ class EnSubject:
 
     def pronoun_owner(self, ctx, c, si: int) -> str | None:
         """"Parmalat, the Italian food group …, has reported a doubling in profit. Its pre-tax earnings … were
-        77m euros": a sentence that opens with its/their (before the figure, no name between) belongs to the
+        77m euros": a sentence that opens with its/their/it/they (before the figure, no name between) belongs to the
         name that opens the sentence before."""
         if si == 0 or not ctx.sents:
             return None

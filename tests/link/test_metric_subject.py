@@ -2212,3 +2212,14 @@ def test_a_name_holding_a_figure_with_it_or_described_by_a_relative_clause(text,
 ])
 def test_the_noun_a_figure_stands_in_front_of_with_an_acronym_or_a_place_after(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a sentence that opens with "It" or "They" continues the name that opened the sentence before
+    ("The European Commission fined several drug firms on Monday, the European Commission said. Bayer AG rejected the "
+     "ruling. It is also paying 50m euros to settle a separate case.", "50m euros", "Bayer AG"),
+    ("Analysts at Barclays Capital cut their forecasts for the sector again, Barclays Capital said. Rolls-Royce "
+     "Holdings gave no comment. They will hire 300 engineers next year.", "300", "Rolls-Royce Holdings"),
+])
+def test_a_sentence_opening_with_a_subject_pronoun_continues_the_name_before(text, figure, subject):
+    assert fig(text, "en", figure).subject == subject
