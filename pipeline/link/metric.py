@@ -582,6 +582,15 @@ _MEASURE_OF = re.compile(r"(?<![\w\-])(?P<np>(?:(?!(?i:with|has|have|had|an|a|th
                          r"more\s+than\s+|around\s+)?$")
 # "of" and the noun phrase after a classifier noun, up to punctuation, a preposition or a verb-like word
 _CLASSIFIED = re.compile(r"\s+of\s+(?:(?:the|its|their)\s+)?(?:(?!(?:in|on|at|to|for|from|with|by|that|which|and|or|were|was|are|is|have|has|had|this|last|next|each|every|per|a|an|the|its|their)\b)[a-z][\w\-']*\s*){1,5}(?<!\s)")
+# a relative clause whose subject is "which" and whose verb governs the figure: "the Brazilian economy, which could
+# grow by as much as", "the US currency, which had lost"
+_RELATIVE_LEVEL = re.compile(r"(?P<np>(?:[\w'’\-]+\s+){0,3}[\w'’\-]+),\s+which\s+(?:(?:could|would|will|may|might|has|have|"
+                             r"had|is|are|was|were|also|now|already|then|still)\s+){0,2}(?P<v>[a-z]+)\s+(?:by\s+)?"
+                             r"(?:(?:as\s+much\s+as|as\s+little\s+as|about|around|some|nearly|almost|more\s+than|less\s+than|"
+                             r"over|up\s+to|just)\s+)?$")
+_BE = frozenset({"be", "is", "are", "was", "were", "been", "being"})
+_PREPOSITIONS = frozenset({"of", "in", "on", "at", "by", "for", "from", "to", "with", "about", "over", "into", "than"})
+_NP_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"})
 _PRENOMINAL_PP = re.compile(r"\s+(?:in|of|on|for)\s+(?:(?:the|its|their|his|her)\s+)?(?:[a-z][\w\-']*\s+){0,2}"
                             r"[a-z][\w\-']*(?=\s*[,.;:]|\s+(?:is|was|are|were|has|had|will|would|that|which)\b)")
 # what a change noun after a figure is a change in: "slip in High Street sales during November", "jump in quarterly
@@ -985,6 +994,7 @@ class EnMetric:
         self.index_names = set(L.get("metric_index_names", []))
         self.change_nouns = frozenset(L.get("metric_change_nouns", []))
         self._after = _after_re(self.change_nouns or ["drop"])
+        self.level_verbs = frozenset(w.lower() for w in L.get("syntax_level_verbs", []))
         nouns = L.get("metric_money_in_nouns") or []
         # "$20bn in damages", "30bn baht (£398m; $768m) in earnings from tourism": up to two describing words, the
         # noun, and a short from/of complement
@@ -1026,6 +1036,27 @@ class EnMetric:
         return metric
 
     def implicit(self, ctx, c, ss: int, subject: str | None) -> str | None:
+        """What a figure measures when its clause names nothing: the noun a relative clause describes (relative_of),
+        or a named company's shares (share_of_move)."""
+        return self.relative_of(ctx, c, ss) or self.share_of_move(ctx, c, ss, subject)
+
+    def relative_of(self, ctx, c, ss: int) -> str | None:
+        """"the Brazilian economy, which could grow by as much as 4.5%", "the US currency, which had lost 7%": a
+        figure of a change or level verb whose subject is "which" measures the noun phrase the clause describes."""
+        lo = c.extra.get("comp_left", c.start)
+        m = _RELATIVE_LEVEL.search(ctx.norm, max(ss, lo - 120), lo)
+        if m is None or m.group("v").lower() not in self.level_verbs or m.group("v").lower() in _BE:
+            return None             # (not "which are 20% less profitable": the figure is a predicate's)
+        words = m.group("np").split()
+        k = max((i + 1 for i, w in enumerate(words) if w.lower() in _NP_DETERMINERS or w.lower() in _PREPOSITIONS),
+                default=0)
+        words = words[k:]
+        if not words or not words[-1][:1].islower() or words[-1].lower() in _FUNCTION:
+            return None             # (a name the clause describes is its owner, not what it measures)
+        a = m.end("np") - len(" ".join(words))
+        return ctx.text[a:m.end("np")]
+
+    def share_of_move(self, ctx, c, ss: int, subject: str | None) -> str | None:
         """A market report's move of a named company with nothing measured in its clause ("In London, Corus fell
         2.2% to 55.57 pence", "with closest rival JFE Holdings down 3.4%") moves its shares: the share word the
         paragraph used last before it (shares, share price, stock), copied from the text."""

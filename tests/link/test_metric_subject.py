@@ -2223,3 +2223,17 @@ def test_the_noun_a_figure_stands_in_front_of_with_an_acronym_or_a_place_after(t
 ])
 def test_a_sentence_opening_with_a_subject_pronoun_continues_the_name_before(text, figure, subject):
     assert fig(text, "en", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a change verb whose subject is "which" measures the noun phrase the relative clause describes
+    ("Traders turned to the Swiss franc, which had gained 3% against the dollar, for safety.", "3%", "Swiss franc"),
+    ("Officials pointed to the housing market, which could shrink by as much as 12% next year.", "12%", "housing market"),
+])
+def test_a_change_in_a_relative_clause_measures_the_noun_it_describes(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
+
+
+def test_a_relative_clause_with_a_copula_is_not_read_as_a_change():
+    assert fig("Buyers prefer the larger flats, which are 20% more expensive than last year.", "en", "20%").metric \
+        != "larger flats"
