@@ -515,7 +515,10 @@ _CONTINUES = re.compile(r"^(?:\s*(?:[A-Za-z]+\s+){0,4}?(?:and|but)\s+(?:by|to)|"
                         r"(?:\s+(?:a|per|each)\s+(?:day|week|month|year|share|head))?"
                         # (a time of the figure before: "slip below 13% by the end of the year, down from 20%")
                         r"(?:\s+(?:in|by|during|at|for|over|since)\s+(?:the\s+)?(?:[\w\-']+\s+){0,4}?[\w\-']+(?=\s*,))?"
-                        r"[\s,;]*(?:(?:up|down)\s+)?(?:from|against|compared\s+(?:with|to)|versus|vs\.?))\s*$")
+                        r"[\s,;]*(?:(?:up|down)\s+)?(?:from|against|compared\s+(?:with|to)|versus|vs\.?)"
+                        # a comparison with another period's level: "well above 2003's 9.1%", "against last year's 5%"
+                        r"(?:\s+(?:(?:19|20)\d{2}|last\s+year|the\s+previous\s+(?:year|quarter|month))['’]s)?|"
+                        r"[^.;]{0,60}?\b(?:above|below|than)\s+(?:(?:19|20)\d{2}|last\s+year|the\s+previous\s+(?:year|quarter|month))['’]s)\s*$")
 # a share's people named before it: "Of Argentina's bondholders, 38.4%", "Of those polled, 60%"
 _PEOPLE_FRONT = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\n))Of\s+(?:the\s+|all\s+|its\s+|their\s+|[A-Z][\w'’.&-]*['’]s?\s+)?"
                            r"(?:[a-z][\w\-]*(?:['’]s)?\s+){0,2}?(?P<n>[A-Za-z][\w\-]*),\s*(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|"

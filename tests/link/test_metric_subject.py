@@ -2237,3 +2237,12 @@ def test_a_change_in_a_relative_clause_measures_the_noun_it_describes(text, figu
 def test_a_relative_clause_with_a_copula_is_not_read_as_a_change():
     assert fig("Buyers prefer the larger flats, which are 20% more expensive than last year.", "en", "20%").metric \
         != "larger flats"
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a comparison with another period's level measures what the figure before it measured
+    ("Retail sales rose 4.2% in March, below last year's 5.1%.", "5.1%", "Retail sales"),
+    ("Exports grew 12% in 2019, far above 2018's 3.4%, the ministry said.", "3.4%", "Exports"),
+])
+def test_another_periods_level_compared_continues_the_figure_before(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
