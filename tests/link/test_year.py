@@ -251,3 +251,18 @@ def test_a_decision_to_extend_a_policy_expiring_in_a_year_is_a_target_to_its_new
     # the year of the expiry dates no figure (到期的, R10); the decision commits to the new term (十四五末: 2025)
     f = fig("省政府决定延续2020年底到期的3项减税政策执行期限至“十四五”末。", "zh", "3项")
     assert (f.role, f.year) == ("target", 2025)
+
+
+@pytest.mark.parametrize("text,figure,year", [
+    # a relative year after the figure's conversion and noun binds to the figure
+    ("The bank made a £2.1bn ($2.6bn) profit in 2019, up from a £1.7bn (€2bn) profit a year earlier.", "£1.7bn", 2018),
+    ("The mine shipped 3.1 million tonnes in 2020, against 2.4 million tonnes (2.6 million short tons) of ore the year "
+     "before.", "2.4 million tonnes", 2019),
+])
+def test_a_relative_year_after_the_figures_conversion_and_noun(text, figure, year):
+    assert fig(text, "en", figure).year == year
+
+
+def test_a_change_against_the_previous_year_is_not_a_figure_of_that_year():
+    text = "Despite a record profit in 2004 of 30.6bn yen, up 31.8% on the previous year, the brewer is late."
+    assert fig(text, "en", "31.8%").year == 2004
