@@ -513,6 +513,9 @@ _NOUN_FIRST = frozenset(("increase", "increases", "rise", "rises", "fall", "fall
                          "return", "returns", "output", "spending", "result", "results", "decline", "declines", "drop"))
 _CONTINUES = re.compile(r"^(?:\s*(?:[A-Za-z]+\s+){0,4}?(?:and|but)\s+(?:by|to)|"
                         r"(?:\s+(?:a|per|each)\s+(?:day|week|month|year|share|head))?"
+                        # (a comparative and the period it compares over: "11.8% higher on the year in the last quarter")
+                        r"(?:\s+(?:higher|lower|up|down|more|less))?(?:\s+(?:on\s+the\s+(?:year|month|quarter|week|day)|"
+                        r"year[\s-]on[\s-]year|on\s+a\s+year\s+earlier))?"
                         # (a time of the figure before: "slip below 13% by the end of the year, down from 20%")
                         r"(?:\s+(?:in|by|during|at|for|over|since)\s+(?:the\s+)?(?:[\w\-']+\s+){0,4}?[\w\-']+(?=\s*,))?"
                         r"[\s,;]*(?:(?:up|down)\s+)?(?:from|against|compared\s+(?:with|to)|versus|vs\.?)"

@@ -2246,3 +2246,13 @@ def test_a_relative_clause_with_a_copula_is_not_read_as_a_change():
 ])
 def test_another_periods_level_compared_continues_the_figure_before(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a comparative and the period it compares over between two figures: the second continues the first
+    ("Rents were 6.2% higher on the year in the second quarter, down from 7.9% in the first quarter.", "7.9%",
+     "Rents"),
+    ("Car sales were 3% lower year on year in May, down from 5% in April.", "5%", "Car sales"),
+])
+def test_a_comparison_over_a_period_continues_the_figure_before(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
