@@ -351,6 +351,10 @@ def metric_and_owner(sent, fs: int, fe: int, lex: Lexicon):
                 # Britain's biggest bank Lloyds Banking lost 1.9%: the name in apposition owns the figure,
                 # the noun before it only describes it
                 return None, named, route
+            if subj.tag_ == "PRP" and not share and pred.tag_.startswith("VB") and node.dep_ in ("obj", "dobj") \
+                    and (pred.lower_ in lex.amount_verbs or pred.lemma_.lower() in lex.amount_verbs):
+                # "she earned more than $1m a year", "they paid $5m": a pronoun names nothing measured; the action does
+                return _action(pred, node, sent), None, "action"
             if subj.lower_ in actors or (subj.tag_ in _PROPN and not _measured_name(subj)):
                 # "Analysts expect …", "Pernod slipped 1.2%": an actor or a name, not what is measured
                 if subj.tag_ == "NNP" and not share and pred.tag_.startswith("VB") and node.dep_ in ("obj", "dobj") \

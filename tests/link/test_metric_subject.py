@@ -2256,3 +2256,12 @@ def test_another_periods_level_compared_continues_the_figure_before(text, figure
 ])
 def test_a_comparison_over_a_period_continues_the_figure_before(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # an amount a pronoun earned is the amount of the action (the pronoun names nothing measured)
+    ("The former chairman stepped down in May. He earned about $4m a year, the filing showed.", "$4m", "earned"),
+    ("The fund's manager retired in May. She earned more than $2m a year, filings show.", "$2m", "earned"),
+])
+def test_an_amount_a_pronoun_earned_is_named_by_the_action(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
