@@ -564,7 +564,11 @@ _VERB_OBJECT_BY = re.compile(r"\b(?:cut|cuts|cutting|raise[sd]?|raising|increase
                              r"(?!(?:it|them|this|that|its|their|the|a|an)\s+by\b)(?P<np>(?:[a-z][\w\-]*\s+){0,3}?[a-z][\w\-]*)\s+by\s+"
                              r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+|up\s+to\s+|as\s+much\s+as\s+)?$")
 # the object of a deal's verb is a name (Yugansk, the Russian government): the verb names the price
-_NAMED_OBJECT = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her)\s+)?[A-Z]")
+_NAMED_OBJECT = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[a-z][\w\-]*\s+){0,5}?[A-Z“\"]")
+_PASSIVE_AGENT = re.compile(r"\s+by\s")
+_FOR_NEXT = re.compile(r"\s+for\s")
+_RELATIVE_OBJECT = re.compile(r"\b(?:which|that)\s+(?:it|they|he|she|we)\s+(?:had\s+|has\s+|have\s+)?$")
+_AGREED_TO = re.compile(r"\b(?:agreed|agrees|agree|offered|offers|plans|planned|wants|intends)\s+to\s+$")
 # verbs (not in -ed) that take an object in a clause a metric may swallow: "It leaves GDP", "news sent shares"
 _CLAUSE_VERBS = {"sent", "sends", "leaves", "left", "saw", "sees", "made", "makes", "gave", "gives", "took", "takes",
                  "puts", "got", "gets", "announced", "reported", "posted", "recorded", "booked", "unveiled"}
@@ -1518,10 +1522,21 @@ class EnMetric:
         if self.price_verb is None or c.kind != "money":
             return None
         lo = c.extra.get("comp_left", c.start)
-        m = self.price_verb.search(ctx.norm, max(ss, lo - 80), lo)
-        if m is None or not _NAMED_OBJECT.match(ctx.norm, m.end("v")):
+        norm = ctx.norm
+        m = self.price_verb.search(norm, max(ss, lo - 80), lo)
+        if m is None:
+            return None
+        v = m.end("v")
+        if not (_NAMED_OBJECT.match(norm, v) or _PASSIVE_AGENT.match(norm, v)
+                or (_FOR_NEXT.match(norm, v) and _RELATIVE_OBJECT.search(norm, max(ss, m.start("v") - 16), m.start("v")))):
             return None          # "sold its stake for $1.2bn": a common noun object is what the money is for
-        return ctx.text[m.start("v"):m.end("v")]
+        # (the object a name with its description, "its former parent AT&T"; a passive's agent, "bought by SBC";
+        # the object a relative pronoun, "Meetup, which it acquired for $200m")
+        a = m.start("v")
+        agreed = _AGREED_TO.search(norm, max(ss, a - 16), a)
+        if agreed is not None:
+            a = agreed.start()   # agreed to buy: the commitment is the deal's verb
+        return ctx.text[a:m.end("v")]
 
     def share_is(self, ctx, c, ss: int) -> str | None:
         """A share that opens its clause and is named by the copula after it: "Among the participants, 28.8

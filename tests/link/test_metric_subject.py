@@ -2265,3 +2265,18 @@ def test_a_comparison_over_a_period_continues_the_figure_before(text, figure, me
 ])
 def test_an_amount_a_pronoun_earned_is_named_by_the_action(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # the price of a deal is named by the deal's verb: a described name as the object, a passive's agent, a relative
+    # pronoun as the object, with the commitment that opens it
+    ("Vodafone agreed to buy its smaller rival and cable operator Kabel Deutschland for about $11bn.", "$11bn",
+     "agreed to buy"),
+    ("The deal follows rival Sprint being bought by former partner SoftBank earlier this year for $20bn.", "$20bn",
+     "bought"),
+    ("The grocer announced layoffs at Whole Foods, which it acquired for $13.7bn in 2017.", "$13.7bn", "acquired"),
+    # ... and a common noun object is what the money is for
+    ("The bank sold its stake in the insurer for $1.2bn.", "$1.2bn", "stake"),
+])
+def test_the_price_of_a_deal_is_named_by_its_verb(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
