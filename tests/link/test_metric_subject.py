@@ -2280,3 +2280,13 @@ def test_an_amount_a_pronoun_earned_is_named_by_the_action(text, figure, metric)
 ])
 def test_the_price_of_a_deal_is_named_by_its_verb(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # people paid or claiming money do not measure it: the action does
+    ("Under the scheme, pensioners were paid between £150 and £300 a year in winter fuel help.", "£150 and £300",
+     "paid"),
+    ("Under the ruling, shareholders could claim up to $2bn from the bank.", "$2bn", "claim"),
+])
+def test_people_paid_or_claiming_money_do_not_measure_it(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
