@@ -522,6 +522,10 @@ _CONTINUES = re.compile(r"^(?:\s*(?:[A-Za-z]+\s+){0,4}?(?:and|but)\s+(?:by|to)|"
                         # a comparison with another period's level: "well above 2003's 9.1%", "against last year's 5%"
                         r"(?:\s+(?:(?:19|20)\d{2}|last\s+year|the\s+previous\s+(?:year|quarter|month))['’]s)?|"
                         r"[^.;]{0,60}?\b(?:above|below|than)\s+(?:(?:19|20)\d{2}|last\s+year|the\s+previous\s+(?:year|quarter|month))['’]s)\s*$")
+# a participle clause that moves the level of the figure before: ", slipping to", "next year before recovering to"
+_MOVES_ON = re.compile(r"^[^.;:]{0,90}?(?:,\s*|\bbefore\s+)(?:slipping|sliding|rising|falling|climbing|dropping|recovering|"
+                       r"rebounding|easing|edging|growing|increasing|decreasing|declining|jumping|surging|slowing|"
+                       r"accelerating|picking\s+up|dipping|shrinking|expanding)\s+(?:back\s+)?to\s*$")
 # a share's people named before it: "Of Argentina's bondholders, 38.4%", "Of those polled, 60%"
 _PEOPLE_FRONT = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\n))Of\s+(?:the\s+|all\s+|its\s+|their\s+|[A-Z][\w'’.&-]*['’]s?\s+)?"
                            r"(?:[a-z][\w\-]*(?:['’]s)?\s+){0,2}?(?P<n>[A-Za-z][\w\-]*),\s*(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|"
@@ -1403,10 +1407,19 @@ class EnMetric:
     def shared(self, ctx, c, prev) -> str | None:
         """The metric of the figure before in the sentence when this one only continues it: "rose by 8% in
         January and by 24% in China", "by 18%, up from 17.5% in the third quarter", "to $3bn from $2.5bn"."""
-        if prev is None or not prev[1] or prev[0].kind != c.kind or c.kind == "count":
+        if prev is None or c.kind == "count":
             return None
-        between = ctx.norm[prev[0].end:c.extra.get("comp_left", c.start)]
-        if _CONTINUES.search(between):
+        lo = c.extra.get("comp_left", c.start)
+        if prev[0].kind != c.kind or not prev[1]:
+            # "forecast total growth of 3.6% in 2004 for the 30 member countries of the OECD, slipping to 2.9%": a
+            # participle that moves the level continues the last figure of the same kind (another kind between)
+            same = next((v for v in ctx.cache.get("sentence_figures", {}).values() if v and v[-1] is prev), [])
+            last = next((f for f in reversed(same) if f[0].kind == c.kind), None)
+            if last is not None and last[1] and _MOVES_ON.search(ctx.norm[last[0].end:lo]):
+                return last[1]
+            return None
+        between = ctx.norm[prev[0].end:lo]
+        if _CONTINUES.search(between) or _MOVES_ON.search(between):
             return prev[1]
         # "38.4% reside in Argentina, 15.6% in Italy, 10.3% in Switzerland": an item of a list by place has no verb of
         # its own; it measures what the item before it measured

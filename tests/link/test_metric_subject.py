@@ -2290,3 +2290,14 @@ def test_the_price_of_a_deal_is_named_by_its_verb(text, figure, metric):
 ])
 def test_people_paid_or_claiming_money_do_not_measure_it(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a participle that moves the level continues the last figure of its kind, another kind between
+    ("Average inflation was 4.1% this year across its 19 member states, easing to 2.8% in 2025.",
+     "2.8%", "Average inflation"),
+    ("Analysts see operating margins of 12% this year, dipping to 10% next year before rising to 11% in 2027.",
+     "11%", "operating margins"),
+])
+def test_a_participle_moving_the_level_continues_the_figure_of_its_kind(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
