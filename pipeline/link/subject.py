@@ -481,6 +481,10 @@ _FORECASTER_OWNS = re.compile(r"['’]s\s|\s+(?:(?:also|has|have|had|now|still)\
 # a company named with its shares ("Pernod shares", "Virgin Blue's shares", "shares in ACC", "shares of IPC")
 _NAME_RUN = r"(?:[A-Z][\w&.\-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w&.\-]*|&|de))*"
 _SHARES_OF = re.compile(r"\b(?P<n>" + _NAME_RUN + r")(?:['’]s)?\s+shares\b|\b[Ss]hares\s+(?:in|of)\s+(?P<m>" + _NAME_RUN + r")(?=[\s,.;])")
+# a speaker after a possessive name: "said Sony's chief executive", "said the bank's spokeswoman"
+_SPEAKER_AFTER = re.compile(r"\s+(?:[a-z\-]+\s+){0,2}(?:chief|executive|spokes\w+|chair\w*|president|head|director|"
+                            r"analyst|economist|minister|secretary|governor|officer|boss|founder|ceo|cfo|managing)\b",
+                            re.IGNORECASE)
 _EN_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but|and)\b|\bwhile\b|\bwhereas\b")
 
 
@@ -1046,7 +1050,11 @@ class EnSubject:
             # (not "AMR reported a loss of $387m", "Asahi announced record profits": a firm reporting its own results)
             return not (_SPEAKS_OF_ITSELF.match(norm, m.end())
                         or (self._own_results is not None and self._own_results.match(norm, m.end())))
-        return bool(self.source_before is not None and self.source_before.search(norm, max(0, a - 24), a))
+        if self.source_before is None or not self.source_before.search(norm, max(0, a - 24), a):
+            return False
+        # "the company said AOL's underlying profit rose 8%": a possessive after "said" opens what was said (its
+        # owner), unless a speaker follows it ("said Sony's chief executive")
+        return not (norm.startswith(("'s", "’s"), b) and not _SPEAKER_AFTER.match(norm, b + 2))
 
     def is_adjunct(self, norm: str, span) -> bool:
         return False

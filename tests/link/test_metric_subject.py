@@ -2301,3 +2301,15 @@ def test_people_paid_or_claiming_money_do_not_measure_it(text, figure, metric):
 ])
 def test_a_participle_moving_the_level_continues_the_figure_of_its_kind(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a possessive name after "said" opens what was said: it owns the figure, over the story's main subject
+    ("Vivendi SA said sales rose 3% last year. But its music business, Universal, had a hard time. However, the "
+     "company said Universal's underlying profit before one-off items rose 5% on the back of streaming revenues.",
+     "5%", "Universal"),
+    # ... unless a speaker follows it
+    ("Sales at Sony Corp rose 6%, said Toyota's chief executive, who follows the sector.", "6%", "Sony Corp"),
+])
+def test_a_possessive_name_after_said_owns_what_was_said(text, figure, subject):
+    assert fig(text, "en", figure).subject == subject
