@@ -874,6 +874,7 @@ class EnSubject:
         self.place_acronyms = set(L.get("subject_place_acronyms", []))
         self.lead_sentences = int(L.get("subject_lead_sentences", 2))
         kinds = L.get("subject_descriptor_nouns") or []
+        self.descriptor_nouns = frozenset(k.lower() for k in kinds)
         self._lead_descriptor = re.compile(r"(?:['’]s)?(?:\s+[a-z][a-z\-]*){0,2}\s+" + alternation(kinds) + r"\s+") \
             if kinds else None
         self._lead_kind_start = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][A-Za-z\-]*\s+)?(?:[a-z][a-z\-]*\s+){0,2}"
@@ -991,7 +992,8 @@ class EnSubject:
             for k, (a, b) in enumerate(out):
                 nxt = out[k + 1][0] if k + 1 < len(out) else None
                 if nxt is not None and (_POSSESSOR_OF_NAME.fullmatch(norm, b, nxt) or _KIND_OF_PLACE.fullmatch(norm, b, nxt)
-                                        or (norm[b - 1] in "'’" and _DESCRIPTOR_GAP.fullmatch(norm, b, nxt))):
+                                        or (norm[b - 1] in "'’" and _DESCRIPTOR_GAP.fullmatch(norm, b, nxt))
+                                        or self._place_describes(norm, (a, b), nxt)):
                     continue    # Japan's biggest steel company Nippon Steel; U.S. state of Georgia; American Airlines'
                     #             parent AMR (a plural's apostrophe inside the span): the second name
                 if k > 0 and _APPOSED_POSSESSOR.fullmatch(norm, out[k - 1][1], a) and _DESCRIPTOR_AFTER.match(norm, b) \
@@ -1000,6 +1002,17 @@ class EnSubject:
                 keep.append((a, b))
             out = keep
         return out
+
+    def _place_describes(self, norm: str, span, nxt: int) -> bool:
+        """"US mortgage firm Freddie Mac", "German carmaker BMW": a place before a kind of firm describes the name
+        after it (the firm's country), as a possessive does."""
+        if self._lead_descriptor is None:
+            return False
+        place = norm[span[0]:span[1]]
+        if place not in self.territories and place not in self.place_acronyms:
+            return False
+        gap = _DESCRIPTOR_GAP.fullmatch(norm, span[1], nxt)
+        return gap is not None and gap.group(0).split()[-1].lower() in self.descriptor_nouns
 
     def is_name_acronym(self, word: str, known: set[str] | None) -> bool:
         """An acronym that is a name: one of ``subject_acronyms`` (US, EU, IMF) or one the document defines

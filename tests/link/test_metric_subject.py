@@ -2313,3 +2313,14 @@ def test_a_participle_moving_the_level_continues_the_figure_of_its_kind(text, fi
 ])
 def test_a_possessive_name_after_said_owns_what_was_said(text, figure, subject):
     assert fig(text, "en", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a place before a kind of firm describes the name after it
+    ("Sales were weak. The troubled UK drugmaker Shire Pharmaceuticals reduced its workforce by 8% last year.", "8%",
+     "Shire Pharmaceuticals"),
+    ("Rates rose in May. The largest Canadian lender Royal Bank reduced its mortgage book by 4% in the quarter.",
+     "4%", "Royal Bank"),
+])
+def test_a_place_before_a_kind_of_firm_describes_the_name_after_it(text, figure, subject):
+    assert fig(text, "en", figure).subject == subject
