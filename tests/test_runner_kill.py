@@ -103,11 +103,18 @@ def test_kill_9_of_everything_then_resume(corpus, tmp_path):
     _check_complete(out, ref)
 
 
+def _sigint_default() -> None:
+    """In the child before exec: Ctrl-C back to its default. A shell that starts the tests in the background
+    (``cmd &`` without job control) leaves SIGINT ignored, children inherit that, and Python then keeps it ignored:
+    the run would never see the test's Ctrl-C."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_then_resume(corpus, tmp_path):
     files, ref = corpus
     out = tmp_path / "out"
     proc = subprocess.Popen(_cmd(files, out), env=subprocess_env(BATCH_FAKE_SLEEP="0.003"),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, preexec_fn=_sigint_default)
     _wait_for_segments(out, proc, 5)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=120)
