@@ -344,3 +344,8 @@ def test_a_commitment_after_a_clause_in_the_perfect_is_a_target(text, figure):
 
 def test_a_perfect_in_the_figures_own_clause_stays_actual():
     assert fig("The company has paid $76 for each share and will close the deal soon.", "en", "$76").role == "actual"
+
+
+def test_being_ready_to_spend_is_a_commitment():
+    text = "The carmaker has said it is ready to invest $2bn in a new battery plant."
+    assert fig(text, "en", "$2bn").role == "target"
