@@ -567,7 +567,7 @@ class Linker:
             for m in _SPAN_FRAME.finditer(ctx.norm, ss, c.start):
                 pass
             if m is not None and not any(m.end() <= t.start and t.end <= c.start and t.year is not None for t in own):
-                return int(m.group(1))
+                return int(m.group(1) or m.group(2))
             # the base of a change has only the year written against it; a part of a year right after it (up from
             # 17.5% in the third quarter) is of the year its sentence names before it (In the fourth quarter of 2004)
             if _PART_OF_YEAR_AFTER.match(ctx.norm, c.end):
@@ -618,7 +618,9 @@ class Linker:
 
 
 # a span of years that opens a clause: 从1981年到2002年，
-_SPAN_FRAME = re.compile(r"(?:^|(?<=[，,；;：:\n]))\s*(?:从|自)\s*((?:19|20)\d{2})\s*年(?:底|末)?\s*(?:到|至)\s*(?:19|20)\d{2}\s*年(?:底|末)?[，,]")
+# (and "..., from 2016 to 2019, China's industrial added value rose from 3.7 trillion")
+_SPAN_FRAME = re.compile(r"(?:^|(?<=[，,；;：:\n]))\s*(?:(?:从|自)\s*((?:19|20)\d{2})\s*年(?:底|末)?\s*(?:到|至)\s*(?:19|20)\d{2}\s*年(?:底|末)?[，,]|"
+                         r"(?:[Ff]rom|[Bb]etween)\s+((?:19|20)\d{2})\s+(?:to|and)\s+(?:19|20)\d{2}\s*,)")
 # a part of a year with no year of its own right after a figure: "in the third quarter", "in the first half", "in
 # September" (not "in the third quarter of 2003")
 _PART_OF_YEAR_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:first|second|third|fourth|final|last)\s+(?:quarter|half)|"

@@ -266,3 +266,13 @@ def test_a_relative_year_after_the_figures_conversion_and_noun(text, figure, yea
 def test_a_change_against_the_previous_year_is_not_a_figure_of_that_year():
     text = "Despite a record profit in 2004 of 30.6bn yen, up 31.8% on the previous year, the brewer is late."
     assert fig(text, "en", "31.8%").year == 2004
+
+
+@pytest.mark.parametrize("text,figure,year", [
+    # the base of a change under a span of years that opens its clause takes the span's first year
+    ("Over the plan period, from 2011 to 2015, the city's exports rose from $40bn to $62bn.", "$40bn", 2011),
+    ("In the decade, between 2010 and 2020, rail freight grew from 2.1 billion tonnes to 3.4 billion tonnes.",
+     "2.1 billion tonnes", 2010),
+])
+def test_the_base_of_a_change_under_a_span_takes_its_first_year(text, figure, year):
+    assert fig(text, "en", figure).year == year
