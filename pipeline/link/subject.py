@@ -608,6 +608,9 @@ _ZH_CLAUSE_PUNCT = re.compile(r"[，,；;：:。！？\n]")
 _ZH_DE_AFTER = re.compile(r"\s*的[^，,；;：:。！？\n]{0,8}")
 _ZH_LEAD = re.compile(r"[\s“”‘’\"（）()《》]|(?:19|20)\d{2}年(?:底|末)?|今年|去年|全年|其中|同时|此外|另外|目前|"
                       r"(?:自治区|省|市)(?:人民)?政府|[全我本](?:省|市|区|州|县)|第[一二三四五六七八九十百\d]+(?:届|次|批)")
+# a coordinated clause opening with a name and its verb: "... and LG Electronics had 3 GW"
+_COORDINATED_BEFORE = re.compile(r"(?:,\s*|\b)and\s+$")
+_OWN_VERB_AFTER = re.compile(r"\s+(?:(?:also|then|now)\s+)?(?:had|has|have|was|were|is|are|[a-z]{3,}ed)\b")
 _CLAUSE_BREAK = re.compile(r";|\b(?:while|whereas|after|before|although|but|when|as|because|since)\b")
 # how a clause may open with the place it is about: "In London, the ...", "; in Germany, ...", ", while in India just
 # over", ", while New York light sweet crude closed" (the place named first, then the clause)
@@ -810,6 +813,15 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
             # In 2020, Alibaba, China's leading platform, sold: the sentence's opening name
             opening = finder.opening_name(ctx, si, before)
             if opening is not None and not _CLAUSE_BREAK.search(norm, opening[1], c.extra.get("comp_left", c.start)):
+                # (unless a coordinated clause has a named subject of its own before the figure: "Hanwha Q Cells had
+                # 3.7 GW ... and LG Electronics had 3 GW")
+                lo = c.extra.get("comp_left", c.start)
+                own_subject = next((n for n in reversed(before) if n[0] > opening[1]
+                                    and _COORDINATED_BEFORE.search(norm, max(0, n[0] - 8), n[0])
+                                    and _OWN_VERB_AFTER.match(norm, n[1]) and not finder.is_source(norm, n)
+                                    and not _CLAUSE_BREAK.search(norm, n[1], lo)), None)
+                if own_subject is not None:
+                    return text[own_subject[0]:own_subject[1]]
                 return text[opening[0]:opening[1]]
     owned = [n for n in before if not finder.is_source(norm, n)]
     if owned:

@@ -2324,3 +2324,14 @@ def test_a_possessive_name_after_said_owns_what_was_said(text, figure, subject):
 ])
 def test_a_place_before_a_kind_of_firm_describes_the_name_after_it(text, figure, subject):
     assert fig(text, "en", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a coordinated clause with a named subject of its own before the figure: not the sentence's opening name
+    ("Solar output rose in South Korea. Hanwha Solutions had 4.1 GW of cell capacity at the time and Doosan "
+     "Enerbility had 2 GW of output.", "2 GW", "Doosan Enerbility"),
+    ("Freight demand fell in Europe, and Europe's ports cut rates. Maersk Line had 4.2 million containers in service "
+     "and Hapag Lloyd had 2.1 million containers, analysts said.", "2.1 million", "Hapag Lloyd"),
+])
+def test_a_coordinated_clause_with_its_own_named_subject(text, figure, subject):
+    assert fig(text, "en", figure).subject == subject
