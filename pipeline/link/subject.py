@@ -362,6 +362,10 @@ class ZhSubject:
         """(English only: a Chinese clause's topic is read by the nearest-name rules.)"""
         return None
 
+    def is_territory(self, norm: str, span) -> bool:
+        """(English only: a Chinese place is a name by its suffix already.)"""
+        return False
+
     def opening_name(self, ctx, si: int, names=None) -> tuple[int, int] | None:
         """(English only: a Chinese clause's topic is read by the nearest-name rules and quoted_owner.)"""
         return None
@@ -608,6 +612,7 @@ _ZH_CLAUSE_PUNCT = re.compile(r"[，,；;：:。！？\n]")
 _ZH_DE_AFTER = re.compile(r"\s*的[^，,；;：:。！？\n]{0,8}")
 _ZH_LEAD = re.compile(r"[\s“”‘’\"（）()《》]|(?:19|20)\d{2}年(?:底|末)?|今年|去年|全年|其中|同时|此外|另外|目前|"
                       r"(?:自治区|省|市)(?:人民)?政府|[全我本](?:省|市|区|州|县)|第[一二三四五六七八九十百\d]+(?:届|次|批)")
+_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?(?:[A-Z][\w.]*\s+(?:state|province)\s+of\s+)?$")
 # a coordinated clause opening with a name and its verb: "... and LG Electronics had 3 GW"
 _COORDINATED_BEFORE = re.compile(r"(?:,\s*|\b)and\s+$")
 _OWN_VERB_AFTER = re.compile(r"\s+(?:(?:also|then|now)\s+)?(?:had|has|have|was|were|is|are|[a-z]{3,}ed)\b")
@@ -804,7 +809,8 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
         group = before if k == 0 else after if k == 1 else (
             [n for n in sentence_names(finder, ctx, si - 1) if not finder.is_person(norm, n)
              and norm[n[0]:n[1]] not in own] if si > 0 and not own else [])
-        cands = [n for n in group if strong(n) and not finder.is_source(norm, n)
+        cands = [n for n in group if (strong(n) or (k == 1 and not before and finder.is_territory(norm, n)))
+                 and not finder.is_source(norm, n)
                  and (k != 2 or not (finder.is_adjunct(norm, n) or norm[n[0]:n[1]] in finder.forecasters))]
         if cands:
             a, b = cands[-1] if last else cands[0]
@@ -1345,6 +1351,13 @@ class EnSubject:
 
     def subject(self, ctx, c, si: int, ss: int, se: int) -> str | None:
         return _pick(self, ctx, c, si, ss, se)
+
+    def is_territory(self, norm: str, span) -> bool:
+        """A country or territory (CLDR's English names) the figure is in: "25 percent of the total retail sales in
+        China" with nobody named before the figure is China's (not a destination: "goods worth 2.67 billion yuan to
+        countries including Cambodia")."""
+        return _POSSESSIVE_END.sub("", norm[span[0]:span[1]]) in self.territories \
+            and bool(_IN_BEFORE.search(norm, max(0, span[0] - 12), span[0]))
 
     def clause_opener(self, norm: str, ss: int, c, before) -> tuple[int, int] | None:
         """The place that opens the figure's clause ("In London, the benchmark price closed down 51 cents", ", while

@@ -2335,3 +2335,18 @@ def test_a_place_before_a_kind_of_firm_describes_the_name_after_it(text, figure,
 ])
 def test_a_coordinated_clause_with_its_own_named_subject(text, figure, subject):
     assert fig(text, "en", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # nobody named before the figure (a source only): a country it is in, after it, before the main subject
+    ("The Mekong Growth Fund opened a new office, the Mekong Growth Fund said. Figures from the Ministry of Trade show "
+     "that services accounted for some 61 percent of total output in Vietnam last year.", "61 percent", "Vietnam"),
+])
+def test_a_country_the_figure_is_in_when_nobody_is_named_before_it(text, figure, subject):
+    assert fig(text, "en", figure).subject == subject
+
+
+def test_a_destination_country_is_not_the_owner():
+    text = ("The Chongqing Municipality runs the route. Since then, trucks have carried goods worth 2.6 billion yuan to "
+            "countries including Cambodia.")
+    assert fig(text, "en", "2.6 billion yuan").subject != "Cambodia"
