@@ -580,7 +580,7 @@ _HOLDER_WITH = re.compile(r"\s+with\s+(?:(?:a|an|about|around|some|nearly|almost
 # a sentence that opens with capitalised words and an apposition: "Parmalat, the Italian food group"
 _OPENING_APPOSED = re.compile(r"\s*(?P<n>[A-Z][\w&'’\-]*(?:\s[A-Z][\w&'’\-]*){0,4}),\s(?:the|a|an)\s")
 # a sentence that opens with a pronoun: "Its pre-tax earnings", "Their sales", "It is also paying", "They will hire"
-_OPENS_WITH_POSSESSIVE = re.compile(r"\s*(?:Its|Their|It|They)\s")
+_OPENS_WITH_PRONOUN = re.compile(r"\s*(?:Its|Their|It|They)\s")
 # between a country and the place of it that is named: "U.S. state of Georgia", "China's province of Hubei"
 _KIND_OF_PLACE = re.compile(r"(?:['’]s)?\s+(?:state|province|city|county|region|prefecture|town|village|district)\s+of\s+")
 # between a possessive name and the name it describes: 's and lower-case words (biggest steel company)
@@ -1024,7 +1024,7 @@ class EnSubject:
     def _place_describes(self, norm: str, span, nxt: int) -> bool:
         """"US mortgage firm Freddie Mac", "German carmaker BMW": a place before a kind of firm describes the name
         after it (the firm's country), as a possessive does."""
-        if self._lead_descriptor is None:
+        if not self.descriptor_nouns:
             return False
         place = norm[span[0]:span[1]]
         if place not in self.territories and place not in self.place_acronyms:
@@ -1321,10 +1321,11 @@ class EnSubject:
             return None
         for a, b in reversed(sentence_names(self, ctx, si)):
             if b == m.start():
+                prep = _PREP_BEFORE_NAME.search(ctx.norm, max(0, a - 12), a)
                 if self.is_person(ctx.norm, (a, b)) or self.is_source(ctx.norm, (a, b)) \
                         or _GIVEN_WITH.search(ctx.norm, max(ss, a - 60), a) \
-                        or _PREP_BEFORE_NAME.search(ctx.norm, max(0, a - 12), a) and not ctx.norm[max(0, a - 4):a].strip() == "by":
-                    return None
+                        or (prep is not None and prep.group(0).split()[0].lower() != "by"):
+                    return None      # (who is given it; a place of an adjunct; "led by Lukoil with" is the holder)
                 return ctx.text[a:b]
         return None
 
@@ -1336,7 +1337,7 @@ class EnSubject:
             return None
         ss = ctx.sents[si][0]
         lo = c.extra.get("comp_left", c.start)
-        if not _OPENS_WITH_POSSESSIVE.match(ctx.norm, ss) or any(a < lo for a, _ in sentence_names(self, ctx, si)):
+        if not _OPENS_WITH_PRONOUN.match(ctx.norm, ss) or any(a < lo for a, _ in sentence_names(self, ctx, si)):
             return None
         ps = ctx.sents[si - 1][0]
         names = sentence_names(self, ctx, si - 1)
@@ -1360,10 +1361,11 @@ class EnSubject:
             and bool(_IN_BEFORE.search(norm, max(0, span[0] - 12), span[0]))
 
     def clause_opener(self, norm: str, ss: int, c, before) -> tuple[int, int] | None:
-        """The place that opens the figure's clause ("In London, the benchmark price closed down 51 cents", ", while
-        New York light sweet crude closed down 25 cents", ", while in India just over half a million people") when it is
-        the only name between the clause's start and the figure: the figures of that clause are the place's. A place
-        is a territory (CLDR) or a name opening the clause with "In" and a comma ("In London,")."""
+        """The place that opens the figure's clause ("In London, the benchmark price closed down 51 cents", "; in Chile,
+        hotels reported", ", while in India just over half a million people") when it is the only name between the
+        clause's start and the figure: the figures of that clause are the place's. A place is a territory (CLDR) or a
+        name opening the clause with "In" and a comma ("In London,"); a city with neither ("while New York light sweet
+        crude closed down 25 cents") is left to the nearest-name rules."""
         if not before:
             return None
         a, b = before[-1]
