@@ -482,7 +482,7 @@ _NOT_VERBS = {"interesting", "during", "including", "according", "following", "r
               "thing", "nothing", "something", "anything", "everything", "king", "ring", "spring", "string", "wing"}
 _PRENOMINAL = re.compile(r"(?:-(?:a|per)-(?:share|head|tonne|barrel|unit|year|month|week|day|night|person)\b)?(?:\s*\([^)]{0,40}\))?\s+(?!(?:that|which|who|whom|whose)\b)(?P<np>(?:(?:[a-z][\w\-']*|[A-Z]{2,4})\s+){0,2}?[a-z][\w\-']*)"
                          r"(?=\s*[,.;:]|\s+(?:is|was|are|were|has|had|will|would|submitted|announced|approved|includes|"
-                         r"deal|for|to|that|which|with|in|on|from|by|over|after|against|near|at|across|into|under|since|"
+                         r"deal|for|to|that|which|with|in|on|from|by|over|after|against|near|at|across|into|under|since|it|they|"
                          # a time after the noun: "against a $375m (£195.3m) profit a year before"
                          r"a\s+year|the\s+year|last|this|earlier|a\s+month|each|per)\b|\s+[a-z]{3,}ed\b)")
 # hedge words between a verb and its share: "account for about", "makes more than"
@@ -525,7 +525,10 @@ _CONTINUES = re.compile(r"^(?:\s*(?:[A-Za-z]+\s+){0,4}?(?:and|but)\s+(?:by|to)|"
 # a participle clause that moves the level of the figure before: ", slipping to", "next year before recovering to"
 _MOVES_ON = re.compile(r"^[^.;:]{0,90}?(?:,\s*|\bbefore\s+)(?:slipping|sliding|rising|falling|climbing|dropping|recovering|"
                        r"rebounding|easing|edging|growing|increasing|decreasing|declining|jumping|surging|slowing|"
-                       r"accelerating|picking\s+up|dipping|shrinking|expanding)\s+(?:back\s+)?to\s*$")
+                       r"accelerating|picking\s+up|dipping|shrinking|expanding)\s+(?:back\s+)?to\s*$|"
+                       # ... or closes the day: "rose 1% on the news before ending Friday 0.24% lower"
+                       r"^[^.;:]{0,90}?\b(?:before|after|and)\s+(?:ending|closing|finishing)(?:\s+(?:the\s+)?[\w\-]+){0,2}"
+                       r"(?:\s+(?:up|down|at))?\s*$")
 # a share's people named before it: "Of Argentina's bondholders, 38.4%", "Of those polled, 60%"
 _PEOPLE_FRONT = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\n))Of\s+(?:the\s+|all\s+|its\s+|their\s+|[A-Z][\w'’.&-]*['’]s?\s+)?"
                            r"(?:[a-z][\w\-]*(?:['’]s)?\s+){0,2}?(?P<n>[A-Za-z][\w\-]*),\s*(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|"

@@ -20,6 +20,7 @@ CASES = [
     ("en", "It ranked No. 3 and entered the top 500."),
     ("en", "one third of the budget, 1/4 of the land"),
     ("en", "Group 2: Talent [4] Phase 3 begins."),
+    ("en", "Sales picked up on day 3 and again in week 2 of the campaign."),
     ("en", "the \"3 100\" special operations and the \"six major projects\""),
     ("en", "thousands of jobs and dozens of firms"),
     ("en", "eight people per thousand residents"),

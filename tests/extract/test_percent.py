@@ -27,6 +27,9 @@ CASES = [
     ("en", "unemployment fell to 4.1%", [("4.1%", "percent", 4.1, "%", None, "=", None)]),
     ("en", "more than 60 percent of firms", [("60 percent", "percent", 60, "%", None, ">")]),
     ("en", "rates were cut by 25 basis points", [("25 basis points", "ppt", 0.25, "pp", None, "=", "decrease")]),
+    # "the day", "the week" before a figure are a time, not an ordinal's label (day 3, week 2)
+    ("en", "The index ended the day 0.5% lower.", [("0.5%", "percent", 0.5, "%", None, "=", "decrease")]),
+    ("en", "Gold closed the week 2.1% higher.", [("2.1%", "percent", 2.1, "%", None, "=", "increase")]),
 ]
 
 

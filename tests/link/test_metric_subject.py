@@ -2350,3 +2350,13 @@ def test_a_destination_country_is_not_the_owner():
     text = ("The Chongqing Municipality runs the route. Since then, trucks have carried goods worth 2.6 billion yuan to "
             "countries including Cambodia.")
     assert fig(text, "en", "2.6 billion yuan").subject != "Cambodia"
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # the noun a figure stands in front of, before a relative clause without "that"
+    ("The ministry wants to collect a $3bn windfall tax it says the miners owe.", "$3bn", "windfall tax"),
+    # a close of the day continues the move before it
+    ("Shares in Nokia rose 2% in early trading before ending the day 0.5% lower.", "0.5%", "Shares"),
+])
+def test_a_noun_before_a_bare_relative_and_a_close_of_the_day(text, figure, metric):
+    assert fig(text, "en", figure).metric == metric
