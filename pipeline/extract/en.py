@@ -24,6 +24,9 @@ _NOT_A_NOUN = {"a", "an", "the", "in", "on", "at", "for", "last", "this", "that"
                "to", "from", "by", "with", "while", "but", "during", "previously", "before", "after", "as", "of"}
 
 
+# the word joined to a number by a hyphen: 12-nation, four-party
+_HYPHEN_WORD = re.compile(r"-([A-Za-z]+)\b(?!-)")
+
 class EnExtractor(BaseExtractor):
     lang = "en"
     range_sep = re.compile(r"^\s*(?:-|–|—|~|to|through)\s*$", re.IGNORECASE)
@@ -130,6 +133,7 @@ class EnExtractor(BaseExtractor):
         self.irregular = set(cnt["irregular_plurals"])
         self.not_plural = set(cnt["not_plural"])
         self.attributive_plurals = set(cnt.get("attributive_plurals", []))
+        self.hyphen_members = {w.lower() for w in cnt.get("hyphen_members", [])}
         # (behind a lookahead for their first letters: most positions of the window are turned away at once)
         self.elided_left = [with_lookahead(re.compile("|".join(f"(?:{p})" for p in cnt["elided_left"]), I))]
         self.elided_not = set(cnt["elided_not_antecedent"])
@@ -317,6 +321,12 @@ class EnExtractor(BaseExtractor):
                 c.rule = f"en.{info.kind}.suffix"
                 return c
         if norm[e:e + 1] == "-" and re.match(r"-[A-Za-z]", norm[e:e + 2]):
+            hm = _HYPHEN_WORD.match(norm, e)
+            if hm is not None and hm.group(1).lower() in self.hyphen_members and c.integer and not c.has_scale:
+                # the 12-nation eurozone, a four-nation visit, six-party talks: the members of a group counted
+                c.kind, c.unit, c.rule = "count", hm.group(1).lower(), "en.count.members"
+                c.extra["count_phrase"] = (hm.start(1), hm.end(1))
+                return c
             c.extra["no_count"] = True  # three-year plan, two-door car: an adjective
         if norm[e:e + 1] == "/" or (s > 0 and norm[s - 1] == "/"):
             c.extra["no_count"] = True  # 1/3, 24/7

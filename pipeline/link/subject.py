@@ -576,6 +576,7 @@ _RELATIVE_OF_NAME = re.compile(r"(?:\s*,|\s+[-–—])\s*(?:which|who|whose)\s(?
 _GIVEN_WITH = re.compile(r"\b(?:suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)|equip(?:s|ped|ping)?|furnish(?:es|ed|ing)?|"
                          r"present(?:s|ed|ing)?|credit(?:s|ed|ing)?|reward(?:s|ed|ing)?|arm(?:s|ed|ing)?|fund(?:s|ed|ing)?|"
                          r"back(?:s|ed|ing)?|help(?:s|ed|ing)?)\s(?:[\w\-'’]+\s){0,4}$")
+_ONE_WORD_GAP = re.compile(r"\s+(?:[a-z][\w\-]*\s+)?")
 _HOLDER_WITH = re.compile(r"\s+with\s+(?:(?:a|an|about|around|some|nearly|almost|roughly|over|under|just|only)\s+)*$")
 # a sentence that opens with capitalised words and an apposition: "Parmalat, the Italian food group"
 _OPENING_APPOSED = re.compile(r"\s*(?P<n>[A-Z][\w&'’\-]*(?:\s[A-Z][\w&'’\-]*){0,4}),\s(?:the|a|an)\s")
@@ -1180,7 +1181,7 @@ class EnSubject:
     def decisive(self, ctx, c, si: int, se: int) -> str | None:
         """A subject that a pattern names outright, before the parse's owner and the nearest name."""
         return possessor_owner(self, ctx, c, si) or self.brand_owner(ctx, c, si) or self.absolute_owner(ctx, c, si) \
-            or self.relative_owner(ctx, c, si) or self.holder_with(ctx, c, si) \
+            or self.relative_owner(ctx, c, si) or self.holder_with(ctx, c, si) or self.group_of_members(ctx, c, si) \
             or self.pronoun_owner(ctx, c, si) or self.shares_owner(ctx, c, si) or self.demonym_owner(ctx, c, si) \
             or self.listed_place(ctx, c, si) or self.fronted_owner(ctx, c, si)
 
@@ -1307,6 +1308,18 @@ class EnSubject:
             return None
         for a, b in reversed(sentence_names(self, ctx, si)):
             if b == m.start():
+                return ctx.text[a:b]
+        return None
+
+    def group_of_members(self, ctx, c, si: int) -> str | None:
+        """"the 12-nation eurozone", "the 25-member EU": the group whose members are counted owns the count (the
+        name right after the compound, at most a word between: "the 12-member eurozone bloc")."""
+        if c.rule != "en.count.members":
+            return None
+        phrase = c.extra.get("count_phrase")
+        end = phrase[1] if phrase else c.end
+        for a, b in sentence_names(self, ctx, si):
+            if end < a <= end + 16 and _ONE_WORD_GAP.fullmatch(ctx.norm, end, a):
                 return ctx.text[a:b]
         return None
 

@@ -29,6 +29,9 @@ CASES = [
     # a plural in front of the counted noun goes on to it (sports utility vehicles, savings banks)
     ("en", "The carmaker will build 45,000 sports utility vehicles a year.", [("45,000", "count", 45000, "vehicles")]),
     ("en", "The region has 18 savings banks.", [("18", "count", 18, "banks")]),
+    # a hyphened word that names the members of a group counts them (a two-door car, a three-year plan do not)
+    ("en", "Ministers of the 27-nation bloc met in Brussels.", [("27", "count", 27, "nation")]),
+    ("en", "The 19-member currency union grew slowly.", [("19", "count", 19, "member")]),
 ]
 
 

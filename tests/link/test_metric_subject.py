@@ -2360,3 +2360,8 @@ def test_a_destination_country_is_not_the_owner():
 ])
 def test_a_noun_before_a_bare_relative_and_a_close_of_the_day(text, figure, metric):
     assert fig(text, "en", figure).metric == metric
+
+
+def test_the_group_whose_members_are_counted_owns_the_count():
+    text = "The OECD cut its forecasts on Tuesday. Growth was weakest in the 19-member eurozone bloc last year."
+    assert fig(text, "en", "19").subject == "eurozone"
