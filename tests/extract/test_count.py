@@ -32,6 +32,9 @@ CASES = [
     # a hyphened word that names the members of a group counts them (a two-door car, a three-year plan do not)
     ("en", "Ministers of the 27-nation bloc met in Brussels.", [("27", "count", 27, "nation")]),
     ("en", "The 19-member currency union grew slowly.", [("19", "count", 19, "member")]),
+    # a population counts people, as one noun
+    ("en", "Norway has a population of about 5.5 million.", [("5.5 million", "count", 5.5e6, "population", None, "~")]),
+    ("en", "All of Peru's 33 million population will be covered.", [("33 million", "count", 3.3e7, "population")]),
 ]
 
 
