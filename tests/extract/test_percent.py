@@ -30,6 +30,10 @@ CASES = [
     # "the day", "the week" before a figure are a time, not an ordinal's label (day 3, week 2)
     ("en", "The index ended the day 0.5% lower.", [("0.5%", "percent", 0.5, "%", None, "=", "decrease")]),
     ("en", "Gold closed the week 2.1% higher.", [("2.1%", "percent", 2.1, "%", None, "=", "increase")]),
+    # a rate moved by a step to a level is a change and a level, not a range (prices raised 3% to 5% are a range)
+    ("en", "The central bank lifted its key rate 0.5% to 4.25%.",
+     [("0.5%", "percent", 0.5, "%", None, "=", "increase"), ("4.25%", "percent", 4.25, "%", None, "=", None)]),
+    ("en", "The firm raised prices 3% to 5% depending on the model.", [("3% to 5%", "percent", 3, "%", 5, "=", "increase")]),
 ]
 
 
