@@ -20,6 +20,11 @@ _LAST_CURRENCY = re.compile(r"([$£€¥])\s?\d[\d.,]*\s?(?:m|bn|mn|billion|mill
 
 
 # words after "38m" that show no counted noun follows ("up from 38m a year earlier", "38m in 2003")
+# a time after "38m in": the same period, the first quarter, 2003, January (a money amount's time, not a length's place)
+_TIME_AFTER_M = re.compile(r"\s+(?:the\s+)?(?:same\s+period|(?:first|second|third|fourth|final|last|previous|prior|same)\s+"
+                           r"(?:quarter|half|year|months?)|(?:19|20)\d{2}\b|(?:January|February|March|April|May|June|July|"
+                           r"August|September|October|November|December)\b)", re.I)
+_PARENTHESES = re.compile(r"\([^()]*\)")
 _NOT_A_NOUN = {"a", "an", "the", "in", "on", "at", "for", "last", "this", "that", "year", "earlier", "ago", "and", "or",
                "to", "from", "by", "with", "while", "but", "during", "previously", "before", "after", "as", "of"}
 
@@ -306,7 +311,9 @@ class EnExtractor(BaseExtractor):
                     info2 = self.units[um2.group("u").lower()]
                     c.end, c.kind, c.unit, c.rule = um2.end(), "quantity", info2.unit, "en.quantity.million"
                     return c
-                cur = _LAST_CURRENCY.findall(norm[max(0, s - 120):s])
+                # (the currency of the amount before, not of its conversions in parentheses: "77m euros (£53m; $100m),
+                # up from 38m" is in euros)
+                cur = _LAST_CURRENCY.findall(_PARENTHESES.sub(lambda p: " " * len(p.group(0)), norm[max(0, s - 120):s]))
                 nw = re.match(r"[ \t]+([A-Za-z]+)", norm[c.end:c.end + 20])
                 if cur and (nw is None or nw.group(1).lower() in _NOT_A_NOUN):
                     sym = cur[-1][0] or cur[-1][1]
@@ -338,6 +345,9 @@ class EnExtractor(BaseExtractor):
         nxt = re.match(r"[ \t]+([A-Za-z][A-Za-z-]*)", norm[e:e + 40])
         if nxt:
             w = nxt.group(1).lower()
+            if w in ("in", "for", "from", "to") and _TIME_AFTER_M.match(norm, e + nxt.end()) \
+                    and _LAST_CURRENCY.search(norm[max(0, s - 120):s]):
+                return True                       # up from 38m in the same period of 2003 (after 77m euros)
             if w in self.metre_context or w.endswith("ly") or re.search(r"\b(?:a|an)\s*$", norm[max(0, s - 4):s], re.I):
                 return False                      # 260m tall, a 400m bridge
             if self.unit_re.match(norm, e):

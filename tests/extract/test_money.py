@@ -35,6 +35,11 @@ CASES = [
     ("en", "Prices ranged from 30 cents to $1.20.", [("30 cents to $1.20", "money", 0.3, "USD", 1.2)]),
     ("zh", "公司拟每10股派发现金红利2.5元。", [("2.5元", "money", 2.5, "CNY")]),
     ("zh", "总投资超过80亿元。", [("80亿元", "money", 8e9, "CNY", None, ">")]),
+    # an amount in millions written "m" before a time, after an amount in a currency: the currency of that amount,
+    # not of its conversions in parentheses (and not metres)
+    ("en", "Net income was 120m euros ($130m; £101m), up from 95m in the same quarter of 2022.",
+     [("120m euros", "money", 120e6, "EUR"), ("$130m", "money", 130e6, "USD"), ("£101m", "money", 101e6, "GBP"),
+      ("95m", "money", 95e6, "EUR")]),
 ]
 
 
