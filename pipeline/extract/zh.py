@@ -49,6 +49,8 @@ class ZhExtractor(BaseExtractor):
             self.units[w] = UnitInfo("ppt", "pp")
         for w in U["quantity"]["units"]:
             self.units.setdefault(w, UnitInfo("quantity", w))
+        for w, rule in (U["quantity"].get("guarded") or {}).items():
+            self.units.setdefault(w, UnitInfo("quantity", w, guard=UnitGuard.from_rule(rule, {})))
         for w in U["count"]["classifiers"]:
             self.units.setdefault(w, UnitInfo("count", w))
         named = U["count"].get("guard_patterns") or {}

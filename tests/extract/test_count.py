@@ -35,6 +35,13 @@ CASES = [
     # a population counts people, as one noun
     ("en", "Norway has a population of about 5.5 million.", [("5.5 million", "count", 5.5e6, "population", None, "~")]),
     ("en", "All of Peru's 33 million population will be covered.", [("33 million", "count", 3.3e7, "population")]),
+    # pairs of twin cities (对), digits only and never a score (3对2)
+    ("zh", "全市已与28个国家缔结64对友好城市。", [("28个", "count", 28, "个"), ("64对", "count", 64, "对")]),
+    ("zh", "决赛比分为3对2。", []),
+    # computing power in petaflops (P) after a computing-power noun, electricity in 度 (kWh) after digits
+    ("zh", "全省算力总规模达到8.6万P，绿电交易电量120亿度。",
+     [("8.6万P", "quantity", 86000, "P"), ("120亿度", "quantity", 1.2e10, "度")]),
+    ("zh", "经济一度承压，四季度增速回升。", []),
 ]
 
 
