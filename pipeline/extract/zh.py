@@ -429,6 +429,8 @@ def _bare_amount(norm: str, c: Candidate) -> bool:
     """A 万/亿 amount with digits that stands alone: no range or list goes on after it (3亿至5亿, 2亿、3亿), and it is
     not scale characters alone (千亿级, 万兆)."""
     nxt = norm[c.end:c.end + 1]
+    if nxt == "、" and not _HAS_DIGIT.match(norm, c.end + 1):
+        nxt = ""          # 旅居人数超550万、平均居住83天: a list of facts, not of amounts
     return not (nxt and nxt in "-–—－~～至到、和与及或多余") and _HAS_DIGIT.search(norm, c.nstart, c.nend) is not None
 
 

@@ -42,6 +42,9 @@ CASES = [
     ("zh", "全省算力总规模达到8.6万P，绿电交易电量120亿度。",
      [("8.6万P", "quantity", 86000, "P"), ("120亿度", "quantity", 1.2e10, "度")]),
     ("zh", "经济一度承压，四季度增速回升。", []),
+    # a population count before 、 and another fact (not a list of amounts); talents counted as people are
+    ("zh", "全年就业人数超320万、人均收入稳步提高。", [("320万", "count", 3.2e6, "人数")]),
+    ("zh", "高层次人才总量达到48万。", [("48万", "count", 4.8e5, "人才")]),
 ]
 
 
