@@ -262,6 +262,19 @@ class BaseExtractor:
         while i < len(cands):
             a = cands[i]
             b = cands[i + 1] if i + 1 < len(cands) else None
+            pr = self._prefixed_range(norm, a, b) if b is not None else None
+            if pr is not None:
+                # "$40-50 billion", "$2-3bn", "£3-4m", "$40-50 a barrel": the currency before the first number, the
+                # scale (if any) after the second
+                high, scale = pr
+                r = Candidate(start=a.start, end=b.end, nstart=a.nstart, nend=b.nend, value=a.value * scale,
+                              kind="money", unit=a.unit, high=high, rule=a.rule + "+range", scale=scale,
+                              has_scale=scale != 1, integer=a.integer and b.integer, numeral=a.numeral,
+                              factor=a.factor, extra=dict(a.extra))
+                r.extra["range_of"] = (a, b)
+                out.append(r)
+                i += 2
+                continue
             if b is not None and b.kind is not None and b.kind != "subunit" and a.kind in (None, b.kind) \
                     and self._is_range_gap(norm, a, b) and (a.kind is None or a.unit == b.unit):
                 low = a.value
@@ -281,6 +294,25 @@ class BaseExtractor:
             out.append(a)
             i += 1
         return out
+
+    def _prefixed_range(self, norm: str, a: Candidate, b: Candidate) -> tuple[Decimal, Decimal] | None:
+        """The upper bound and the scale of a range whose currency stands before its first number only ("$40-50 billion",
+        "£3-4m", "$40-50 a barrel"), or None: ``a`` an amount with a prefix and nothing after its number, ``b`` a
+        bare number (with a scale, or right after a dash) or a number with "m" that is a million here, not metres."""
+        if a.kind != "money" or a.has_scale or not (a.start < a.nstart and a.end == a.nend):
+            return None
+        gap = norm[a.end:b.start]
+        if not self.range_sep.match(gap):
+            return None
+        if b.kind is None and b.has_scale:
+            high, scale = b.value, b.scale
+        elif b.kind is None and gap in ("-", "–") and not b.extra.get("year_like"):
+            high, scale = b.value, 1                        # $40-50 a barrel
+        elif b.kind == "quantity" and b.unit == "m" and gap in ("-", "–") and norm[b.nend:b.end] == "m":
+            high, scale = b.value * 1_000_000, 1_000_000    # £3-4m: millions, as the currency says
+        else:
+            return None
+        return (high, scale) if a.value * scale <= high else None
 
     @staticmethod
     def _unit_shared(norm: str, a: Candidate) -> bool:

@@ -40,6 +40,10 @@ CASES = [
     ("en", "Net income was 120m euros ($130m; £101m), up from 95m in the same quarter of 2022.",
      [("120m euros", "money", 120e6, "EUR"), ("$130m", "money", 130e6, "USD"), ("£101m", "money", 101e6, "GBP"),
       ("95m", "money", 95e6, "EUR")]),
+    # a range whose currency stands before its first number only, the scale after the second
+    ("en", "Analysts put the cost at $40-50 billion over a decade.", [("$40-50 billion", "money", 40e9, "USD", 50e9)]),
+    ("en", "The club paid £3-4m a year in wages.", [("£3-4m", "money", 3e6, "GBP", 4e6)]),
+    ("en", "Oil traded at $70-80 a barrel.", [("$70-80", "money", 70, "USD", 80)]),
 ]
 
 
