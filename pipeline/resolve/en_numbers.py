@@ -38,7 +38,8 @@ def parse_digits(s: str) -> Decimal | None:
 
 
 def parse_words(s: str) -> Decimal | None:
-    """``twenty-five`` -> 25, ``one hundred and five`` -> 105, ``half a million`` -> 500000."""
+    """``twenty-five`` -> 25, ``one hundred and five`` -> 105, ``half a million`` -> 500000, ``a quarter of a million``
+    -> 250000."""
     ones, tens, scales, fractions = _tables()
     words = [w for w in _SPLIT.split(s.lower().strip()) if w and w != "and"]
     if not words:
@@ -54,6 +55,9 @@ def parse_words(s: str) -> Decimal | None:
             continue
         if w in fractions:
             frac = fractions[w]
+            continue
+        if w == "of" and frac is not None and current in (0, 1):
+            current = Decimal(0)    # a quarter of a million: the article before the fraction counts nothing
             continue
         if w in ones:
             current += ones[w]

@@ -44,6 +44,7 @@ CASES = [
     ("zh", "经济一度承压，四季度增速回升。", []),
     # a population count before 、 and another fact (not a list of amounts); talents counted as people are
     ("zh", "全年就业人数超320万、人均收入稳步提高。", [("320万", "count", 3.2e6, "人数")]),
+    ("en", "A quarter of a million workers lost their jobs.", [("A quarter of a million", "count", 250000, "workers")]),
     ("zh", "高层次人才总量达到48万。", [("48万", "count", 4.8e5, "人才")]),
 ]
 

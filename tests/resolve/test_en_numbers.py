@@ -7,6 +7,7 @@ from pipeline.resolve.en_numbers import parse_digits, parse_words, scale_value
 WORDS = [
     ("six", 6), ("twenty-five", 25), ("one hundred and five", 105), ("three thousand two hundred", 3200),
     ("half a million", 500_000), ("a quarter million", 250_000), ("a million", 1_000_000),
+    ("a quarter of a million", 250_000), ("quarter of a billion", 250_000_000),
     ("zero", 0), ("ninety nine", 99), ("two billion", 2_000_000_000),
 ]
 
