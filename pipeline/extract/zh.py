@@ -292,6 +292,8 @@ class ZhExtractor(BaseExtractor):
         if um:
             u = _unspaced(um.group("u"))
             info = self.units[u]
+            if e - s == 1 and norm[s] in "十百千万" and info.kind == "quantity" and (norm[s] + u) in self.units:
+                return None        # 27克/千克, 千米: the unit word itself (kilogram), not a thousand grams
             accepted = self._accept_unit(norm, c, info, um)
             if not accepted and u in self._weak_count:
                 info = self._weak_count[u]         # 10块黄油: no money, a classifier

@@ -42,6 +42,10 @@ CASES = [
     ("zh", "全省算力总规模达到8.6万P，绿电交易电量120亿度。",
      [("8.6万P", "quantity", 86000, "P"), ("120亿度", "quantity", 1.2e10, "度")]),
     ("zh", "经济一度承压，四季度增速回升。", []),
+    # a place in a ranking or its move is no count (GUIDELINES: rankings are not figures)
+    ("zh", "在“中国500强”排名由369位上升到235位，创新能力排名提升7位。", []),
+    # a content per kilogram is one unit; 千克 alone is the unit word, not a thousand grams
+    ("zh", "土壤有机质含量达到27克/千克，每千克售价5元。", [("27克/千克", "quantity", 27, "克/千克"), ("5元", "money", 5, "CNY")]),
     # a population count before 、 and another fact (not a list of amounts); talents counted as people are
     ("zh", "全年就业人数超320万、人均收入稳步提高。", [("320万", "count", 3.2e6, "人数")]),
     ("en", "A quarter of a million workers lost their jobs.", [("A quarter of a million", "count", 250000, "workers")]),
