@@ -366,12 +366,12 @@ class ZhExtractor(BaseExtractor):
             return not (after and self._tenths_not_after.match(after))
         if info.kind == "quantity" and c.extra.get("cn_text") in self._article:
             return False  # 一亩地收入 / 一吨: per-unit talk, not a measured amount
+        if info.guard is not None and not info.guard.allows(norm, c.start, um.end(), c.extra.get("cn_text")):
+            return False  # (count.guarded, quantity.guarded in patterns/zh/units.yaml)
         if info.kind == "count":
             if self._not_before.match(norm, um.end()):
                 return False
             cn = c.extra.get("cn_text")
-            if info.guard is not None and not info.guard.allows(norm, c.start, um.end(), cn):
-                return False
             if cn is not None and (cn in self._article or cn in self._zero):
                 return False  # 一批, 一个, 一家: an article; 零部件: a word
             if c.value != c.value.to_integral_value():

@@ -42,6 +42,9 @@ CASES = [
     ("zh", "全省算力总规模达到8.6万P，绿电交易电量120亿度。",
      [("8.6万P", "quantity", 86000, "P"), ("120亿度", "quantity", 1.2e10, "度")]),
     ("zh", "经济一度承压，四季度增速回升。", []),
+    # a voltage right before what it classes is a label; petaflops only after a computing-power noun
+    ("zh", "建成500千伏输变电工程，220千伏及以上线路超7万公里。", [("7万公里", "quantity", 70000, "公里")]),
+    ("zh", "他们收到15万P币奖励。", []),
     # a place in a ranking or its move is no count (GUIDELINES: rankings are not figures)
     ("zh", "在“中国500强”排名由369位上升到235位，创新能力排名提升7位。", []),
     # a content per kilogram is one unit; 千克 alone is the unit word, not a thousand grams
