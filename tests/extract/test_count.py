@@ -52,6 +52,9 @@ CASES = [
     # a population count before 、 and another fact (not a list of amounts); talents counted as people are
     ("zh", "全年就业人数超320万、人均收入稳步提高。", [("320万", "count", 3.2e6, "人数")]),
     ("en", "A quarter of a million workers lost their jobs.", [("A quarter of a million", "count", 250000, "workers")]),
+    # "other" between the number and its noun
+    ("en", "Two other lenders and four other insurers joined the scheme.",
+     [("Two", "count", 2, "lenders"), ("four", "count", 4, "insurers")]),
     # the counted noun after the number: "brought to 49 the number of banks"
     ("en", "The ruling raised to 14 the total number of listed firms fined this year.",
      [("14", "count", 14, "firms")]),
