@@ -452,8 +452,9 @@ class EnExtractor(BaseExtractor):
             if not words and low in ("more", "fewer", "less", "additional", "extra"):
                 comparative = low
                 continue
-            if not words and low == "other" and not re.match(r"\s+than\b", tail[m.end():m.end() + 6]):
-                continue        # five other provinces (not "other than")
+            if not words and ((low == "other" and not re.match(r"\s+than\b", tail[m.end():m.end() + 6]))
+                              or low == "such"):
+                continue        # five other provinces (not "other than"), 2,145 such parking spots
             if low in ("and", "or") and re.match(r"\s+(?:above|below|over)\b", tail[m.end():m.end() + 8]):
                 skip_to = m.end() + len(re.match(r"\s+\w+", tail[m.end():]).group(0))
                 continue  # 35 provincial -level and above platforms

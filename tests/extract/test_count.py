@@ -55,6 +55,7 @@ CASES = [
     # "other" between the number and its noun
     ("en", "Two other lenders and four other insurers joined the scheme.",
      [("Two", "count", 2, "lenders"), ("four", "count", 4, "insurers")]),
+    ("en", "The city has 3,400 such charging points.", [("3,400", "count", 3400, "points")]),
     # the counted noun after the number: "brought to 49 the number of banks"
     ("en", "The ruling raised to 14 the total number of listed firms fined this year.",
      [("14", "count", 14, "firms")]),
