@@ -43,7 +43,7 @@ CASES = [
      [("8.6万P", "quantity", 86000, "P"), ("120亿度", "quantity", 1.2e10, "度")]),
     ("zh", "经济一度承压，四季度增速回升。", []),
     # N大 before 国际 counts (七大国际品牌), before 国 alone it is 大国 (great powers)
-    ("zh", "本届展会吸引五大国际品牌参展。", [("五大", "count", 5, "品牌")]),
+    ("zh", "本届展会吸引五大国际品牌参展。", [("五大", "count", 5, "国际品牌")]),
     ("zh", "世界五大国共同签署。", []),
     # a voltage right before what it classes is a label; petaflops only after a computing-power noun
     ("zh", "建成500千伏输变电工程，220千伏及以上线路超7万公里。", [("7万公里", "quantity", 70000, "公里")]),
