@@ -38,6 +38,7 @@ CASES = [
     # pairs of twin cities (对), digits only and never a score (3对2)
     ("zh", "全市已与28个国家缔结64对友好城市。", [("28个", "count", 28, "个"), ("64对", "count", 64, "对")]),
     ("zh", "决赛比分为3对2。", []),
+    ("zh", "他说，是２０３２对我们有所希望。", []),
     # computing power in petaflops (P) after a computing-power noun, electricity in 度 (kWh) after digits
     ("zh", "全省算力总规模达到8.6万P，绿电交易电量120亿度。",
      [("8.6万P", "quantity", 86000, "P"), ("120亿度", "quantity", 1.2e10, "度")]),
