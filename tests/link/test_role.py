@@ -349,3 +349,12 @@ def test_a_perfect_in_the_figures_own_clause_stays_actual():
 def test_being_ready_to_spend_is_a_commitment():
     text = "The carmaker has said it is ready to invest $2bn in a new battery plant."
     assert fig(text, "en", "$2bn").role == "target"
+
+
+@pytest.mark.parametrize("text,figure", [
+    # a deal under way in the progressive is a commitment about the near future
+    ("To settle the case, the bank is also paying $2m to the regulator.", "$2m"),
+    ("The airline said it is deferring the delivery of 12 new jets.", "12"),
+])
+def test_a_deal_under_way_in_the_progressive_is_a_target(text, figure):
+    assert fig(text, "en", figure).role == "target"
