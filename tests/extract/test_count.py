@@ -60,6 +60,7 @@ CASES = [
     ("en", "Two other lenders and four other insurers joined the scheme.",
      [("Two", "count", 2, "lenders"), ("four", "count", 4, "insurers")]),
     ("en", "The city has 3,400 such charging points.", [("3,400", "count", 3400, "points")]),
+    ("en", "The carrier ordered 40 new aircraft.", [("40", "count", 40, "aircraft")]),
     # the counted noun after the number: "brought to 49 the number of banks"
     ("en", "The ruling raised to 14 the total number of listed firms fined this year.",
      [("14", "count", 14, "firms")]),
