@@ -400,6 +400,13 @@ class ZhSubject:
             q = norm.find("“", a, lo)
             if q > a and self.quoted_kind_re.search(norm, max(a, q - 4), q):
                 m = _QUOTED_TOPIC.match(norm, q, lo)
+        if m is None and a > ss and norm[a - 1] in "，,":
+            # “吉林一号”组网卫星增至144颗，带动上下游千余家企业: a clause with no subject of its own (it opens with a
+            # verb) continues the quoted topic of the clause before it
+            toks = zh_tokens(norm[a:min(lo, a + 4)])
+            if toks and toks[0][1] == "v":
+                k2 = max(norm.rfind(ch, ss, a - 1) for ch in "，,；;：:。！？\n")
+                m = _QUOTED_TOPIC.match(norm, max(k2 + 1, ss), a - 1)
         if m is None or _SLOGAN.match(m.group("q")) or m.group("q") in self.generic:
             return None
         return ctx.text[m.start():m.end("close")].strip()

@@ -2365,3 +2365,8 @@ def test_a_noun_before_a_bare_relative_and_a_close_of_the_day(text, figure, metr
 def test_the_group_whose_members_are_counted_owns_the_count():
     text = "The OECD cut its forecasts on Tuesday. Growth was weakest in the 19-member eurozone bloc last year."
     assert fig(text, "en", "19").subject == "eurozone"
+
+
+def test_a_clause_with_no_subject_continues_the_quoted_topic_before_it():
+    text = "全省新建实验室12家。“天府一号”卫星星座在轨达到36颗，带动配套企业200余家落户园区。"
+    assert fig(text, "zh", "200余家").subject == "“天府一号”"
