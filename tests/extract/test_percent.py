@@ -34,6 +34,10 @@ CASES = [
     ("en", "The central bank lifted its key rate 0.5% to 4.25%.",
      [("0.5%", "percent", 0.5, "%", None, "=", "increase"), ("4.25%", "percent", 4.25, "%", None, "=", None)]),
     ("en", "The firm raised prices 3% to 5% depending on the model.", [("3% to 5%", "percent", 3, "%", 5, "=", "increase")]),
+    # from one level to another: two figures (a span of values "ranging from" is a range)
+    ("en", "The plan lifts the share of renewables from 12% to 30% of supply.",
+     [("12%", "percent", 12, "%"), ("30%", "percent", 30, "%")]),
+    ("en", "Fees ranging from 5% to 10% apply.", [("5% to 10%", "percent", 5, "%", 10)]),
 ]
 
 
