@@ -148,6 +148,7 @@ class BaseExtractor:
                          [(fast(re.compile(p, ci)), "decrease") for p in ch.get("count_by_decrease", [])]
         self._not_range_left = fast(re.compile(ch["not_range_left"], ci)) if ch.get("not_range_left") else None
         self._not_range_change = fast(re.compile(ch["not_range_after_change"], ci)) if ch.get("not_range_after_change") else None
+        self._not_range_from = fast(re.compile(ch["not_range_from_left"], ci)) if ch.get("not_range_from_left") else None
         self._adjacent_kinds = set(ch.get("adjacent_kinds", []))
         self._adjacent_window = int(ch.get("adjacent_window", 1))
         flt = ctx.get("filters", {})
@@ -322,6 +323,9 @@ class BaseExtractor:
     def _is_range_gap(self, norm: str, a: Candidate, b: Candidate) -> bool:
         if self._not_range_left is not None and self._not_range_left.search(norm, max(0, a.start - 40), a.start):
             return False
+        if self._not_range_from is not None and a.kind is not None and not self._unit_shared(norm, a) \
+                and self._not_range_from.search(norm, max(0, a.start - 30), a.start):
+            return False      # from 23% to 35%: two levels
         if self._not_range_change is not None and a.kind in ("money", "percent") and a.unit \
                 and self._not_range_change.search(norm, max(0, a.start - 30), a.start) \
                 and not self._unit_shared(norm, a):

@@ -139,6 +139,8 @@ class EnExtractor(BaseExtractor):
         self.not_plural = set(cnt["not_plural"])
         self.attributive_plurals = set(cnt.get("attributive_plurals", []))
         self.hyphen_members = {w.lower() for w in cnt.get("hyphen_members", [])}
+        models = cnt.get("model_suffixes") or []
+        self.model_after = re.compile(r"\s+(?:" + alternation(models) + r")\b") if models else None
         # (behind a lookahead for their first letters: most positions of the window are turned away at once)
         self.elided_left = [with_lookahead(re.compile("|".join(f"(?:{p})" for p in cnt["elided_left"]), I))]
         self.elided_not = set(cnt["elided_not_antecedent"])
@@ -414,8 +416,8 @@ class EnExtractor(BaseExtractor):
             self._elided(norm, c)  # "has reached 2000": a count only with an elided noun
             return
         tail = norm[c.end:c.end + 90]
-        if _MODEL_AFTER.match(tail):
-            return  # 737 MAX aircraft, 380 XWB: a model's number, not a count
+        if self.model_after is not None and self.model_after.match(tail):
+            return  # 737 MAX aircraft, A350 XWB: a model's number, not a count
         nm = _NUMBER_OF_AFTER.match(tail)  # brought to 49 the number of banks
         if nm and self._is_plural(nm.group("h").lower()) and nm.group("h").lower() not in self.not_counted:
             c.kind, c.unit, c.rule = "count", nm.group("h").lower(), "en.count.number_of"
@@ -543,9 +545,6 @@ _TRAILING_SCALE = re.compile(r"[ \t]+(million|billion|bn|mn|trillion)\b", re.IGN
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|our|these|those|his|her)\s+(?P<np>(?:[\w\-]+'s\s+)?(?:[\w\-]+\s+){0,3}?)"
                         r"(?P<h>[A-Za-z\-]+s)(?=\s*(?:[,.;:)]|$|\b[a-z]+\b(?<!s)))", re.IGNORECASE)
 # "brought to 49 the number of banks", "raises to 12 the total number of firms": the counted noun after the number
-# an upper-case word of three to five letters right after a number names a model ("737 MAX"); acronyms in the plural
-# ("300 SMEs") are not matched
-_MODEL_AFTER = re.compile(r"\s+[A-Z]{3,5}\b")
 _NUMBER_OF_AFTER = re.compile(r"\s+the\s+(?:total\s+)?number\s+of\s+(?P<np>(?:[a-z][\w\-]*\s+){0,3}?)(?P<h>[a-z][\w\-]*s)\b")
 _RATE = re.compile(r"\s+per\s+(?:thousand|hundred|million|capita|head|cent|\d)", re.IGNORECASE)
 _ELIDED_AFTER = re.compile(r"\s*(?:$|[,.;:)\[]|(?:are|were|is|was|in|this|last|by|and|so|for|since|as|at|while|with|from|after|before|compared|against|up|down|to)\b)",

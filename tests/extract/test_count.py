@@ -64,6 +64,8 @@ CASES = [
     # shares and units are counted things (the dev gold counts them)
     ("en", "The bank plans to sell 12 million new shares.", [("12 million", "count", 1.2e7, "shares")]),
     ("en", "The scheme built 40,000 housing units.", [("40,000", "count", 40000, "units")]),
+    # an acronym describing counted things still counts (a model's suffix does not: test_not_figures)
+    ("en", "All 148 WTO members must approve the deal.", [("148", "count", 148, "members")]),
     # the counted noun after the number: "brought to 49 the number of banks"
     ("en", "The ruling raised to 14 the total number of listed firms fined this year.",
      [("14", "count", 14, "firms")]),

@@ -21,7 +21,7 @@ CASES = [
     ("en", "one third of the budget, 1/4 of the land"),
     ("en", "Group 2: Talent [4] Phase 3 begins."),
     ("en", "Sales picked up on day 3 and again in week 2 of the campaign."),
-    ("en", "Regulators cleared the 787 MAX aircraft and the 320 NEO jets."),   # model numbers
+    ("en", "Regulators cleared the 787 MAX aircraft and the 320 NEO jets."),   # model numbers (148 WTO members do count)
     ("en", "the \"3 100\" special operations and the \"six major projects\""),
     ("en", "thousands of jobs and dozens of firms"),
     ("en", "eight people per thousand residents"),
