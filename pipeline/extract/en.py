@@ -406,8 +406,9 @@ class EnExtractor(BaseExtractor):
             return
         w = c.extra.get("word")
         if w is not None and not c.has_scale and (w in ("one", "a", "an") or w.startswith(("a ", "an "))):
-            if "hundred" not in w and "thousand" not in w and "million" not in w and "billion" not in w:
-                return  # "one of", "a year": too ambiguous to be a count
+            if "hundred" not in w and "thousand" not in w and "million" not in w and "billion" not in w \
+                    and not (w == "one" and _prev_word(norm, c.start) in ("only", "just")):
+                return  # "one of", "a year": too ambiguous to be a count ("has only one network" is one)
         if _prev_word(norm, c.start) in self.months:
             return
         if norm[c.end:c.end + 1].isalpha():
@@ -479,7 +480,8 @@ class EnExtractor(BaseExtractor):
             elif head_i >= 0 and not (words[head_i] in self.attributive_plurals and len(words) - 1 - head_i <= 1):
                 break           # (30,000 sports utility vehicles: a plural in front of a noun goes on to it)
         if head_i < 0:
-            if c.value == 1 and words and words[-1] not in ("and", "or") and c.numeral == "arabic":
+            if c.value == 1 and words and words[-1] not in ("and", "or") and (
+                    c.numeral == "arabic" or _prev_word(norm, c.start) in ("only", "just")):
                 head_i = len(words) - 1  # 1 new national incubator
             else:
                 self._elided(norm, c)

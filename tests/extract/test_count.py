@@ -66,6 +66,8 @@ CASES = [
     ("en", "The scheme built 40,000 housing units.", [("40,000", "count", 40000, "units")]),
     # an acronym describing counted things still counts (a model's suffix does not: test_not_figures)
     ("en", "All 148 WTO members must approve the deal.", [("148", "count", 148, "members")]),
+    # "only one" counts one thing ("one of", "one day" alone do not)
+    ("en", "The province has only one international airport.", [("one", "count", 1, "airport")]),
     # the counted noun after the number: "brought to 49 the number of banks"
     ("en", "The ruling raised to 14 the total number of listed firms fined this year.",
      [("14", "count", 14, "firms")]),
