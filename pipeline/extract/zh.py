@@ -204,7 +204,10 @@ class ZhExtractor(BaseExtractor):
         w, flag, _ = toks[0]
         if flag.startswith("n") and flag != "nr":
             return True
-        return flag in ("a", "b") and len(toks) > 1 and toks[1][1].startswith("n")
+        # 89万监测/vn 对象, 51万新/a 就业/vn 形态 人员: a modifier (an adjective, a verbal noun) before the noun
+        return flag in ("a", "b", "vn") and len(toks) > 1 and (toks[1][1].startswith("n") and toks[1][1] != "nr"
+                                                             or (toks[1][1] == "vn" and len(toks) > 2
+                                                                 and toks[2][1].startswith("n")))
 
     def _pct_word(self, norm: str, m: re.Match) -> Candidate | None:
         """半成 = 5%, 打对折 = 50%: a percent written as a word (never in 半成品, 一半成为, 把纸对折)."""

@@ -75,6 +75,8 @@ CASES = [
     ("en", "The floods displaced 40,000 residents, killing more than 200 and cutting power.",
      [("40,000", "count", 40000, "residents"), ("200", "count", 200, "residents", None, ">")]),
     ("zh", "高层次人才总量达到48万。", [("48万", "count", 4.8e5, "人才")]),
+    # a 万 number before a modified noun counts it (a verbal noun or adjective before the head)
+    ("zh", "全市共有12万监测对象纳入帮扶。", [("12万", "count", 1.2e5, "对象")]),
 ]
 
 
