@@ -61,6 +61,8 @@ CASES = [
      [("Two", "count", 2, "lenders"), ("four", "count", 4, "insurers")]),
     ("en", "The city has 3,400 such charging points.", [("3,400", "count", 3400, "points")]),
     ("en", "The carrier ordered 40 new aircraft.", [("40", "count", 40, "aircraft")]),
+    # ounces measure, they are not counted
+    ("en", "The central bank holds about 8.1m ounces of gold.", [("8.1m ounces", "quantity", 8.1e6, "ounces")]),
     # shares and units are counted things (the dev gold counts them)
     ("en", "The bank plans to sell 12 million new shares.", [("12 million", "count", 1.2e7, "shares")]),
     ("en", "The scheme built 40,000 housing units.", [("40,000", "count", 40000, "units")]),
