@@ -416,6 +416,9 @@ class EnExtractor(BaseExtractor):
         if c.extra.get("year_like"):
             self._elided(norm, c)  # "has reached 2000": a count only with an elided noun
             return
+        if w is not None and norm[c.start].isupper() and not _SENTENCE_OPEN.search(norm, max(0, c.start - 4), c.start) \
+                and c.start > 0:
+            return  # snack company Three Squirrels: a capitalised number word inside a sentence is part of a name
         tail = norm[c.end:c.end + 90]
         if self.model_after is not None and self.model_after.match(tail):
             return  # 737 MAX aircraft, A350 XWB: a model's number, not a count
@@ -547,6 +550,9 @@ _TRAILING_SCALE = re.compile(r"[ \t]+(million|billion|bn|mn|trillion)\b", re.IGN
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|our|these|those|his|her)\s+(?P<np>(?:[\w\-]+'s\s+)?(?:[\w\-]+\s+){0,3}?)"
                         r"(?P<h>[A-Za-z\-]+s)(?=\s*(?:[,.;:)]|$|\b[a-z]+\b(?<!s)))", re.IGNORECASE)
 # "brought to 49 the number of banks", "raises to 12 the total number of firms": the counted noun after the number
+# what may stand right before a sentence's first word: a stop, a line break, a dateline's dash, a quotation mark or
+# bracket
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;\n\-–—]|[.!?:;\n\-–—][\"“'‘(\[])\s*$")
 _NUMBER_OF_AFTER = re.compile(r"\s+the\s+(?:total\s+)?number\s+of\s+(?P<np>(?:[a-z][\w\-]*\s+){0,3}?)(?P<h>[a-z][\w\-]*s)\b")
 _RATE = re.compile(r"\s+per\s+(?:thousand|hundred|million|capita|head|cent|\d)", re.IGNORECASE)
 _ELIDED_AFTER = re.compile(r"\s*(?:$|[,.;:)\[]|(?:are|were|is|was|in|this|last|by|and|so|for|since|as|at|while|with|from|after|before|compared|against|up|down|to)\b)",

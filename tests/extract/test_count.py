@@ -70,6 +70,9 @@ CASES = [
     ("en", "All 148 WTO members must approve the deal.", [("148", "count", 148, "members")]),
     # "only one" counts one thing ("one of", "one day" alone do not)
     ("en", "The province has only one international airport.", [("one", "count", 1, "airport")]),
+    # a capitalised number word opening a sentence or following a dateline's dash still counts
+    ("en", "BEIJING, May 3 (Xinhua) -- Two trucks left the depot. Three firms joined.",
+     [("Two", "count", 2, "trucks"), ("Three", "count", 3, "firms")]),
     # the counted noun after the number: "brought to 49 the number of banks"
     ("en", "The ruling raised to 14 the total number of listed firms fined this year.",
      [("14", "count", 14, "firms")]),

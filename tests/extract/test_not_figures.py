@@ -22,6 +22,7 @@ CASES = [
     ("en", "Group 2: Talent [4] Phase 3 begins."),
     ("en", "Sales picked up on day 3 and again in week 2 of the campaign."),
     ("en", "Regulators cleared the 787 MAX aircraft and the 320 NEO jets."),   # model numbers (148 WTO members do count)
+    ("en", "Sales grew at snack maker Three Squirrels and at the Seven Bridges brewery."),   # number words in names
     ("en", "the \"3 100\" special operations and the \"six major projects\""),
     ("en", "thousands of jobs and dozens of firms"),
     ("en", "eight people per thousand residents"),
