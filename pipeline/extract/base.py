@@ -268,12 +268,7 @@ class BaseExtractor:
                 # "$40-50 billion", "$2-3bn", "£3-4m", "$40-50 a barrel": the currency before the first number, the
                 # scale (if any) after the second
                 high, scale = pr
-                r = Candidate(start=a.start, end=b.end, nstart=a.nstart, nend=b.nend, value=a.value * scale,
-                              kind="money", unit=a.unit, high=high, rule=a.rule + "+range", scale=scale,
-                              has_scale=scale != 1, integer=a.integer and b.integer, numeral=a.numeral,
-                              factor=a.factor, extra=dict(a.extra))
-                r.extra["range_of"] = (a, b)
-                out.append(r)
+                out.append(self._range(a, b, a, a.value * scale, high, scale, scale != 1))
                 i += 2
                 continue
             if b is not None and b.kind is not None and b.kind != "subunit" and a.kind in (None, b.kind) \
@@ -284,17 +279,22 @@ class BaseExtractor:
                 elif not a.has_scale and b.has_scale and a.end <= a.nend:
                     low = low * b.scale     # $1.3 to $1.5bn (not 1000元至3万元: a unit written after 1000 ends it)
                 if low <= b.value:
-                    r = Candidate(start=a.start, end=b.end, nstart=a.nstart, nend=b.nend, value=low, kind=b.kind,
-                                  unit=b.unit, high=b.value, rule=b.rule + "+range", scale=b.scale,
-                                  has_scale=b.has_scale, integer=a.integer and b.integer, numeral=b.numeral,
-                                  factor=b.factor, extra=dict(b.extra))
-                    r.extra["range_of"] = (a, b)
-                    out.append(r)
+                    out.append(self._range(a, b, b, low, b.value, b.scale, b.has_scale))
                     i += 2
                     continue
             out.append(a)
             i += 1
         return out
+
+    @staticmethod
+    def _range(a: Candidate, b: Candidate, head: Candidate, low: Decimal, high: Decimal, scale: Decimal,
+               has_scale: bool) -> Candidate:
+        """The range from ``a`` to ``b``: its kind, unit, rule and notes those of ``head`` (the bound that carries them)."""
+        r = Candidate(start=a.start, end=b.end, nstart=a.nstart, nend=b.nend, value=low, kind=head.kind, unit=head.unit,
+                      high=high, rule=head.rule + "+range", scale=scale, has_scale=has_scale,
+                      integer=a.integer and b.integer, numeral=head.numeral, factor=head.factor, extra=dict(head.extra))
+        r.extra["range_of"] = (a, b)
+        return r
 
     def _prefixed_range(self, norm: str, a: Candidate, b: Candidate) -> tuple[Decimal, Decimal] | None:
         """The upper bound and the scale of a range whose currency stands before its first number only ("$40-50 billion",

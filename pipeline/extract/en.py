@@ -19,18 +19,20 @@ _LAST_CURRENCY = re.compile(r"([$£€¥])\s?\d[\d.,]*\s?(?:m|bn|mn|billion|mill
                             re.I)
 
 
-# words after "38m" that show no counted noun follows ("up from 38m a year earlier", "38m in 2003")
 # a time after "38m in": the same period, the first quarter, 2003, January (a money amount's time, not a length's place)
 _TIME_AFTER_M = re.compile(r"\s+(?:the\s+)?(?:same\s+period|(?:first|second|third|fourth|final|last|previous|prior|same)\s+"
                            r"(?:quarter|half|year|months?)|(?:19|20)\d{2}\b|(?:January|February|March|April|May|June|July|"
                            r"August|September|October|November|December)\b)", re.I)
+# a parenthesis (the conversions after an amount: "77m euros (£53m; $100m)")
 _PARENTHESES = re.compile(r"\([^()]*\)")
+# words after "38m" that show no counted noun follows ("up from 38m a year earlier", "38m in 2003")
 _NOT_A_NOUN = {"a", "an", "the", "in", "on", "at", "for", "last", "this", "that", "year", "earlier", "ago", "and", "or",
                "to", "from", "by", "with", "while", "but", "during", "previously", "before", "after", "as", "of"}
 
 
 # the word joined to a number by a hyphen: 12-nation, four-party
 _HYPHEN_WORD = re.compile(r"-([A-Za-z]+)\b(?!-)")
+
 
 class EnExtractor(BaseExtractor):
     lang = "en"
@@ -405,11 +407,13 @@ class EnExtractor(BaseExtractor):
         if not c.integer and not c.has_scale:
             return
         w = c.extra.get("word")
+        before = _prev_word(norm, c.start)
+        only = before in ("only", "just")
         if w is not None and not c.has_scale and (w in ("one", "a", "an") or w.startswith(("a ", "an "))):
             if "hundred" not in w and "thousand" not in w and "million" not in w and "billion" not in w \
-                    and not (w == "one" and _prev_word(norm, c.start) in ("only", "just")):
+                    and not (w == "one" and only):
                 return  # "one of", "a year": too ambiguous to be a count ("has only one network" is one)
-        if _prev_word(norm, c.start) in self.months:
+        if before in self.months:
             return
         if norm[c.end:c.end + 1].isalpha():
             return  # 5G, 3D, 4K: a name, not a number of things
@@ -484,7 +488,7 @@ class EnExtractor(BaseExtractor):
                 break           # (30,000 sports utility vehicles: a plural in front of a noun goes on to it)
         if head_i < 0:
             if c.value == 1 and words and words[-1] not in ("and", "or") and (
-                    c.numeral == "arabic" or _prev_word(norm, c.start) in ("only", "just")):
+                    c.numeral == "arabic" or only):
                 head_i = len(words) - 1  # 1 new national incubator
             else:
                 self._elided(norm, c)
@@ -549,10 +553,10 @@ _TRAILING_SCALE = re.compile(r"[ \t]+(million|billion|bn|mn|trillion)\b", re.IGN
 # that no other plural word follows
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|our|these|those|his|her)\s+(?P<np>(?:[\w\-]+'s\s+)?(?:[\w\-]+\s+){0,3}?)"
                         r"(?P<h>[A-Za-z\-]+s)(?=\s*(?:[,.;:)]|$|\b[a-z]+\b(?<!s)))", re.IGNORECASE)
-# "brought to 49 the number of banks", "raises to 12 the total number of firms": the counted noun after the number
 # what may stand right before a sentence's first word: a stop, a line break, a dateline's dash, a quotation mark or
 # bracket
 _SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;\n\-–—]|[.!?:;\n\-–—][\"“'‘(\[])\s*$")
+# "brought to 49 the number of banks", "raises to 12 the total number of firms": the counted noun after the number
 _NUMBER_OF_AFTER = re.compile(r"\s+the\s+(?:total\s+)?number\s+of\s+(?P<np>(?:[a-z][\w\-]*\s+){0,3}?)(?P<h>[a-z][\w\-]*s)\b")
 _RATE = re.compile(r"\s+per\s+(?:thousand|hundred|million|capita|head|cent|\d)", re.IGNORECASE)
 _ELIDED_AFTER = re.compile(r"\s*(?:$|[,.;:)\[]|(?:are|were|is|was|in|this|last|by|and|so|for|since|as|at|while|with|from|after|before|compared|against|up|down|to)\b)",

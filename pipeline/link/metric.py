@@ -1416,7 +1416,8 @@ class EnMetric:
         if prev[0].kind != c.kind or not prev[1]:
             # "forecast total growth of 3.6% in 2004 for the 30 member countries of the OECD, slipping to 2.9%": a
             # participle that moves the level continues the last figure of the same kind (another kind between)
-            same = next((v for v in ctx.cache.get("sentence_figures", {}).values() if v and v[-1] is prev), [])
+            si = max(0, bisect.bisect_right(ctx.sent_starts, c.start) - 1)    # (the sentence ``prev`` ends)
+            same = ctx.cache.get("sentence_figures", {}).get(si, [])
             last = next((f for f in reversed(same) if f[0].kind == c.kind), None)
             if last is not None and last[1] and _MOVES_ON.search(ctx.norm[last[0].end:lo]):
                 return last[1]

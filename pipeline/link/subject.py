@@ -826,10 +826,10 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
         if k == 0 and before:
             # In 2020, Alibaba, China's leading platform, sold: the sentence's opening name
             opening = finder.opening_name(ctx, si, before)
-            if opening is not None and not _CLAUSE_BREAK.search(norm, opening[1], c.extra.get("comp_left", c.start)):
+            lo = c.extra.get("comp_left", c.start)
+            if opening is not None and not _CLAUSE_BREAK.search(norm, opening[1], lo):
                 # (unless a coordinated clause has a named subject of its own before the figure: "Hanwha Q Cells had
                 # 3.7 GW ... and LG Electronics had 3 GW")
-                lo = c.extra.get("comp_left", c.start)
                 own_subject = next((n for n in reversed(before) if n[0] > opening[1]
                                     and _COORDINATED_BEFORE.search(norm, max(0, n[0] - 8), n[0])
                                     and _OWN_VERB_AFTER.match(norm, n[1]) and not finder.is_source(norm, n)
