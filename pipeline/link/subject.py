@@ -59,7 +59,9 @@ class ZhSubject:
         self.split_suffixes = {x for x in self.suffixes if len(x) > 1 and x.endswith(("新区", "开发区", "高新区", "经开区",
                                                                                      "自贸区", "保税区", "综合试验区"))}
         self.org_heads_proper = set(L.get("subject_org_heads_proper", []))
-        self.org_heads = set(L.get("subject_org_heads", [])) | self.org_heads_proper
+        self.topic_heads = set(L.get("subject_topic_heads", []))
+        self._topic_suffixes = tuple(self.topic_heads)
+        self.org_heads = set(L.get("subject_org_heads", [])) | self.org_heads_proper | self.topic_heads
         self._org_heads_by_first: dict[str, tuple[str, ...]] = {}
         for h in sorted(self.org_heads, key=len, reverse=True):
             if len(h) > 1:
@@ -181,6 +183,8 @@ class ZhSubject:
         for k, (w, tag, off) in enumerate(toks):
             if w in self.org_heads:
                 end = off + len(w)
+            elif self.topic_heads and w.endswith(self._topic_suffixes) and k > 0:
+                end = off + len(w)           # 服务平台, 产业集群: jieba's word ends in the head
             elif text is not None and w[0] in self._org_heads_by_first:
                 # a head jieba cut into pieces (科/创/园, 集聚/区): matched on the characters, ending where a piece ends
                 end = next((off + len(h) for h in self._org_heads_by_first[w[0]]
@@ -206,13 +210,40 @@ class ZhSubject:
                     break
                 brand = brand or (ptag.startswith("v") and ptag != "vn" and len(pw) >= 2)
                 j -= 1
-            if j < k and (brand or text is None or text[off:end] not in self.org_heads_proper
-                          or any(toks[x][1] in _PROPER_TAGS or toks[x][0] in self.places for x in range(j, k))):
+            head = text[off:end] if text is not None else w
+            if head in self.topic_heads or (head == w and w.endswith(self._topic_suffixes)):
+                if j < k and self._topic_before_verb(toks, j, k, end):
+                    orgs.append((s + toks[j][2], s + end))
+                continue
+            if j < k and (brand or text is None or head not in self.org_heads_proper
+                          or any(toks[x][1] in _PROPER_TAGS or toks[x][0] in self.places for x in range(j, k))
+                          or self._topic_before_verb(toks, j, k, end)):
                 orgs.append((s + toks[j][2], s + end))
         if not orgs:
             return names
         kept = [n for n in names if not any(a <= n[0] and n[1] <= b for a, b in orgs)]
         return sorted(kept + orgs)
+
+    def _topic_before_verb(self, toks, j: int, k: int, end: int) -> bool:
+        """A zone, facility or event that opens its clause (after an ordinal: 第八届) and is followed by its predicate
+        is the clause's topic, a name of a thing even without a proper part (航运服务集聚区新增企业476家, 邮轮母港接待
+        邮轮91艘次, 融信服平台授信超5700亿元); inside a clause it is a kind of thing (打造六大新兴支柱产业集群, 优化中试
+        平台布局)."""
+        if any(toks[x][1] in _NOT_IN_TOPIC for x in range(j, k)):
+            return False                # 让农民通过这个大平台购买: a clause, not a name
+        i = j - 1
+        if i >= 0 and toks[i][1] == "m" and toks[i][0].startswith("第"):
+            i -= 1
+        if not (i < 0 or toks[i][0] in _CLAUSE_MARKS):
+            return False
+        n = next((x for x in range(k, len(toks)) if toks[x][2] >= end), None)
+        if n is None or toks[n][2] != end:
+            return False
+        tag = toks[n][1]
+        w = toks[n][0]
+        if (tag in ("a", "t") or (tag == "m" and w.endswith("年"))) and n + 1 < len(toks):
+            tag = toks[n + 1][1]        # 新/a 推出/v, 全年/m 接待/v
+        return tag in _PREDICATE_TAGS
 
     def _bureaus(self, toks, s: int, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """A government office that jieba cuts into pieces: 市/人/社/局 (the city's human resources and social security
@@ -508,6 +539,10 @@ def _en_clause_start(norm: str, lo: int, pos: int) -> int:
 
 _VERB_AFTER_NAME = re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|also|then)\s+)?[a-z]{3,}(?:ed|s)\b")
 _PREP_BEFORE_NAME = re.compile(r"\b(?:in|of|with|from|for|to|by|at|on|into|than)\s+(?:the\s+)?$", re.IGNORECASE)
+# what follows a clause's topic: its verb, an adverb, an idiom (圆满成功/l, 从无到有/i)
+# no piece of a topic name: a verb, preposition, pronoun, conjunction or adverb
+_NOT_IN_TOPIC = frozenset({"v", "p", "r", "c", "d"})
+_PREDICATE_TAGS = frozenset({"v", "vd", "d", "ad", "l", "i"})
 _CLAUSE_MARKS = frozenset("，。；：！？、,;:!?\n")
 _HEAD_CHARS = 600     # where a document's title line is looked for
 

@@ -1366,6 +1366,29 @@ def test_parks_and_clusters_named_before_their_figures(text, figure, subject):
 
 
 @pytest.mark.parametrize("text,figure,subject", [
+    # a zone, port, platform, cluster or fair with no proper part names its clause's figures when it opens the clause
+    # before its predicate (its verb, an adverb, an idiom; after an ordinal)
+    ("外贸稳中有进。跨境电商产业集聚区新增入驻企业86家，同比增长12%。", "86家", "跨境电商产业集聚区"),
+    ("港口能级提升，国际邮轮母港全年接待旅客45万人次。", "45万人次", "国际邮轮母港"),
+    ("金融服务实体经济，融资信用服务平台累计撮合融资1200亿元。", "1200亿元", "融资信用服务平台"),
+    ("会展经济活跃。第十五届中国航空航天博览会圆满落幕，现场签约金额超过2800亿元。", "2800亿元", "中国航空航天博览会"),
+])
+def test_a_facility_that_opens_its_clause_is_its_subject(text, figure, subject):
+    assert fig(text, "zh", figure).subject == subject
+
+
+@pytest.mark.parametrize("text,figure", [
+    # inside a clause the same heads are kinds of thing: what is built or joined, not who owns the figure
+    ("着力打造八大先进制造业集群，规上工业增加值增长7%。", "7%"),
+    ("新增国家级工业互联网平台3家，数字经济核心产业增加值增长11%。", "11%"),
+    # a common noun before its verb (local-government financing vehicles) names nobody
+    ("稳妥化解债务风险，融资平台压降120家。", "120家"),
+])
+def test_the_same_heads_inside_a_clause_are_no_subject(text, figure):
+    assert fig(text, "zh", figure).subject is None
+
+
+@pytest.mark.parametrize("text,figure,subject", [
     # the region named by the delivery line or the speaker when the title says only 政府工作报告
     ("政府工作报告\n——2026年1月20日在四川省第十四届人民代表大会第五次会议上\n各位代表：\n过去一年，四川外贸进出口增长7.1%。",
      "7.1%", None),
