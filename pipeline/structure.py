@@ -31,6 +31,9 @@ from .patterns import fast, load_lang
 
 REVIEW, PLAN = "review", "plan"
 
+# a line that is a figure alone, its number and a short unit (２．００元／运次, 1.5万吨, $3.2bn): a table's cell
+_VALUE_LINE = re.compile(r"\s*[$£€¥￥]?\s*[\d０-９][\d０-９.．,，]*\s*[^\s\d０-９，。；,;／/]{0,3}(?:\s*[／/]\s*[^\s\d０-９，。；,;]{1,3})?\s*$")
+
 
 @dataclass(frozen=True, slots=True)
 class Frame:
@@ -410,10 +413,13 @@ class Reader:
             return None
         if (nxt[1] - nxt[0]) < (e - s) and not self._is_numbered(norm, *nxt):
             return None
-        if line[-1] in "。.!?！？" and figure_starts is not None:
+        if figure_starts is not None:
             i = bisect.bisect_left(figure_starts, s)
             if i < len(figure_starts) and figure_starts[i] < e:
-                return None                             # 重点做好十一个方面工作。: a sentence with a figure
+                if line[-1] in "。.!?！？":
+                    return None                         # 重点做好十一个方面工作。: a sentence with a figure
+                if _VALUE_LINE.match(norm, s, e):
+                    return None                         # 福州 / ２．００元／运次: a table's cell, a value alone
         return "plain", e
 
     _SENT_END = fast(re.compile(r"[。！？!?]\s*|(?<=[a-z0-9%])\.\s+(?=[A-Z])"))

@@ -103,6 +103,21 @@ def test_a_short_sentence_with_a_figure_is_not_a_heading():
     assert fig(text, "zh", "八个").role == "target"
 
 
+def test_a_line_that_is_a_value_alone_is_a_tables_cell_not_a_heading():
+    # a table saved as one cell per line: the value before a longer line is still a figure, and its row label names it
+    text = ("各地最低工资标准调整情况如下。\n南京\n2490元/月\n徐州\n2200元/月\n"
+            "以上标准自2025年1月1日起执行，用人单位不得低于此标准支付工资。\n")
+    figs = {f.start: f for f in extract_figures(text, lang="zh")}
+    assert [text[s:figs[s].end] for s in sorted(figs)] == ["2490元", "2200元"]
+    assert figs[text.index("2200元")].subject == "徐州"
+
+
+def test_a_subheading_that_ends_in_a_figure_is_still_a_heading():
+    # a news page's subheading that states a figure in words around it is no cell: its figure is the heading's
+    text = "数说\n全市城镇新增就业12万人\n今年以来，我市多措并举稳就业，重点群体就业总体稳定。\n"
+    assert [f.text for f in extract_figures(text, lang="zh")] == []
+
+
 def test_plan_period_opening_needs_a_dateline():
     text = "一、发展基础\n“十五五”以来，全市累计引进项目45个。\n"
     # 以来 is a review of the period so far, with or without a dateline
