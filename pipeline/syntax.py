@@ -138,6 +138,10 @@ _REVISE = ("reduc", "cut", "lower", "rais", "revis", "trim", "slash", "hik", "do
            "boost", "lift", "extend", "expand", "halv", "doubl")
 
 
+# finite verbs (a past participle, VBN, may modify a noun: planned spending)
+_FINITE_VERBS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
 def _figure_tokens(sent, fs: int, fe: int):
     """Tokens of the sentence inside [fs, fe) (character offsets into the sentence)."""
     toks = [t for t in sent if t.idx < fe and t.idx + len(t.text) > fs]
@@ -172,6 +176,8 @@ def _np_span(noun, figure_ids: set[int], time_nouns: frozenset[str] = frozenset(
             continue  # China's GDP, Pernod shares: the name is the subject, not the metric
         if c.dep_ == "nummod" or c.lower_ in time_nouns:
             continue
+        if c.tag_ in _FINITE_VERBS:
+            continue  # Samsung said/amod sales rose: a misparsed reporting verb, never part of a noun phrase
         left.append(c)
         stack.extend(x for x in c.lefts if x.dep_ in ("compound", "amod", "advmod"))
     start = min([noun.idx] + [c.idx for c in left if c.i < noun.i])

@@ -950,11 +950,11 @@ class EnSubject:
                                        + alternation(results) + r"\b") if results else None
         self.source_after = re.compile(L["subject_source_after"]) if L.get("subject_source_after") else None
         self.source_before = re.compile(L["subject_source_before"], re.IGNORECASE) if L.get("subject_source_before") else None
-        self._word = re.compile(r"[A-Z][A-Za-z'’]*\.(?:com|cn|net|org)\b|[A-Z][A-Za-z'’]*(?:\s?-[A-Za-z]+)*\.?|\([A-Z][a-z]+\)|[a-z]+|&")
+        self._word = re.compile(r"[A-Z][A-Za-z'’]*\.(?:com|cn|net|org)\b|[A-Z][A-Za-z'’]*(?:[0-9]+[A-Za-z]*)?(?:\s?-[A-Za-z]+)*\.?|\([A-Z][a-z]+\)|[a-z]+|&")
         self._skip_front = self.strip_leading | self.inner
         # the capitalised words alone: outside a run of them the other words change nothing, so the scan
         # jumps to the next one (a lower-case word or & never covers a capital or a parenthesis)
-        self._cap_word = re.compile(r"[A-Z][A-Za-z'’]*\.(?:com|cn|net|org)\b|[A-Z][A-Za-z'’]*(?:\s?-[A-Za-z]+)*\.?|\([A-Z][a-z]+\)")
+        self._cap_word = re.compile(r"[A-Z][A-Za-z'’]*\.(?:com|cn|net|org)\b|[A-Z][A-Za-z'’]*(?:[0-9]+[A-Za-z]*)?(?:\s?-[A-Za-z]+)*\.?|\([A-Z][a-z]+\)")
 
     def names(self, norm: str, s: int, e: int, known: set[str] | None = None) -> list[tuple[int, int]]:
         """Runs of capitalised words in norm[s:e]; a lone capitalised word at a sentence start counts only

@@ -2393,3 +2393,12 @@ def test_the_group_whose_members_are_counted_owns_the_count():
 def test_a_clause_with_no_subject_continues_the_quoted_topic_before_it():
     text = "全省新建实验室12家。“天府一号”卫星星座在轨达到36颗，带动配套企业200余家落户园区。"
     assert fig(text, "zh", "200余家").subject == "“天府一号”"
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a model's name holds digits: the whole name, not its last word
+    ("The airline has ordered the Airbus A350 XWB, which seats 325 passengers.", "325", "Airbus A350 XWB"),
+    ("Demand for the new Galaxy S10 Plus lifted shipments by 8% in March.", "8%", "Galaxy S10 Plus"),
+])
+def test_names_with_digits_are_whole(text, figure, subject):
+    assert fig(text, "en", figure).subject == subject

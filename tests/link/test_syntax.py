@@ -36,6 +36,19 @@ def test_object_of_a_level_verb_measures_its_subject():
     assert metric(d, "$2bn")[0] == "Exports"
 
 
+def test_a_misparsed_reporting_verb_is_no_part_of_the_metric():
+    # Intel said profits climbed 9%: a parse that hangs "said" from "profits" as a modifier (a shipped model's error
+    # on "Samsung said sales rose 12%") still reads the metric as "profits"
+    d = parsed(["Intel", "said", "profits", "climbed", "9", "%"], ["NNP", "VBD", "NNS", "VBD", "CD", "NN"],
+               [1, 2, 3, 3, 5, 3], ["advmod", "amod", "nsubj", "ROOT", "nummod", "obj"],
+               [True, True, True, True, False, False])
+    assert metric(d, "9%")[0] == "profits"
+    # a past participle still modifies its noun: planned spending rose 4%
+    d = parsed(["Planned", "spending", "rose", "4", "%"], ["VBN", "NN", "VBD", "CD", "NN"],
+               [1, 2, 2, 4, 2], ["amod", "nsubj", "ROOT", "nummod", "obj"], [True, True, True, False, False])
+    assert metric(d, "4%")[0] == "Planned spending"
+
+
 def test_a_possessor_is_the_owner_not_the_metric():
     # Japan's output rose 4%
     d = parsed(["Japan", "'s", "output", "rose", "4", "%"], ["NNP", "POS", "NN", "VBD", "CD", "NN"],
