@@ -393,8 +393,8 @@ class BaseExtractor:
             return True
         if self._ratio_left is not None and self._ratio_left.search(left):
             return True
-        if self._ratio_right is not None and self._ratio_right.match(norm, c.end):
-            return True
+        if self._ratio_right is not None and (c.value or 0) < 1000 and self._ratio_right.match(norm, c.end):
+            return True     # (a ratio's first number is small: "700,000 in 131 countries" is no ratio)
         if c.kind in ("money", "quantity", "count") and self._is_threshold(norm, c, norm[max(0, c.start - 90):c.start]):
             return True
         if self._den is not None and c.kind == "money":

@@ -21,6 +21,10 @@ CASES = [
      [("7.4%", "percent", 7.4, "%", None, "=", "increase")]),
     # "one in five" is a ratio
     ("en", "One in five households rent their homes.", []),
+    ("en", "Three out of 10 shoppers bought online, and 2 in 5 paid by phone.", []),
+    # ... but a large number "in" a count is no ratio: a total spread over places
+    ("en", "Its diaspora, a community of some 250,000 in 48 countries, sends money home.",
+     [("48", "count", 48, "countries")]),
     # an attached m is a million before a noun or a unit, and shares the currency of an amount just before;
     # it stays metres before a measuring word
     ("en", "The port handled 14m containers last year.", [("14m", "count", 1.4e7, "containers")]),
