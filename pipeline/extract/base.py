@@ -90,6 +90,10 @@ class Candidate:
     extra: dict = field(default_factory=dict)
 
 
+_LEVEL_KINDS = frozenset({"count", "percent", "money", "quantity"})
+_TO_GAP = re.compile(r"\s+to\s+")
+
+
 class BaseExtractor:
     """The language-independent part of figure extraction.
 
@@ -149,6 +153,7 @@ class BaseExtractor:
         self._not_range_left = fast(re.compile(ch["not_range_left"], ci)) if ch.get("not_range_left") else None
         self._not_range_change = fast(re.compile(ch["not_range_after_change"], ci)) if ch.get("not_range_after_change") else None
         self._not_range_from = fast(re.compile(ch["not_range_from_left"], ci)) if ch.get("not_range_from_left") else None
+        self._shared_from = fast(re.compile(ch["shared_unit_change_from"], ci)) if ch.get("shared_unit_change_from") else None
         self._adjacent_kinds = set(ch.get("adjacent_kinds", []))
         self._adjacent_window = int(ch.get("adjacent_window", 1))
         flt = ctx.get("filters", {})
@@ -263,6 +268,12 @@ class BaseExtractor:
         while i < len(cands):
             a = cands[i]
             b = cands[i + 1] if i + 1 < len(cands) else None
+            if b is not None and a.kind is None and b.kind in _LEVEL_KINDS and self._shared_from is not None \
+                    and _TO_GAP.fullmatch(norm, a.end, b.start) \
+                    and self._shared_from.search(norm, max(0, a.start - 60), a.start):
+                out.append(self._sharing_unit(a, b))     # expanded from 15 to 25 member states: 15 states, then 25
+                i += 1
+                continue
             pr = self._prefixed_range(norm, a, b) if b is not None else None
             if pr is not None:
                 # "$40-50 billion", "$2-3bn", "£3-4m", "$40-50 a barrel": the currency before the first number, the
@@ -295,6 +306,15 @@ class BaseExtractor:
                       integer=a.integer and b.integer, numeral=head.numeral, factor=head.factor, extra=dict(head.extra))
         r.extra["range_of"] = (a, b)
         return r
+
+    @staticmethod
+    def _sharing_unit(a: Candidate, b: Candidate) -> Candidate:
+        """The bare number ``a`` as a figure of the kind, unit and scale of ``b``, the figure after it."""
+        scale = a.scale if a.has_scale else b.scale
+        return Candidate(start=a.start, end=a.end, nstart=a.nstart, nend=a.nend, value=a.value * (1 if a.has_scale else b.scale)
+                         * b.factor, kind=b.kind, unit=b.unit, rule=b.rule + "+shared_unit", scale=scale,
+                         has_scale=a.has_scale or b.has_scale, integer=a.integer, numeral=a.numeral, factor=b.factor,
+                         extra={k: b.extra[k] for k in ("count_phrase",) if k in b.extra})   # what b counts, a counts
 
     def _prefixed_range(self, norm: str, a: Candidate, b: Candidate) -> tuple[Decimal, Decimal] | None:
         """The upper bound and the scale of a range whose currency stands before its first number only ("$40-50 billion",

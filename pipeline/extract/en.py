@@ -470,8 +470,8 @@ class EnExtractor(BaseExtractor):
             if low in ("and", "or") and re.match(r"\s+(?:above|below|over)\b", tail[m.end():m.end() + 8]):
                 skip_to = m.end() + len(re.match(r"\s+\w+", tail[m.end():]).group(0))
                 continue  # 35 provincial -level and above platforms
-            if low in self.stop or (low in ("and", "or") and head_i >= 0):
-                break
+            if low in self.stop or (low in ("and", "or") and (head_i >= 0 or not words)):
+                break           # (right after the number: "scores rose to 1128 and multi-core scores ...": a bare number)
             if low in self.months:
                 return
             if len(words) >= 6:

@@ -277,7 +277,10 @@ class Linker:
                 role = self.role(ctx, c, ss, se, frame, heading)
                 year = self.year(ctx, c, si, ss, se, role, frame, heading)
             prev = in_sentence[si][-1] if si in in_sentence else None
-            p_metric, p_subject, route = self._from_parse(ctx, c, ss) if ctx.parses else (None, None, None)
+            # (a bare number that shares the unit of the figure after it hangs from that figure's noun in the parse:
+            # "grew from 1.2 to 1.5 million tonnes"; the rules read it)
+            p_metric, p_subject, route = self._from_parse(ctx, c, ss) if ctx.parses and not c.rule.endswith("+shared_unit") \
+                else (None, None, None)
             if p_metric is not None and not self.metric.parse_ok(ctx, c, ss, p_metric):
                 p_metric = None
             # the parse decides the metric (the rules fill what it leaves), except for counts, whose counted

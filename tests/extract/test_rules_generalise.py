@@ -32,6 +32,15 @@ CASES = [
     ("en", "Operating profit was $64m, down from 71m a year earlier.",
      [("$64m", "money", 6.4e7, "USD"), ("71m", "money", 7.1e7, "USD")]),
     ("en", "The new bridge is 420m long.", [("420m", "quantity", 420, "m")]),
+    # a change from a bare number to a figure: two levels, the first with the second's unit and scale; without a change
+    # verb a bare first number still makes a range
+    ("en", "The alliance grew from 12 to 30 member countries.", [("12", "count", 12, "countries"),
+                                                                 ("30", "count", 30, "countries")]),
+    ("en", "Output rose from 1.2 to 1.5 million tonnes.", [("1.2", "quantity", 1.2e6, "tonnes"),
+                                                           ("1.5 million tonnes", "quantity", 1.5e6, "tonnes")]),
+    ("en", "Prices range from 3 to 5 percent above last year's.", [("3 to 5 percent", "percent", 3, "%", 5)]),
+    # a number right before "and" counts nothing after it
+    ("en", "Rations go to children under five and nursing mothers.", []),
 ]
 
 

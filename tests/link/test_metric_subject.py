@@ -2402,3 +2402,10 @@ def test_a_clause_with_no_subject_continues_the_quoted_topic_before_it():
 ])
 def test_names_with_digits_are_whole(text, figure, subject):
     assert fig(text, "en", figure).subject == subject
+
+
+def test_a_bare_first_level_of_a_change_measures_what_the_second_does():
+    # the parse hangs "1.2" from "tonnes" (the second figure's noun); the level measures the clause's subject
+    text = "Coal output rose from 1.2 to 1.5 million tonnes last year."
+    assert fig(text, "en", "1.2").metric == "Coal output"
+    assert fig(text, "en", "1.5 million tonnes").metric == "Coal output"
