@@ -168,9 +168,14 @@ class EnExtractor(BaseExtractor):
                     out = [o for o in out if not (o.start >= c.start and o.end <= c.end)]
                     out.append(c)
         self._merge_subunits(norm, out)
+        last_count = None
         for c in out:
             if c.kind is None and not c.extra.get("no_count"):
                 self._count(norm, c)
+                if c.kind is None and last_count is not None:
+                    self._continued_count(norm, c, last_count)
+                if c.kind == "count":
+                    last_count = c
             elif c.kind == "money" and self.accounting_left is not None:
                 self._accounting_negative(norm, c)
         return out
@@ -514,6 +519,27 @@ class EnExtractor(BaseExtractor):
             return True
         return w.upper() == w and w.endswith("s")  # SMEs handled by lowercase 'smes'
 
+    def _continued_count(self, norm: str, c: Candidate, prev: Candidate) -> None:
+        """A bare number compared with the count just before it in its sentence counts the same thing: "436 properties
+        ... compared to 469", "270 electoral votes of the 538 in total", "3,243 enterprises ..., 931 more than those in
+        the previous year" (a difference: a change)."""
+        if (not c.integer and not c.has_scale) or c.extra.get("year_like"):
+            return      # (up from 2015: a year)
+        if c.start - prev.end > 80 or _sentence_start(norm, c.start) > prev.start:
+            return
+        gap = norm[max(prev.end, prev.extra.get("count_phrase", (0, 0))[1]):c.start]
+        more = _MORE_THAN_AFTER.match(norm, c.end)
+        if more is not None and _APPOSED_GAP.fullmatch(gap):
+            c.change = "increase" if more.group(1).lower() == "more" else "decrease"
+        elif not (_COMPARED_BEFORE.search(gap) and (_ELIDED_AFTER.match(norm[c.end:c.end + 12])
+                                                   or _PERIOD_AFTER.match(norm, c.end))):
+            return
+        c.kind, c.unit, c.rule = "count", prev.unit, "en.count.continued"
+        if "count_phrase" in prev.extra:
+            c.extra["count_phrase"] = prev.extra["count_phrase"]
+        elif "antecedent" in prev.extra:
+            c.extra["antecedent"] = prev.extra["antecedent"]
+
     def _elided(self, norm: str, c: Candidate) -> None:
         """increasing the total to 219 / has reached 2000 / of which 137 are: the noun is elided."""
         if not c.integer and not c.has_scale:
@@ -541,6 +567,14 @@ class EnExtractor(BaseExtractor):
                 return
 
 
+# what joins a bare number to the count before it: a comparison, the whole it is part of
+_COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|versus|vs\.?|against|(?:up|down)\s+from|from|than|of\s+the|out\s+of|"
+                              r"of\s+a\s+total\s+of)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|only\s+|just\s+)?$",
+                              re.IGNORECASE)
+_PERIOD_AFTER = re.compile(r"\s+(?:a|the|last|this|one)\s+(?:year|month|quarter|week|decade)\b", re.IGNORECASE)
+# the rest of the counted phrase and a comma: "3,243 enterprises and organizations, 931 more than ..."
+_APPOSED_GAP = re.compile(r"[ \t]*(?:[A-Za-z\-]+[ \t]+){0,4}?[A-Za-z\-]*[ \t]*,[ \t]*")
+_MORE_THAN_AFTER = re.compile(r"\s+(more|fewer)\s+than\b", re.IGNORECASE)
 _QUOTES = {'"': '"', "“": "”", "‘": "’"}
 # a number right before a currency written between two numbers; if that number has its own symbol
 # ("$ 20,000.00 $ 37,305.97") the currency starts the next amount, otherwise it ends this one ("10 rmb 20 usd")

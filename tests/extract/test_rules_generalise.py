@@ -39,6 +39,13 @@ CASES = [
     ("en", "Output rose from 1.2 to 1.5 million tonnes.", [("1.2", "quantity", 1.2e6, "tonnes"),
                                                            ("1.5 million tonnes", "quantity", 1.5e6, "tonnes")]),
     ("en", "Prices range from 3 to 5 percent above last year's.", [("3 to 5 percent", "percent", 3, "%", 5)]),
+    # a bare number compared with the count before it counts the same thing; a difference after a comma is a change;
+    # a year is never one
+    ("en", "The league had 18 clubs this season, compared with 20 in 2019.", [("18", "count", 18, "clubs"),
+                                                                              ("20", "count", 20, "clubs")]),
+    ("en", "The city now has 120 parks, 15 fewer than Berlin.", [("120", "count", 120, "parks"),
+                                                                 ("15", "count", 15, "parks", None, "=", "decrease")]),
+    ("en", "The firm hired 300 workers, up from 2015 when it hired none.", [("300", "count", 300, "workers")]),
     # a number right before "and" counts nothing after it
     ("en", "Rations go to children under five and nursing mothers.", []),
 ]
