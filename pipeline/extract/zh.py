@@ -100,6 +100,7 @@ class ZhExtractor(BaseExtractor):
         flt = self.P.context.get("filters", {})
         self._article = set(flt.get("article_numerals", []))
         self._zero = set(flt.get("zero_numerals", []))
+        self._ordinal_numerals = set(flt.get("ordinal_numerals", []))
         # percent words without a numeral: 半成 (5%), 对折 / 半折 (50%), each with the context it needs
         self._pct_words = []
         for w in U["percent"].get("words", []):
@@ -377,6 +378,8 @@ class ZhExtractor(BaseExtractor):
             cn = c.extra.get("cn_text")
             if cn is not None and (cn in self._article or cn in self._zero):
                 return False  # 一批, 一个, 一家: an article; 零部件: a word
+            if cn is not None and cn in self._ordinal_numerals:
+                return False  # 二轮, 二类: an ordinal or a label
             if c.value != c.value.to_integral_value():
                 return False  # 2.5家 is not a count; 1.2万个 is
         return True

@@ -36,6 +36,8 @@ CASES = [
     # a capital numeral alone is a character of a name (陆家嘴, 伍家岭), not 6 家 or 5 家
     ("zh", "推进南京东路、陆家嘴、徐家汇商圈建设。"),
     ("zh", "长沙伍家岭片区完成改造。"),
+    # 二 alone before a classifier is an ordinal or a label; a count of two is written 两
+    ("zh", "做好第二轮土地承包到期后再延长三十年试点，开展二轮延包，河流水质保持二类，振兴二人转艺术。"),
     ("en", "The FTSE 100 index closed higher."),
     ("en", "It funds stations with a capacity of 200 tonnes and above."),
 ]
