@@ -101,6 +101,11 @@ class ZhExtractor(BaseExtractor):
         self._article = set(flt.get("article_numerals", []))
         self._zero = set(flt.get("zero_numerals", []))
         self._ordinal_numerals = set(flt.get("ordinal_numerals", []))
+        bl = flt.get("bare_scale_label") or {}
+        self._label_kinds = set(bl.get("kinds", []))
+        self._label_keep_before = re.compile(bl["keep_before"]) if bl.get("keep_before") else None
+        self._label_keep_after = tuple(bl.get("keep_after", []))
+        self._label_counted = re.compile(bl["counted_before"]) if bl.get("counted_before") else None
         # percent words without a numeral: 半成 (5%), 对折 / 半折 (50%), each with the context it needs
         self._pct_words = []
         for w in U["percent"].get("words", []):
@@ -358,6 +363,22 @@ class ZhExtractor(BaseExtractor):
                     c.value += v
                     c.end = d.end()
 
+    def is_filtered(self, norm: str, c: Candidate) -> bool:
+        return super().is_filtered(norm, c) or self._scale_label(norm, c)
+
+    def _scale_label(self, norm: str, c: Candidate) -> bool:
+        """千万吨炼化基地, 万米超深钻井, 3个千亿元台阶: a scale alone that names a class of thing (``bare_scale_label``)."""
+        cn = c.extra.get("cn_text")
+        if c.kind not in self._label_kinds or not cn or not _BARE_SCALE.fullmatch(cn) or c.start != c.nstart:
+            return False
+        before = norm[max(0, c.start - 4):c.start]
+        if self._label_counted is not None and self._label_counted.search(before):
+            return True
+        if self._label_keep_before is not None and self._label_keep_before.search(before):
+            return False
+        after = norm[c.end:c.end + 2]
+        return bool(after) and is_han(after[0]) and not after.startswith(self._label_keep_after)
+
     def _accept_unit(self, norm: str, c: Candidate, info: UnitInfo, um: re.Match) -> bool:
         u = _unspaced(um.group("u"))
         after = norm[um.end():um.end() + 3]
@@ -431,6 +452,9 @@ class ZhExtractor(BaseExtractor):
                 money.end = c.end
                 c.extra["merged"] = True
             c.kind = None  # 5分 alone is ambiguous (minutes, points)
+
+
+_BARE_SCALE = re.compile(r"[百千万亿]+")
 
 
 def _bare_amount(norm: str, c: Candidate) -> bool:

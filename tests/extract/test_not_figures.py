@@ -36,6 +36,8 @@ CASES = [
     # a capital numeral alone is a character of a name (陆家嘴, 伍家岭), not 6 家 or 5 家
     ("zh", "推进南京东路、陆家嘴、徐家汇商圈建设。"),
     ("zh", "长沙伍家岭片区完成改造。"),
+    # a round amount written with its scale alone that names a class of thing, or the kind of step counted before it
+    ("zh", "加快建设宁东千万吨级煤化工基地和百万吨烯烃项目，推进万米深地钻探。"),
     # 二 alone before a classifier is an ordinal or a label; a count of two is written 两
     ("zh", "做好第二轮土地承包到期后再延长三十年试点，开展二轮延包，河流水质保持二类，振兴二人转艺术。"),
     ("en", "The FTSE 100 index closed higher."),
@@ -46,3 +48,9 @@ CASES = [
 @pytest.mark.parametrize("lang,sentence", CASES, ids=[c[1][:24] for c in CASES])
 def test_no_figures(lang, sentence, figures):
     assert [f.text for f in figures(sentence, lang)] == []
+
+
+def test_a_scale_alone_after_a_count_is_the_kind_of_step_counted():
+    from pipeline import extract_figures
+    got = [(f.text, f.kind) for f in extract_figures("全市经济总量连跨两个千亿元台阶。", lang="zh", link=False)]
+    assert ("千亿元", "money") not in got

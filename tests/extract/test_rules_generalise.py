@@ -46,6 +46,10 @@ CASES = [
     ("en", "The city now has 120 parks, 15 fewer than Berlin.", [("120", "count", 120, "parks"),
                                                                  ("15", "count", 15, "parks", None, "=", "decrease")]),
     ("en", "The firm hired 300 workers, up from 2015 when it hired none.", [("300", "count", 300, "workers")]),
+    # ... while the same scale-alone amount after a verb of reaching, with 的, or before 以上 is a figure
+    ("zh", "钢铁产量首次突破千万吨，年处理百万吨的秸秆，储备稳定在十万吨以上。",
+     [("千万吨", "quantity", 1e7, "吨", None, ">"), ("百万吨", "quantity", 1e6, "吨"),
+      ("十万吨", "quantity", 1e5, "吨", None, ">=")]),
     # a number right before "and" counts nothing after it
     ("en", "Rations go to children under five and nursing mothers.", []),
 ]
