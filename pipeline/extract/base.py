@@ -37,13 +37,14 @@ class UnitInfo:
 class UnitGuard:
     """Where a guarded classifier counts (``count.guarded`` in patterns/zh/units.yaml): the text before the
     number must end with ``left`` and must not end with ``not_left``; the text after the classifier must not
-    start with ``not_right``; ``not_numerals`` are never read with it, ``arabic`` admits digits only."""
+    start with ``not_right``; ``not_numerals`` are never read with it, ``arabic`` admits digits only (and ``numerals``)."""
 
     left: "re.Pattern | None" = None
     not_left: "re.Pattern | None" = None
     not_right: "re.Pattern | None" = None
     not_numerals: frozenset = frozenset()
     arabic: bool = False
+    numerals: frozenset = frozenset()       # Chinese numerals admitted all the same where ``arabic`` is set
 
     @classmethod
     def from_rule(cls, rule: dict, named: dict[str, str]) -> "UnitGuard":
@@ -51,10 +52,11 @@ class UnitGuard:
             v = rule.get(key)
             return re.compile(named.get(v, v)) if v else None
         return cls(left=rx("left"), not_left=rx("not_left"), not_right=rx("not_right"),
-                   not_numerals=frozenset(rule.get("not_numerals") or ()), arabic=bool(rule.get("arabic")))
+                   not_numerals=frozenset(rule.get("not_numerals") or ()), arabic=bool(rule.get("arabic")),
+                   numerals=frozenset(rule.get("numerals") or ()))
 
     def allows(self, norm: str, s: int, unit_end: int, cn_text: str | None) -> bool:
-        if self.arabic and cn_text is not None:
+        if self.arabic and cn_text is not None and cn_text not in self.numerals:
             return False
         if cn_text is not None and cn_text in self.not_numerals:
             return False

@@ -50,6 +50,9 @@ CASES = [
     ("zh", "钢铁产量首次突破千万吨，年处理百万吨的秸秆，储备稳定在十万吨以上。",
      [("千万吨", "quantity", 1e7, "吨", None, ">"), ("百万吨", "quantity", 1e6, "吨"),
       ("十万吨", "quantity", 1e5, "吨", None, ">=")]),
+    # 枚 counts medals, coins, satellites; 两届 counts editions (other Chinese numerals with 届 name a congress)
+    ("zh", "我省运动员在全运会上摘得金牌12枚，已连续举办两届国际马拉松赛，学习贯彻二十届四中全会精神。",
+     [("12枚", "count", 12, "枚"), ("两届", "count", 2, "届")]),
     # a number right before "and" counts nothing after it
     ("en", "Rations go to children under five and nursing mothers.", []),
 ]
