@@ -210,10 +210,13 @@ class ZhExtractor(BaseExtractor):
         w, flag, _ = toks[0]
         if flag.startswith("n") and flag != "nr":
             return True
-        # 89万监测/vn 对象, 51万新/a 就业/vn 形态 人员: a modifier (an adjective, a verbal noun) before the noun
+        # 300多万各族/l 群众, 20万各/r 民族 家庭: "every kind of", then the noun
+        if w.startswith("各") and (flag == "l" or (len(toks) > 1 and toks[1][1].startswith("n") and toks[1][1] != "nr")):
+            return True
+        # 89万监测/vn 对象, 51万新/a 就业/vn|v 形态 人员: a modifier (an adjective, a verbal noun) before the noun
         return flag in ("a", "b", "vn") and len(toks) > 1 and (toks[1][1].startswith("n") and toks[1][1] != "nr"
-                                                             or (toks[1][1] == "vn" and len(toks) > 2
-                                                                 and toks[2][1].startswith("n")))
+                                                             or (toks[1][1] in ("vn", "v") and len(toks) > 2
+                                                                 and toks[2][1].startswith("n") and toks[2][1] != "nr"))
 
     def _pct_word(self, norm: str, m: re.Match) -> Candidate | None:
         """半成 = 5%, 打对折 = 50%: a percent written as a word (never in 半成品, 一半成为, 把纸对折)."""
@@ -426,10 +429,13 @@ class ZhExtractor(BaseExtractor):
         seg = re.match(r"[\u4e00-\u9fff]{1,12}", norm[pos:pos + 12])
         if not seg:
             return None
-        head = None
-        for w, flag, _ in zh_tokens(seg.group(0)):
+        head = head_flag = None
+        toks = zh_tokens(seg.group(0))
+        for k, (w, flag, _) in enumerate(toks):
             if flag.startswith("n") or flag in ("vn", "j", "l") or (head is None and flag in ("a", "b", "nz")):
-                head = w
+                head, head_flag = w, flag
+            elif flag == "v" and head_flag in ("a", "b") and k + 1 < len(toks) and toks[k + 1][1].startswith("n"):
+                continue        # 新/a 就业/v 形态 人员: a verb inside the modifier, before the noun
             elif flag in ("v", "p", "c", "u", "d", "uj", "ul", "r", "m", "q", "x", "y") and head is not None:
                 break
             elif flag.startswith("v") and head is None:

@@ -266,6 +266,8 @@ class ZhMetric:
             if event is not None:   # 2人当选中国工程院院士, 59个产品获得…认证
                 return event
             after = self._noun_phrase_after(ctx, c, ss)
+            if after is not None and c.rule == "zh.count.scaled_noun" and c.unit and c.unit in after:
+                after = after[:after.index(c.unit) + len(c.unit)]   # 20万各民族家庭(参与活动): the counted noun ends it
             if after is not None:  # 新增9家国家卓越级智能工厂, 三批政策清单, 26个国家和地区
                 return after
         lo = c.extra.get("comp_left", c.start)

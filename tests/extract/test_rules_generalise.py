@@ -53,6 +53,9 @@ CASES = [
     # 枚 counts medals, coins, satellites; 两届 counts editions (other Chinese numerals with 届 name a congress)
     ("zh", "我省运动员在全运会上摘得金牌12枚，已连续举办两届国际马拉松赛，学习贯彻二十届四中全会精神。",
      [("12枚", "count", 12, "枚"), ("两届", "count", 2, "届")]),
+    # a 万 number before a noun with "every kind of" or a modifier holding a verb before it counts that noun
+    ("zh", "项目惠及120多万各族群众，另有35万灵活就业人员参加医保。",
+     [("120多万", "count", 1.2e6, "各族群众", None, ">"), ("35万", "count", 3.5e5, "人员")]),
     # a number right before "and" counts nothing after it
     ("en", "Rations go to children under five and nursing mothers.", []),
 ]
