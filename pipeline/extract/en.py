@@ -418,8 +418,8 @@ class EnExtractor(BaseExtractor):
             if "hundred" not in w and "thousand" not in w and "million" not in w and "billion" not in w \
                     and not (w == "one" and only):
                 return  # "one of", "a year": too ambiguous to be a count ("has only one network" is one)
-        if before in self.months:
-            return
+        if before in self.months and (c.value <= 31 or c.extra.get("year_like")):
+            return      # March 19, May 2020: a date (March 191 people: no day of a month)
         if norm[c.end:c.end + 1].isalpha():
             return  # 5G, 3D, 4K: a name, not a number of things
         if c.extra.get("year_like"):
@@ -522,9 +522,9 @@ class EnExtractor(BaseExtractor):
     def _continued_count(self, norm: str, c: Candidate, prev: Candidate) -> None:
         """A bare number compared with the count just before it in its sentence counts the same thing: "436 properties
         ... compared to 469", "270 electoral votes of the 538 in total", "3,243 enterprises ..., 931 more than those in
-        the previous year" (a difference: a change)."""
-        if (not c.integer and not c.has_scale) or c.extra.get("year_like"):
-            return      # (up from 2015: a year)
+        the previous year" (a difference: a change), "191 people were killed and more than 2,000 injured"."""
+        if (not c.integer and not c.has_scale) or c.extra.get("year_like") or _OLD_YEAR.fullmatch(norm, c.start, c.end):
+            return      # (up from 2015, between 1831 and 1865: a year)
         if c.start - prev.end > 80 or _sentence_start(norm, c.start) > prev.start:
             return
         gap = norm[max(prev.end, prev.extra.get("count_phrase", (0, 0))[1]):c.start]
@@ -532,10 +532,12 @@ class EnExtractor(BaseExtractor):
         if more is not None and _APPOSED_GAP.fullmatch(gap):
             c.change = "increase" if more.group(1).lower() == "more" else "decrease"
         elif not (_COMPARED_BEFORE.search(gap) and (_ELIDED_AFTER.match(norm[c.end:c.end + 12])
-                                                   or _PERIOD_AFTER.match(norm, c.end))):
+                                                   or _PERIOD_AFTER.match(norm, c.end) or _PARTICIPLE_AFTER.match(norm, c.end))):
             return
         c.kind, c.unit, c.rule = "count", prev.unit, "en.count.continued"
-        if "count_phrase" in prev.extra:
+        if gap.rstrip().lower().endswith(("and", "than", "over", "least")) and _PARTICIPLE_AFTER.match(norm, c.end):
+            c.extra["antecedent"] = prev.extra.get("count_phrase") or prev.extra.get("antecedent") or (prev.start, prev.end)
+        elif "count_phrase" in prev.extra:
             c.extra["count_phrase"] = prev.extra["count_phrase"]
         elif "antecedent" in prev.extra:
             c.extra["antecedent"] = prev.extra["antecedent"]
@@ -569,11 +571,14 @@ class EnExtractor(BaseExtractor):
 
 # what joins a bare number to the count before it: a comparison, the whole it is part of
 _COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|versus|vs\.?|against|(?:up|down)\s+from|from|than|of\s+the|out\s+of|"
-                              r"of\s+a\s+total\s+of)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|only\s+|just\s+)?$",
-                              re.IGNORECASE)
+                              r"of\s+a\s+total\s+of|and)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|only\s+|just\s+|"
+                              r"more\s+than\s+|over\s+|at\s+least\s+)?$", re.IGNORECASE)
 _PERIOD_AFTER = re.compile(r"\s+(?:a|the|last|this|one)\s+(?:year|month|quarter|week|decade)\b", re.IGNORECASE)
 # the rest of the counted phrase and a comma: "3,243 enterprises and organizations, 931 more than ..."
 _APPOSED_GAP = re.compile(r"[ \t]*(?:[A-Za-z\-]+[ \t]+){0,4}?[A-Za-z\-]*[ \t]*,[ \t]*")
+# ... and more than 2,000 injured in March: a past participle that ends its clause (not "20 armed men")
+_PARTICIPLE_AFTER = re.compile(r"\s+[a-z]+ed(?=\s*(?:$|[,.;:]|(?:in|at|on|after|by|during|when|while|and|or)\b))")
+_OLD_YEAR = re.compile(r"1[5-8]\d\d")
 _MORE_THAN_AFTER = re.compile(r"\s+(more|fewer)\s+than\b", re.IGNORECASE)
 _QUOTES = {'"': '"', "“": "”", "‘": "’"}
 # a number right before a currency written between two numbers; if that number has its own symbol

@@ -1741,6 +1741,8 @@ class EnMetric:
             elif not nxt[0].isalpha() or low in self.stop or low in self.event_aux:
                 break
             end += 1
+        while end > k and ws[end].group(0).lower() in ("and", "or", "but"):
+            end -= 1        # "were killed and (more than 2,000 injured)": a conjunction ends the predicate
         return at + ws[k].start(), at + ws[end].end(), k0 > 0
 
     def _ing_modifier(self, low: list[str], i: int) -> bool:

@@ -56,6 +56,11 @@ CASES = [
     # a 万 number before a noun with "every kind of" or a modifier holding a verb before it counts that noun
     ("zh", "项目惠及120多万各族群众，另有35万灵活就业人员参加医保。",
      [("120多万", "count", 1.2e6, "各族群众", None, ">"), ("35万", "count", 3.5e5, "人员")]),
+    # ... and a bare number after "and" with a participle closing its clause; a number after a month that no day
+    # could be counts; a year never continues a count
+    ("en", "In April 312 miners were trapped and nearly 90 rescued by nightfall.",
+     [("312", "count", 312, "miners"), ("90", "count", 90, "miners", None, "~")]),
+    ("en", "Some 4,000 ships were built between 1750 and 1790.", [("4,000", "count", 4000, "ships", None, "~")]),
     # a number right before "and" counts nothing after it
     ("en", "Rations go to children under five and nursing mothers.", []),
 ]

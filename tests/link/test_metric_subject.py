@@ -2409,3 +2409,8 @@ def test_a_bare_first_level_of_a_change_measures_what_the_second_does():
     text = "Coal output rose from 1.2 to 1.5 million tonnes last year."
     assert fig(text, "en", "1.2").metric == "Coal output"
     assert fig(text, "en", "1.5 million tonnes").metric == "Coal output"
+
+
+def test_a_conjunction_ends_what_happened_to_people():
+    text = "Floods hit the coast, and 45 villagers were evacuated and 12 others reported missing."
+    assert fig(text, "en", "45").metric == "villagers were evacuated"
