@@ -588,9 +588,9 @@ _SPACED_GROUP = re.compile(r"\d \d{3}(?!\d)")
 _CENTS = {"USD", "EUR", "CAD", "AUD", "GBP", "NZD", "SGD", "HKD"}
 _CENTS_END = re.compile(r"\s*(?:$|[.,;!?)]|\b(?:and|or|but)\b)")
 _TRAILING_SCALE = re.compile(r"[ \t]+(million|billion|bn|mn|trillion)\b", re.IGNORECASE)
-# "two of the world's largest brewers", "three of its 21 brick plants": the head is the first plural word
+# "two of the world's largest brewers", "three of its 21 brick plants", "eight of Alitalia's rivals": the head is the first plural word
 # that no other plural word follows
-_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|our|these|those|his|her)\s+(?P<np>(?:[\w\-]+'s\s+)?(?:[\w\-]+\s+){0,3}?)"
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|our|these|those|his|her|[A-Z][\w&.\-]*['’]s)\s+(?P<np>(?:[\w\-]+'s\s+)?(?:[\w\-]+\s+){0,3}?)"
                         r"(?P<h>[A-Za-z\-]+s)(?=\s*(?:[,.;:)]|$|\b[a-z]+\b(?<!s)))", re.IGNORECASE)
 # what may stand right before a sentence's first word: a stop, a line break, a dateline's dash, a quotation mark or
 # bracket

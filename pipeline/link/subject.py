@@ -543,6 +543,7 @@ _PREP_BEFORE_NAME = re.compile(r"\b(?:in|of|with|from|for|to|by|at|on|into|than)
 # no piece of a topic name: a verb, preposition, pronoun, conjunction or adverb
 _NOT_IN_TOPIC = frozenset({"v", "p", "r", "c", "d"})
 _PREDICATE_TAGS = frozenset({"v", "vd", "d", "ad", "l", "i"})
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve dozens hundreds thousands".split())
 _CLAUSE_MARKS = frozenset("，。；：！？、,;:!?\n")
 _HEAD_CHARS = 600     # where a document's title line is looked for
 
@@ -984,6 +985,8 @@ class EnSubject:
                 if w0.endswith("s") and not w0.endswith(("ss", "'s", "’s")) and len(w0) > 3 \
                         and (known is None or w0 not in known) and w0 not in self.territories:
                     del run[:2]      # Shares of IPC, Members of the Bank of England: a plural common noun opening a sentence
+                elif w0.lower() in _NUMBER_WORDS:
+                    del run[:2]      # Two of Britain's biggest banks: a count opening the sentence
             heading = False
             while run and _ROMAN.fullmatch(run[0].group(0).rstrip(".")) and \
                     (run[0].group(0).endswith(".") or norm.startswith(".", run[0].end())):

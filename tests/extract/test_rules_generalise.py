@@ -61,6 +61,8 @@ CASES = [
     ("en", "In April 312 miners were trapped and nearly 90 rescued by nightfall.",
      [("312", "count", 312, "miners"), ("90", "count", 90, "miners", None, "~")]),
     ("en", "Some 4,000 ships were built between 1750 and 1790.", [("4,000", "count", 4000, "ships", None, "~")]),
+    # a partitive after a name's possessive counts what follows it
+    ("en", "The complaint was filed by five of Ryanair's competitors.", [("five", "count", 5, "competitors")]),
     # a number right before "and" counts nothing after it
     ("en", "Rations go to children under five and nursing mothers.", []),
 ]

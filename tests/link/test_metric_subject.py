@@ -2414,3 +2414,7 @@ def test_a_bare_first_level_of_a_change_measures_what_the_second_does():
 def test_a_conjunction_ends_what_happened_to_people():
     text = "Floods hit the coast, and 45 villagers were evacuated and 12 others reported missing."
     assert fig(text, "en", "45").metric == "villagers were evacuated"
+
+
+def test_a_count_opening_the_sentence_is_no_part_of_the_name_after_it():
+    assert fig("Three of Germany's largest insurers raised premiums by 4%.", "en", "4%").subject == "Germany"
