@@ -163,6 +163,7 @@ class BaseExtractor:
         self._vague_left = _any_at_end(flt.get("vague_left", []), ci)
         self._vague_right = [re.compile(r"^\s*" + p, ci) for p in flt.get("vague_right", [])]
         self._quoted_max = int(flt.get("quoted_label_max_chars", 0))
+        self._quoted_amount = re.compile(flt["quoted_amount_before"], ci) if flt.get("quoted_amount_before") else None
         th = flt.get("threshold") or {}
         self._th_right_with = re.compile(th["right_after_with"], ci) if th.get("right_after_with") else None
         tm = flt.get("title_marks")
@@ -458,6 +459,9 @@ class BaseExtractor:
             if close < 0:
                 continue
             if (close - (lo + k) - 1) <= lim:
+                if self._quoted_amount is not None and not norm[c.end:close].strip(" .,") \
+                        and self._quoted_amount.match(norm[lo + k + 1:c.start]):
+                    return False    # "approximately 2.5%": an amount quoted, not a label
                 return True
         return False
 

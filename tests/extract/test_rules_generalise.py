@@ -63,6 +63,9 @@ CASES = [
     ("en", "Some 4,000 ships were built between 1750 and 1790.", [("4,000", "count", 4000, "ships", None, "~")]),
     # a partitive after a name's possessive counts what follows it
     ("en", "The complaint was filed by five of Ryanair's competitors.", [("five", "count", 5, "competitors")]),
+    # an amount quoted alone (with an approximation) is a figure; a short quoted label built from numbers is not
+    ("en", 'The airline trimmed its outlook by "about 4%", its chief said.', [("4%", "percent", 4, "%")]),
+    ("en", 'The ministry launched its "three major projects" campaign.', []),
     # a number right before "and" counts nothing after it
     ("en", "Rations go to children under five and nursing mothers.", []),
 ]
