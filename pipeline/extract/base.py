@@ -162,6 +162,7 @@ class BaseExtractor:
         self._ordinal = _any_at_end(flt.get("ordinal_left", []), ci)
         self._vague_left = _any_at_end(flt.get("vague_left", []), ci)
         self._vague_right = [re.compile(r"^\s*" + p, ci) for p in flt.get("vague_right", [])]
+        self._label_after_unit = {u: re.compile(rx, ci) for u, rx in (flt.get("label_after_unit") or {}).items()}
         self._quoted_max = int(flt.get("quoted_label_max_chars", 0))
         self._quoted_amount = re.compile(flt["quoted_amount_before"], ci) if flt.get("quoted_amount_before") else None
         th = flt.get("threshold") or {}
@@ -404,6 +405,8 @@ class BaseExtractor:
                     return True
         if self._quoted_max and self.in_short_quote(norm, c):
             return True
+        if self._label_after_unit and c.unit in self._label_after_unit and self._label_after_unit[c.unit].match(norm, c.end):
+            return True     # the 500m gold: a race
         if self._title_marks is not None:
             op, cl = self._title_marks
             k = norm.rfind(op, max(0, c.start - 60), c.start)

@@ -25,6 +25,9 @@ CASES = [
     ("en", "Sales grew at snack maker Three Squirrels and at the Seven Bridges brewery."),   # number words in names
     ("en", "the \"3 100\" special operations and the \"six major projects\""),
     ("en", "thousands of jobs and dozens of firms"),
+    # fractions and races
+    ("en", "Nearly three fifths of voters and two thirds of members backed the plan."),
+    ("en", "He took the 200m freestyle title and the 100m bronze."),
     ("en", "eight people per thousand residents"),
     ("en", "COVID-19 cases and G20 leaders met at 10:30."),
     ("en", "a three-year plan and a two-door car"),
