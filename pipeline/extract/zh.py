@@ -265,6 +265,15 @@ class ZhExtractor(BaseExtractor):
 
     def merge_ranges(self, norm: str, cands: list[Candidate]) -> list[Candidate]:
         out = super().merge_ranges(norm, cands)
+        k = 0
+        while k + 1 < len(out):
+            a, b = out[k], out[k + 1]
+            if a.kind is None and b.kind is not None and b.high is None and not a.has_scale and a.integer \
+                    and b.value == (a.value + 1) * b.scale * b.factor and a.value < 10 and norm[a.end:b.start] == "、" \
+                    and "分别" not in norm[max(0, a.start - 20):a.start]:
+                # 认领５、６棵树: two neighbouring digits joined by 、 are "five or six", one figure
+                out[k:k + 2] = [self._range(a, b, b, a.value * b.scale * b.factor, b.value, b.scale, b.has_scale)]
+            k += 1
         for c in out:
             if c.numeral == "cn" and c.high is None and c.kind is not None:
                 pm = _PAIR.fullmatch(c.extra.get("cn_text", "").replace(" ", ""))

@@ -66,6 +66,11 @@ CASES = [
     # an amount quoted alone (with an approximation) is a figure; a short quoted label built from numbers is not
     ("en", 'The airline trimmed its outlook by "about 4%", its chief said.', [("4%", "percent", 4, "%")]),
     ("en", 'The ministry launched its "three major projects" campaign.', []),
+    # two neighbouring digits joined by 、 are one approximate figure ("three or four"), unless 分别 lists them
+    ("zh", "每户分到３、４只羊。", [("３、４只", "count", 3, "只", 4)]),
+    ("zh", "两项指标分别提高3、4个百分点。", [("两项", "count", 2, "项"), ("3", "ppt", 3, "pp"), ("4个百分点", "ppt", 4, "pp")]),
+    # millilitres
+    ("zh", "每支容量为１５ｍｌ。", [("１５ｍｌ", "quantity", 15, "ml")]),
     # a number right before "and" counts nothing after it
     ("en", "Rations go to children under five and nursing mothers.", []),
 ]
