@@ -279,6 +279,9 @@ class ZhExtractor(BaseExtractor):
                 pm = _PAIR.fullmatch(c.extra.get("cn_text", "").replace(" ", ""))
                 if pm and _DIGIT[pm.group(2)] == _DIGIT[pm.group(1)] + 1:
                     c.high = c.value * Decimal(_DIGIT[pm.group(2)]) / Decimal(_DIGIT[pm.group(1)])
+                elif pm and pm.group(1) == "三" and pm.group(2) == "五":
+                    # 三五块钱, 三五个: "three to five", not 35 (read digit by digit)
+                    c.value, c.high = c.value * 3 / 35, c.value * 5 / 35
         return out
 
     def _from_match(self, norm: str, m: re.Match) -> Candidate | None:

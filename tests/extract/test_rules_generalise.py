@@ -69,6 +69,8 @@ CASES = [
     # two neighbouring digits joined by 、 are one approximate figure ("three or four"), unless 分别 lists them
     ("zh", "每户分到３、４只羊。", [("３、４只", "count", 3, "只", 4)]),
     ("zh", "两项指标分别提高3、4个百分点。", [("两项", "count", 2, "项"), ("3", "ppt", 3, "pp"), ("4个百分点", "ppt", 4, "pp")]),
+    # 三五 is "three to five", not 35
+    ("zh", "一支笔也就三五块钱。", [("三五块钱", "money", 3, "CNY", 5)]),
     # millilitres
     ("zh", "每支容量为１５ｍｌ。", [("１５ｍｌ", "quantity", 15, "ml")]),
     # a number right before "and" counts nothing after it
