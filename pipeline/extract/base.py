@@ -176,6 +176,7 @@ class BaseExtractor:
                           for p in th.get("pairs", [])]
         self._per_left = fast(re.compile(flt["per_left"], ci)) if flt.get("per_left") else None
         self._rate_left_by_unit = {u: fast(re.compile(p, ci)) for u, p in (flt.get("rate_left_by_unit") or {}).items()}
+        self._count_rate_left = re.compile(flt["count_rate_left"], ci) if flt.get("count_rate_left") else None
         self._ratio_left = fast(re.compile(flt["ratio_left"], ci)) if flt.get("ratio_left") else None
         self._ratio_right = re.compile(flt["ratio_right"], ci) if flt.get("ratio_right") else None
         self._relative = re.compile(flt["relative_clause"], ci) if flt.get("relative_clause") else None
@@ -417,6 +418,9 @@ class BaseExtractor:
         rate = self._rate_left_by_unit.get(c.unit) if c.kind == "count" else None
         if rate is not None and rate.search(left):
             return True
+        if c.kind == "count" and self._count_rate_left is not None \
+                and self._count_rate_left.search(norm, max(0, c.start - 40), c.start):
+            return True     # 每万人口…拥有量达25件: a rate
         if self._ratio_left is not None and self._ratio_left.search(left):
             return True
         if self._ratio_right is not None and (c.value or 0) < 1000 and self._ratio_right.match(norm, c.end):

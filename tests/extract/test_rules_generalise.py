@@ -71,6 +71,8 @@ CASES = [
     ("zh", "两项指标分别提高3、4个百分点。", [("两项", "count", 2, "项"), ("3", "ppt", 3, "pp"), ("4个百分点", "ppt", 4, "pp")]),
     # 三五 is "three to five", not 35
     ("zh", "一支笔也就三五块钱。", [("三五块钱", "money", 3, "CNY", 5)]),
+    # 每人 is each person: an amount per person stays a figure
+    ("zh", "对困难学生给予每人3000元补助。", [("3000元", "money", 3000, "CNY")]),
     # millilitres
     ("zh", "每支容量为１５ｍｌ。", [("１５ｍｌ", "quantity", 15, "ml")]),
     # a number right before "and" counts nothing after it
