@@ -428,9 +428,12 @@ class ZhExtractor(BaseExtractor):
             return None
         s = m.start()
         head = self._head_noun(norm, m.end())
+        end = m.end()
+        if head is None and norm[end:end + 1] == "类":
+            head, end = "类", end + 1      # 五大类21个主要指标: five main categories
         if head is None:
             return None
-        return Candidate(start=s, end=m.end(), nstart=s, nend=s + len(cn), value=v, kind="count", unit=head,
+        return Candidate(start=s, end=end, nstart=s, nend=s + len(cn), value=v, kind="count", unit=head,
                          numeral="cn", rule="zh.count.big", extra={"cn_text": cn})
 
     @staticmethod

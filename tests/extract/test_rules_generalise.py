@@ -73,6 +73,8 @@ CASES = [
     ("zh", "一支笔也就三五块钱。", [("三五块钱", "money", 3, "CNY", 5)]),
     # 每人 is each person: an amount per person stays a figure
     ("zh", "对困难学生给予每人3000元补助。", [("3000元", "money", 3000, "CNY")]),
+    # X大类 counts categories
+    ("zh", "清单涵盖三大类28项改革任务。", [("三大类", "count", 3, "类"), ("28项", "count", 28, "项")]),
     # millilitres
     ("zh", "每支容量为１５ｍｌ。", [("１５ｍｌ", "quantity", 15, "ml")]),
     # a number right before "and" counts nothing after it
