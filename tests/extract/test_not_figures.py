@@ -41,6 +41,8 @@ CASES = [
     ("zh", "长沙伍家岭片区完成改造。"),
     # a round amount written with its scale alone that names a class of thing, or the kind of step counted before it
     ("zh", "加快建设宁东千万吨级煤化工基地和百万吨烯烃项目，推进万米深地钻探。"),
+    # fixed terms built from numbers: the three sectors of the economy, a trilogy
+    ("zh", "三次产业结构持续优化，改革分为三部曲推进。"),
     # a count per thousand or ten thousand people is a rate
     ("zh", "每千人口拥有3岁以下婴幼儿托位数达4.5个，每万人拥有公共文化设施面积提高到8件。"),
     # 二 alone before a classifier is an ordinal or a label; a count of two is written 两

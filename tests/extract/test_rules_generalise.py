@@ -75,6 +75,8 @@ CASES = [
     ("zh", "对困难学生给予每人3000元补助。", [("3000元", "money", 3000, "CNY")]),
     # X大类 counts categories
     ("zh", "清单涵盖三大类28项改革任务。", [("三大类", "count", 3, "类"), ("28项", "count", 28, "项")]),
+    # 车道 counts lanes
+    ("zh", "将双向4车道拓宽为8车道。", [("4车道", "count", 4, "车道"), ("8车道", "count", 8, "车道")]),
     # millilitres
     ("zh", "每支容量为１５ｍｌ。", [("１５ｍｌ", "quantity", 15, "ml")]),
     # a number right before "and" counts nothing after it
