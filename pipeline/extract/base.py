@@ -161,6 +161,7 @@ class BaseExtractor:
         flt = ctx.get("filters", {})
         self._ordinal = _any_at_end(flt.get("ordinal_left", []), ci)
         self._vague_left = _any_at_end(flt.get("vague_left", []), ci)
+        self._vague_left_cn = _any_at_end(flt.get("vague_left_before_cn", []), ci)
         self._vague_right = [re.compile(r"^\s*" + p, ci) for p in flt.get("vague_right", [])]
         self._label_after_unit = {u: re.compile(rx, ci) for u, rx in (flt.get("label_after_unit") or {}).items()}
         self._quoted_max = int(flt.get("quoted_label_max_chars", 0))
@@ -389,6 +390,8 @@ class BaseExtractor:
         if self._ordinal is not None and self._ordinal.search(left):
             return True
         if self._vague_left is not None and self._vague_left.search(left):
+            return True
+        if self._vague_left_cn is not None and c.numeral == "cn" and self._vague_left_cn.search(left):
             return True
         if self._ranking is not None and c.unit in self._ranking[1] and self._ranking[0].search(left):
             return True

@@ -41,6 +41,8 @@ CASES = [
     ("zh", "长沙伍家岭片区完成改造。"),
     # a round amount written with its scale alone that names a class of thing, or the kind of step counted before it
     ("zh", "加快建设宁东千万吨级煤化工基地和百万吨烯烃项目，推进万米深地钻探。"),
+    # durations (一个多小时) and the national 1% population sample survey
+    ("zh", "等了两个多小时，全市完成1%人口抽样调查工作。"),
     # fixed terms built from numbers: the three sectors of the economy, a trilogy
     ("zh", "三次产业结构持续优化，改革分为三部曲推进。"),
     # a count per thousand or ten thousand people is a rate

@@ -77,6 +77,9 @@ CASES = [
     ("zh", "清单涵盖三大类28项改革任务。", [("三大类", "count", 3, "类"), ("28项", "count", 28, "项")]),
     # 车道 counts lanes
     ("zh", "将双向4车道拓宽为8车道。", [("4车道", "count", 4, "车道"), ("8车道", "count", 8, "车道")]),
+    # 数 makes a vague numeral only before a Chinese numeral; before digits it ends a noun (人数, 户数)
+    ("zh", "全年接待游客人数1.2亿人次，覆盖农户户数35万户，引进数百名人才。",
+     [("1.2亿人次", "count", 1.2e8, "人次"), ("35万户", "count", 3.5e5, "户")]),
     # millilitres
     ("zh", "每支容量为１５ｍｌ。", [("１５ｍｌ", "quantity", 15, "ml")]),
     # a number right before "and" counts nothing after it
