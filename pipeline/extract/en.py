@@ -343,6 +343,9 @@ class EnExtractor(BaseExtractor):
                 c.kind, c.unit, c.rule = "count", hm.group(1).lower(), "en.count.members"
                 c.extra["count_phrase"] = (hm.start(1), hm.end(1))
                 return c
+            if hm is not None and hm.group(1).lower() == "odd" and c.integer:
+                c.end, c.inner_approx = hm.end(), True   # the 80-odd resorts: more than 80 (as 80多), counted below
+                return c
             c.extra["no_count"] = True  # three-year plan, two-door car: an adjective
         if norm[e:e + 1] == "/" or (s > 0 and norm[s - 1] == "/"):
             c.extra["no_count"] = True  # 1/3, 24/7

@@ -82,6 +82,8 @@ CASES = [
      [("1.2亿人次", "count", 1.2e8, "人次"), ("35万户", "count", 3.5e5, "户")]),
     # millilitres
     ("zh", "每支容量为１５ｍｌ。", [("１５ｍｌ", "quantity", 15, "ml")]),
+    # "N-odd" is more than N (as 多), counting the noun after; other hyphenated words stay adjectives
+    ("en", "The chain closed 40-odd stores after a three-year slump.", [("40-odd", "count", 40, "stores", None, ">")]),
     # a number right before "and" counts nothing after it
     ("en", "Rations go to children under five and nursing mothers.", []),
 ]
