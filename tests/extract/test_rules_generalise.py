@@ -100,6 +100,9 @@ ELIDED = [
     ("The number of schools without electricity fell to zero.", "zero", "schools"),
     ("Listed firms rose by 6 percent to 930.", "930", "firms"),
     ("It put the number of licensed clinics at 212 in June.", "212", "clinics"),
+    # sales and loans written as a bare number are counted (a money amount has its currency)
+    ("Home loans approved in March fell to 61,400, the lowest in a year.", "61,400", "loans"),
+    ("Car sales in the region rose to 12,800 last month.", "12,800", "sales"),
     # bringing / taking / raising the total to N
     ("Officials confirmed 56 new infections, bringing the national tally to 8,412.", "8,412", "infections"),
     ("The deal adds 40 branches, taking the total number of outlets in the region to 1,250.", "1,250", "outlets"),
