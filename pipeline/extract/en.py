@@ -417,6 +417,8 @@ class EnExtractor(BaseExtractor):
         w = c.extra.get("word")
         before = _prev_word(norm, c.start)
         only = before in ("only", "just")
+        if before in ("any", "every"):
+            return  # almost any two cities, every three months: no things counted
         if w is not None and not c.has_scale and (w in ("one", "a", "an") or w.startswith(("a ", "an "))):
             if "hundred" not in w and "thousand" not in w and "million" not in w and "billion" not in w \
                     and not (w == "one" and only):

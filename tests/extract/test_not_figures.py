@@ -25,6 +25,8 @@ CASES = [
     ("en", "Sales grew at snack maker Three Squirrels and at the Seven Bridges brewery."),   # number words in names
     ("en", "the \"3 100\" special operations and the \"six major projects\""),
     ("en", "thousands of jobs and dozens of firms"),
+    # any / every before a number: no things counted
+    ("en", "Almost any three suppliers can bid, and one in every 20 bids wins."),
     # fractions and races
     ("en", "Nearly three fifths of voters and two thirds of members backed the plan."),
     ("en", "He took the 200m freestyle title and the 100m bronze."),
