@@ -634,7 +634,11 @@ _PART_OF_YEAR_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:first|second|third|f
 SUBJ_ROUTES = ("action", "subject", "copula")
 _CONVERSION = re.compile(r"\s*[(（]\s*(?:about|around|approximately|roughly|or|约合|折合|合|约)?\s*|\s*[;；,，]\s*")
 _NEW_CLAUSE_EN = re.compile(r"\b(?:and|but|while|which|as)\s+(?:is|are|was|were|will|would|has|have|had|it|they|is\s+expected|are\s+expected)\b"
-                            r"|\b(?:after|because|since|when|although|though|before|once)\s+(?:it|they|the|a|an|he|she|its|their|[A-Z]\w+)\b")
+                            r"|\b(?:after|because|since|when|although|though|before|once)\s+(?:it|they|the|a|an|he|she|its|their|[A-Z]\w+)\b"
+                            # "rose 5% last year and the company aims to double them by 2025", "reached 1.64 GW and Seoul
+                            # plans to install ...": a coordinated clause with a subject and a verb of its own
+                            r"|\b(?:and|but|while|whereas)\s+(?:(?:the|its|their|this|that)\s+[a-z][\w\-]*|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})"
+                            r"\s+(?:will|would|plans|aims|expects|intends|wants|hopes|is\s+planning|is\s+aiming)\b")
 # a coordinated clause with a subject and a finite verb of its own, between an earlier cue and the figure
 _CLAUSE_OF_ITS_OWN = re.compile(r"\b(?:and|but|while|whereas)\s+(?:(?:the|its|their|this|that)\s+[a-z][\w\-]*|it|they|he|she|we)"
                                 r"\s+(?:will|would|is|are|was|were|has|have|had|plans|aims|expects|intends)\b")

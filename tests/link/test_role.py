@@ -358,3 +358,12 @@ def test_being_ready_to_spend_is_a_commitment():
 ])
 def test_a_deal_under_way_in_the_progressive_is_a_target(text, figure):
     assert fig(text, "en", figure).role == "target"
+
+
+@pytest.mark.parametrize("text,figure", [
+    # a coordinated clause with a subject and a verb of its own carries its own goal; the figure before it is a level
+    ("Sales rose 5% last year and the company aims to double them by 2025.", "5%"),
+    ("Output reached 2.4 million tonnes, while Mongolia plans to export 5 million tonnes by 2030.", "2.4 million tonnes"),
+])
+def test_a_goal_in_a_later_clause_of_its_own_is_not_this_figures(text, figure):
+    assert fig(text, "en", figure).role == "actual"
