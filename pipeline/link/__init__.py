@@ -633,7 +633,9 @@ _PART_OF_YEAR_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:first|second|third|f
 # routes of the parse whose named owner is the subject before the rules are asked (corpus/real dev: NOTES.md)
 SUBJ_ROUTES = ("action", "subject", "copula")
 _CONVERSION = re.compile(r"\s*[(（]\s*(?:about|around|approximately|roughly|or|约合|折合|合|约)?\s*|\s*[;；,，]\s*")
-_NEW_CLAUSE_EN = re.compile(r"\b(?:and|but|while|which|as)\s+(?:is|are|was|were|will|would|has|have|had|it|they|is\s+expected|are\s+expected)\b"
+# a new predicate after the figure ("and is expected to", "and wants to sell ... by 2030": a shared subject's new goal)
+_NEW_CLAUSE_EN = re.compile(r"\b(?:and|but|while|which|as)\s+(?:is|are|was|were|will|would|has|have|had|it|they|is\s+expected|are\s+expected"
+                            r"|plans|aims|wants|hopes|intends|seeks|targets)\b"
                             r"|\b(?:after|because|since|when|although|though|before|once)\s+(?:it|they|the|a|an|he|she|its|their|[A-Z]\w+)\b"
                             # "rose 5% last year and the company aims to double them by 2025", "reached 1.64 GW and Seoul
                             # plans to install ...": a coordinated clause with a subject and a verb of its own
