@@ -424,6 +424,8 @@ class Linker:
                 after = after[:np_.start()]
         t_pos = self._cue_end(ctx, "t", self.target_re, ss, se, c.start,
                               _dash_asides(ctx, ss, se) if self.lang == "en" else ())
+        if t_pos is not None and self.lang == "en" and _SUBORDINATE_BETWEEN.search(ctx.norm, ss + t_pos, c.start):
+            t_pos = None     # "plans to cut emissions by 40% by 2030, after they fell 3% last year": another clause
         a_pos = self._cue_end(ctx, "a", self.actual_re, ss, se, c.start)
         if a_pos is not None and self.lang == "en" and _CLAUSE_OF_ITS_OWN.search(ctx.norm, ss + a_pos, c.start):
             a_pos = None     # "The deal has been widely expected and the firm will pay $76": another clause's tense
@@ -641,6 +643,11 @@ _NEW_CLAUSE_EN = re.compile(r"\b(?:and|but|while|which|as)\s+(?:is|are|was|were|
                             # plans to install ...": a coordinated clause with a subject and a verb of its own
                             r"|\b(?:and|but|while|whereas)\s+(?:(?:the|its|their|this|that)\s+[a-z][\w\-]*|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})"
                             r"\s+(?:will|would|plans|aims|expects|intends|wants|hopes|is\s+planning|is\s+aiming)\b")
+# a subordinate clause with a subject of its own opening between a goal's cue and the figure
+_SUBORDINATE_BETWEEN = re.compile(r"\b(?:after|because|since|although|though|whereas)\s+(?:it|they|he|she|we|the|its|their|[A-Z]\w+)\b"
+                                  # ... or a coordinated clause with its own subject in the past ("and its shares rose 3%")
+                                  r"|\b(?:and|but|while)\s+(?:(?:the|its|their|this|that)\s+[a-z][\w\-]*|it|they|he|she|we)\s+"
+                                  r"(?:[a-z]+ed|rose|fell|grew|sank|slid|won|lost|hit|sold|paid|made|took|gave|saw|shrank|swung)\b")
 # a coordinated clause with a subject and a finite verb of its own, between an earlier cue and the figure
 _CLAUSE_OF_ITS_OWN = re.compile(r"\b(?:and|but|while|whereas)\s+(?:(?:the|its|their|this|that)\s+[a-z][\w\-]*|it|they|he|she|we)"
                                 r"\s+(?:will|would|is|are|was|were|has|have|had|plans|aims|expects|intends)\b")

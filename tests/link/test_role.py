@@ -365,6 +365,14 @@ def test_a_deal_under_way_in_the_progressive_is_a_target(text, figure):
     ("Sales rose 5% last year and the company aims to double them by 2025.", "5%"),
     ("Output reached 2.4 million tonnes, while Mongolia plans to export 5 million tonnes by 2030.", "2.4 million tonnes"),
     ("The group sold 3.1 million phones in 2023 and hopes to sell 5 million phones by 2026.", "3.1 million"),
+    # ... and a subordinate clause with its own subject between the goal's cue and the figure
+    ("The ministry aims to lift exports by 10% next year, because they shrank 4% in 2024.", "4%"),
 ])
 def test_a_goal_in_a_later_clause_of_its_own_is_not_this_figures(text, figure):
     assert fig(text, "en", figure).role == "actual"
+
+
+def test_a_firms_guidance_is_its_own_outlook():
+    text = "The retailer is guiding for pre-tax profit of about £480m this year, and its shares rose 3%."
+    assert fig(text, "en", "£480m").role == "target"
+    assert fig(text, "en", "3%").role == "actual"
