@@ -455,7 +455,7 @@ class Linker:
                     w_end = np_.start() if np_ else clause_end
                 if self.weak_target_re.search(ctx.norm, c.end, w_end):
                     return "target"  # ("rose 14% on Tuesday after it said it would …": the cue is another clause's)
-            else:
+            elif not self._past_year_before(ctx, ss, c.start):
                 clause_start = _clause_start(ctx.norm, c.start, max(ss, c.start - WINDOW), self.lang)
                 if any(not (m.end() <= c.start and self._ba_done(ctx, m, c, clause_end))
                        for m in self.weak_target_re.finditer(ctx.norm, clause_start, clause_end)):
@@ -467,6 +467,13 @@ class Linker:
         if heading is not None and heading[2] == "target":
             return "target"
         return "actual"
+
+    def _past_year_before(self, ctx: Context, ss: int, pos: int) -> bool:
+        """The sentence dates what comes before ``pos`` to a year before the document's (2025年，全市建成5G基站8.5万个
+        in a 2026 report): a result, whatever a weak cue (建成…个) says; a deadline (到2025年) is no such date."""
+        if ctx.dateline is None:
+            return False
+        return any(int(m.group("y")) < ctx.dateline for m in _ZH_DATED_YEAR.finditer(ctx.norm, ss, pos))
 
     def _ba_done(self, ctx: Context, cue: re.Match, c: Candidate, clause_end: int) -> bool:
         """The weak cue is 将 marking the object of an action finished after the figure (本报将…的16所学校的资料进行了
@@ -701,6 +708,8 @@ def _past_deadline(cue: str, dateline: int | None) -> bool:
 
 
 _CUE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# a year that dates a clause (2025年, 截至2025年底), not a deadline (到2025年, 至2025年) nor a base (比2024年)
+_ZH_DATED_YEAR = re.compile(r"(?:(?<=截至)|(?<=截止)|(?<![到至比较于\d]))(?P<y>(?:19|20)\d{2})\s*年(?:底|末|全年|上半年|下半年|前三季度)?(?![前后初以代])")
 
 
 def _is_heading_line(norm: str, s: int, e: int) -> bool:

@@ -376,3 +376,14 @@ def test_a_firms_guidance_is_its_own_outlook():
     text = "The retailer is guiding for pre-tax profit of about £480m this year, and its shares rose 3%."
     assert fig(text, "en", "£480m").role == "target"
     assert fig(text, "en", "3%").role == "actual"
+
+
+@pytest.mark.parametrize("text,figure,role", [
+    # a clause dated to a year before the document's reports a result, whatever a weak cue (建成…个) suggests;
+    # a deadline (到2027年) or this year's plan (将) stays a target
+    ("2026年1月20日\n市通信管理局通报：2025年，全市建成5G基站8.6万个。", "8.6万个", "actual"),
+    ("2026年1月20日\n市通信管理局通报：截至2025年底，全市累计建成充电桩3.2万个。", "3.2万个", "actual"),
+    ("2026年1月20日\n市通信管理局通报：到2027年，全市建成5G基站12万个。", "12万个", "target"),
+])
+def test_a_past_year_in_the_sentence_outweighs_a_weak_cue(text, figure, role):
+    assert fig(text, "zh", figure).role == role
