@@ -276,3 +276,9 @@ def test_a_change_against_the_previous_year_is_not_a_figure_of_that_year():
 ])
 def test_the_base_of_a_change_under_a_span_takes_its_first_year(text, figure, year):
     assert fig(text, "en", figure).year == year
+
+
+
+def test_a_time_word_is_no_part_of_the_metric():
+    text = "市里通报进展。到2028年，全市养老床位力争达到4.2万张，目前已有3.1万张。"
+    assert fig(text, "zh", "3.1万张").metric == "养老床位"
