@@ -34,6 +34,15 @@ REVIEW, PLAN = "review", "plan"
 # a line that is a figure alone, its number and a short unit (２．００元／运次, 1.5万吨, $3.2bn): a table's cell
 _VALUE_LINE = re.compile(r"\s*[$£€¥￥]?\s*[\d０-９][\d０-９.．,，]*\s*[^\s\d０-９，。；,;／/]{0,3}(?:\s*[／/]\s*[^\s\d０-９，。；,;]{1,3})?\s*$")
 
+_SENTENCE_ENDS = ("。", "！", "？", ".", "!", "?")
+
+
+def _holds_figure(figure_starts: list[int] | None, s: int, e: int) -> bool:
+    if not figure_starts:
+        return False
+    i = bisect.bisect_left(figure_starts, s)
+    return i < len(figure_starts) and figure_starts[i] < e
+
 
 @dataclass(frozen=True, slots=True)
 class Frame:
@@ -327,8 +336,14 @@ class Reader:
         nodes: list[Node] = []
         depth = 0                                     # level of the heading whose body we are in
         numbered = 0                                  # level of the last numbered heading
+        items = False                                 # in the lines of a list a colon opened, each with a figure
         for idx, (s, e) in enumerate(lines):
             head = self._heading(norm, s, e, lines[idx + 1] if idx + 1 < len(lines) else None, figure_starts)
+            prev = norm[lines[idx - 1][0]:lines[idx - 1][1]].rstrip() if idx else ""
+            items = prev.endswith(("：", ":")) or (items and not prev.endswith(_SENTENCE_ENDS)
+                                                  and _holds_figure(figure_starts, *lines[idx - 1]))
+            if head is not None and head[0] == "plain" and items and _holds_figure(figure_starts, s, e):
+                head = None                           # （仅为部分）： / 张迪忠、李强分别认捐５００双运动鞋: an item, not a heading
             if head is not None:
                 style, he = head
                 if style == "plain":

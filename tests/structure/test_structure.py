@@ -112,6 +112,13 @@ def test_a_line_that_is_a_value_alone_is_a_tables_cell_not_a_heading():
     assert figs[text.index("2200元")].subject == "徐州"
 
 
+def test_lines_after_a_colon_are_items_not_headings():
+    # a list a colon opens, one short line per item, each with its figure, before a longer paragraph
+    text = ("本次活动得到多家企业支持，名单如下：\n甲公司、乙公司分别捐赠图书800册\n丙公司捐赠课桌椅200套\n"
+            "活动组织方表示，所有物资将在本月底前送到山区学校，并接受社会监督。\n")
+    assert [f.text for f in extract_figures(text, lang="zh")] == ["800册", "200套"]
+
+
 def test_a_subheading_that_ends_in_a_figure_is_still_a_heading():
     # a news page's subheading that states a figure in words around it is no cell: its figure is the heading's
     text = "数说\n全市城镇新增就业12万人\n今年以来，我市多措并举稳就业，重点群体就业总体稳定。\n"
