@@ -131,3 +131,21 @@ def truncate_partial_warc(path: Path) -> int:
         if end == 0:
             path.unlink()
     return size - end
+
+
+def archived_responses(path: Path) -> list[tuple[str, int, str, str]]:
+    """(target URI, HTTP status, record id, body sha256) of every response record of a (whole) WARC file."""
+    import hashlib
+
+    from warcio.archiveiterator import ArchiveIterator
+
+    out = []
+    with path.open("rb") as fh:
+        for record in ArchiveIterator(fh, check_digests=False):
+            if record.rec_type != "response":
+                continue
+            body = record.content_stream().read()
+            status = int(record.http_headers.get_statuscode()) if record.http_headers else 0
+            out.append((record.rec_headers.get_header("WARC-Target-URI"), status,
+                        record.rec_headers.get_header("WARC-Record-ID"), hashlib.sha256(body).hexdigest()))
+    return out

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .archive import PageLog, WarcArchive, truncate_partial_warc
+from .archive import PageLog, WarcArchive, archived_responses, truncate_partial_warc
 from .rules import load_rules
 from .scope import Scope, normalize_url
 from .settings import CrawlSettings
@@ -126,6 +126,22 @@ def _version(dist: str) -> str:
         return "unknown"
 
 
+
+def _recover_archived(state: CrawlState, warc: Path, out: Path) -> int:
+    """Pages a killed run wrote to its WARC file (each record is on disk before its page is marked done) but did not
+    live to mark done: marked done now, so the resumed run does not fetch and archive them a second time."""
+    n = 0
+    for uri, status, _record_id, body_sha in archived_responses(warc):
+        url = normalize_url(uri)
+        row = state.get(url)
+        if row is not None and row.state == "done" and row.archived_in:
+            continue
+        state.fetched(url, kind="article", status=status, etag=None, last_modified=None, body_sha256=body_sha,
+                      text_sha256=None, archived_in=str(warc.relative_to(out)))
+        n += 1
+    return n
+
+
 def _lock(out: Path):
     path = out / STATE_DIR / "lock"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -170,6 +186,10 @@ def crawl(opts: CrawlOptions) -> dict:
                 cut = truncate_partial_warc(old)
                 if cut:
                     log.warning("%s: removed %d bytes of an incomplete record", old, cut)
+                if old.exists():
+                    n = _recover_archived(state, old, out)
+                    if n:
+                        log.warning("%s: %d page(s) archived before the kill but not marked done: marked done now", old, n)
         archive = WarcArchive(warc_dir / f"{session}-{part:03d}.warc.gz", {
             "software": f"policy-extract/{_version('policy-extract')} (Scrapy {_version('scrapy')})",
             "format": "WARC File Format 1.0", "isPartOf": session, "description": "crawl of " + " ".join(starts),

@@ -125,3 +125,28 @@ def test_private_addresses_are_refused_without_allow_private(tmp_path):
             or c.summary["skipped"]["blocked_address"] >= 1
     finally:
         site.stop()
+
+
+def test_a_page_archived_but_not_marked_done_is_recovered_on_resume(tmp_path):
+    # the kill can fall between a record's fsync and the state's commit: the resumed run must not archive it again
+    from pipeline.crawl.archive import WarcArchive
+    from pipeline.crawl.runner import _recover_archived
+    from pipeline.crawl.state import CrawlState
+
+    out = tmp_path / "crawl"
+    state = CrawlState(out / "state" / "state.sqlite")
+    try:
+        state.begin(["http://example.gov.cn/news/"])
+        archive = WarcArchive(out / "warc" / "s1-001.warc.gz", {"software": "test"})
+        archive.write(url="http://example.gov.cn/news/t1.html", method="GET", request_headers=[], status=200,
+                      reason="OK", response_headers=[("Content-Type", "text/html")], body="<p>全市新增企业12家</p>".encode(),
+                      fetched_at=1700000000.0)
+        archive.close()
+        state.discover("http://example.gov.cn/news/t1.html", "article", 1)
+        assert state.get("http://example.gov.cn/news/t1.html").state == "pending"
+        assert _recover_archived(state, out / "warc" / "s1-001.warc.gz", out) == 1
+        row = state.get("http://example.gov.cn/news/t1.html")
+        assert row.state == "done" and row.archived_in == "warc/s1-001.warc.gz" and row.body_sha256
+        assert _recover_archived(state, out / "warc" / "s1-001.warc.gz", out) == 0    # done already: nothing to do
+    finally:
+        state.close()
