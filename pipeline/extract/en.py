@@ -563,6 +563,13 @@ class EnExtractor(BaseExtractor):
         # the antecedent: the nearest plural noun earlier in the same sentence
         sent_lo = _sentence_start(norm, c.start)
         sentence = norm[sent_lo:c.start]
+        toll = _DEATH_TOLL.search(sentence)
+        if toll is not None:
+            # "The death toll climbed to 7,957": a count of deaths
+            c.kind, c.unit, c.rule = "count", "deaths", "en.count.elided"
+            self._last_elided = (sent_lo, c.end)
+            c.extra["antecedent"] = (sent_lo + toll.start(), sent_lo + toll.end())
+            return
         for m in reversed(list(re.finditer(r"[A-Za-z][A-Za-z\-]*", sentence))):
             w = m.group(0).lower()
             if self._is_plural(w) and w not in self.stop:
@@ -584,6 +591,7 @@ _APPOSED_GAP = re.compile(r"[ \t]*(?:[A-Za-z\-]+[ \t]+){0,4}?[A-Za-z\-]*[ \t]*,[
 # ... and more than 2,000 injured in March: a past participle that ends its clause (not "20 armed men")
 _PARTICIPLE_AFTER = re.compile(r"\s+[a-z]+ed(?=\s*(?:$|[,.;:]|(?:in|at|on|after|by|during|when|while|and|or)\b))")
 _OLD_YEAR = re.compile(r"1[5-8]\d\d")
+_DEATH_TOLL = re.compile(r"\bdeath\s+toll\b(?![^.;]*\b(?:of|at)\s*$)", re.IGNORECASE)
 _MORE_THAN_AFTER = re.compile(r"\s+(more|fewer)\s+than\b", re.IGNORECASE)
 _QUOTES = {'"': '"', "“": "”", "‘": "’"}
 # a number right before a currency written between two numbers; if that number has its own symbol
@@ -603,7 +611,7 @@ _SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;\n\-–—]|[.!?:;\n\-–—][\"“'‘
 # "brought to 49 the number of banks", "raises to 12 the total number of firms": the counted noun after the number
 _NUMBER_OF_AFTER = re.compile(r"\s+the\s+(?:total\s+)?number\s+of\s+(?P<np>(?:[a-z][\w\-]*\s+){0,3}?)(?P<h>[a-z][\w\-]*s)\b")
 _RATE = re.compile(r"\s+per\s+(?:thousand|hundred|million|capita|head|cent|\d)", re.IGNORECASE)
-_ELIDED_AFTER = re.compile(r"\s*(?:$|[,.;:)\[]|(?:are|were|is|was|in|this|last|by|and|so|for|since|as|at|while|with|from|after|before|compared|against|up|down|to)\b)",
+_ELIDED_AFTER = re.compile(r"\s*(?:$|[,.;:)\[]|(?:are|were|is|was|in|on|this|last|by|and|so|for|since|as|at|while|with|from|after|before|compared|against|up|down|to)\b)",
                            re.IGNORECASE)
 
 

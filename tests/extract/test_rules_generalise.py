@@ -103,6 +103,8 @@ ELIDED = [
     # sales and loans written as a bare number are counted (a money amount has its currency)
     ("Home loans approved in March fell to 61,400, the lowest in a year.", "61,400", "loans"),
     ("Car sales in the region rose to 12,800 last month.", "12,800", "sales"),
+    # a death toll counts deaths
+    ("The death toll from the floods rose to 1,140 on Sunday.", "1,140", "deaths"),
     # bringing / taking / raising the total to N
     ("Officials confirmed 56 new infections, bringing the national tally to 8,412.", "8,412", "infections"),
     ("The deal adds 40 branches, taking the total number of outlets in the region to 1,250.", "1,250", "outlets"),
