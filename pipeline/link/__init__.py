@@ -646,6 +646,8 @@ _CONVERSION = re.compile(r"\s*[(（]\s*(?:about|around|approximately|roughly|or|
 _NEW_CLAUSE_EN = re.compile(r"\b(?:and|but|while|which|as)\s+(?:is|are|was|were|will|would|has|have|had|it|they|is\s+expected|are\s+expected"
                             r"|plans|aims|wants|hopes|intends|seeks|targets)\b"
                             r"|\b(?:after|because|since|when|although|though|before|once)\s+(?:it|they|the|a|an|he|she|its|their|[A-Z]\w+)\b"
+                            # "the 2,000 respondents said they would buy online": what is reported is another clause
+                            r"|\b(?:said|say|says|told|warned|added)\s+(?:that\s+)?(?:it|they|he|she|we|the)\b"
                             # "rose 5% last year and the company aims to double them by 2025", "reached 1.64 GW and Seoul
                             # plans to install ...": a coordinated clause with a subject and a verb of its own
                             r"|\b(?:and|but|while|whereas)\s+(?:(?:the|its|their|this|that)\s+[a-z][\w\-]*|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})"

@@ -519,7 +519,9 @@ _CONTINUES = re.compile(r"^(?:\s*(?:[A-Za-z]+\s+){0,4}?(?:and|but)\s+(?:by|to)|"
                         r"(?:\s+(?:higher|lower|up|down|more|less))?(?:\s+(?:on\s+the\s+(?:year|month|quarter|week|day)|"
                         r"year[\s-]on[\s-]year|on\s+a\s+year\s+earlier))?"
                         # (a time of the figure before: "slip below 13% by the end of the year, down from 20%")
-                        r"(?:\s+(?:in|by|during|at|for|over|since)\s+(?:the\s+)?(?:[\w\-']+\s+){0,4}?[\w\-']+(?=\s*,))?"
+                        # (or right before the comparison: "fell to 3.9% in May from 4.1% in April")
+                        r"(?:\s+(?:in|by|during|at|for|over|since)\s+(?:the\s+)?(?:[\w\-']+\s+){0,4}?[\w\-']+"
+                        r"(?=\s*,|\s+(?:(?:up|down)\s+)?(?:from|against|compared|versus)\b))?"
                         r"[\s,;]*(?:(?:up|down)\s+)?(?:from|against|compared\s+(?:with|to)|versus|vs\.?)"
                         # a comparison with another period's level: "well above 2003's 9.1%", "against last year's 5%"
                         r"(?:\s+(?:(?:19|20)\d{2}|last\s+year|the\s+previous\s+(?:year|quarter|month))['’]s)?|"

@@ -2418,3 +2418,8 @@ def test_a_conjunction_ends_what_happened_to_people():
 
 def test_a_count_opening_the_sentence_is_no_part_of_the_name_after_it():
     assert fig("Three of Germany's largest insurers raised premiums by 4%.", "en", "4%").subject == "Germany"
+
+
+def test_a_level_compared_after_a_time_phrase_measures_the_same_thing():
+    text = "Unemployment climbed to 6.1% in October from 5.7% in September."
+    assert fig(text, "en", "5.7%").metric == "Unemployment"

@@ -365,6 +365,8 @@ def test_a_deal_under_way_in_the_progressive_is_a_target(text, figure):
     ("Sales rose 5% last year and the company aims to double them by 2025.", "5%"),
     ("Output reached 2.4 million tonnes, while Mongolia plans to export 5 million tonnes by 2030.", "2.4 million tonnes"),
     ("The group sold 3.1 million phones in 2023 and hopes to sell 5 million phones by 2026.", "3.1 million"),
+    # ... or a reported clause after a reporting verb ("said they would")
+    ("Most of the 4,000 firms polled said they would raise prices.", "4,000"),
     # ... and a subordinate clause with its own subject between the goal's cue and the figure
     ("The ministry aims to lift exports by 10% next year, because they shrank 4% in 2024.", "4%"),
 ])
