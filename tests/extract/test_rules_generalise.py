@@ -84,6 +84,10 @@ CASES = [
     ("zh", "每支容量为１５ｍｌ。", [("１５ｍｌ", "quantity", 15, "ml")]),
     # "N-odd" is more than N (as 多), counting the noun after; other hyphenated words stay adjectives
     ("en", "The chain closed 40-odd stores after a three-year slump.", [("40-odd", "count", 40, "stores", None, ">")]),
+    # the value of things counted is an amount; a class threshold needs its comparator
+    ("en", "The fair signed 58 projects worth 4.6 billion yuan.", [("58", "count", 58, "projects"),
+                                                                 ("4.6 billion yuan", "money", 4.6e9, "CNY")]),
+    ("en", "Loans go to projects worth more than $50m.", []),
     # a number right before "and" counts nothing after it
     ("en", "Rations go to children under five and nursing mothers.", []),
 ]
