@@ -428,13 +428,11 @@ class Reader:
             return None
         if (nxt[1] - nxt[0]) < (e - s) and not self._is_numbered(norm, *nxt):
             return None
-        if figure_starts is not None:
-            i = bisect.bisect_left(figure_starts, s)
-            if i < len(figure_starts) and figure_starts[i] < e:
-                if line[-1] in "。.!?！？":
-                    return None                         # 重点做好十一个方面工作。: a sentence with a figure
-                if _VALUE_LINE.match(norm, s, e):
-                    return None                         # 福州 / ２．００元／运次: a table's cell, a value alone
+        if _holds_figure(figure_starts, s, e):
+            if line[-1] in "。.!?！？":
+                return None                             # 重点做好十一个方面工作。: a sentence with a figure
+            if _VALUE_LINE.match(norm, s, e):
+                return None                             # 福州 / ２．００元／运次: a table's cell, a value alone
         return "plain", e
 
     _SENT_END = fast(re.compile(r"[。！？!?]\s*|(?<=[a-z0-9%])\.\s+(?=[A-Z])"))

@@ -591,7 +591,7 @@ _APPOSED_GAP = re.compile(r"[ \t]*(?:[A-Za-z\-]+[ \t]+){0,4}?[A-Za-z\-]*[ \t]*,[
 # ... and more than 2,000 injured in March: a past participle that ends its clause (not "20 armed men")
 _PARTICIPLE_AFTER = re.compile(r"\s+[a-z]+ed(?=\s*(?:$|[,.;:]|(?:in|at|on|after|by|during|when|while|and|or)\b))")
 _OLD_YEAR = re.compile(r"1[5-8]\d\d")
-_DEATH_TOLL = re.compile(r"\bdeath\s+toll\b(?![^.;]*\b(?:of|at)\s*$)", re.IGNORECASE)
+_DEATH_TOLL = re.compile(r"\bdeath\s+toll\b", re.IGNORECASE)
 _MORE_THAN_AFTER = re.compile(r"\s+(more|fewer)\s+than\b", re.IGNORECASE)
 _QUOTES = {'"': '"', "“": "”", "‘": "’"}
 # a number right before a currency written between two numbers; if that number has its own symbol
