@@ -1332,6 +1332,10 @@ class EnMetric:
         word (says, thought), no trailing time (orders in the fourth quarter)."""
         metric = self.object_of_clause(c, self.after_opening(ctx, c, ss, metric))
         metric = self.without_owner(ctx, metric)
+        if metric and metric[:7].lower() == "capita ":
+            i = ctx.norm.rfind(metric, ss, c.start)
+            if i >= 4 and ctx.norm[i - 4:i].lower() == "per ":
+                metric = ctx.text[i - 4:i] + metric     # per capita disposable income: "per" is part of the noun
         own = ctx.norm[c.start:c.end]
         if own in metric:
             # never the figure itself: "the 21-meter-wide structure" measures the wide structure, "shed 2.1% to 17.58

@@ -2423,3 +2423,8 @@ def test_a_count_opening_the_sentence_is_no_part_of_the_name_after_it():
 def test_a_level_compared_after_a_time_phrase_measures_the_same_thing():
     text = "Unemployment climbed to 6.1% in October from 5.7% in September."
     assert fig(text, "en", "5.7%").metric == "Unemployment"
+
+
+def test_per_capita_stays_in_the_metric():
+    text = "The province's per capita disposable income rose to 41,200 yuan."
+    assert fig(text, "en", "41,200 yuan").metric == "per capita disposable income"
