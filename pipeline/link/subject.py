@@ -1007,6 +1007,9 @@ class EnSubject:
                     named = False   # Chinese, South Korean: a nationality, not a name
                 if words[-1] in self.document_heads:
                     named = False   # Tongshan County Government Work Report, Implementation Plan: a document's title
+                if len(words) >= 2 and words[-1] in self.not_acronym_names \
+                        and not any(w.rstrip(".") in self.suffixes for w in words):
+                    named = False   # Real GDP, Annual CPI opening a sentence: a measure, not a name
                 if named and len(words) <= 8 and (_HOLIDAY_AFTER.match(norm, run[-1].end()) or (
                         len(run) >= 2 and run[-1].group(0).rstrip(".") in ("Day", "Eve")
                         and run[-2].group(0).endswith(("'", "’", "'s", "’s")))):

@@ -2428,3 +2428,13 @@ def test_a_level_compared_after_a_time_phrase_measures_the_same_thing():
 def test_per_capita_stays_in_the_metric():
     text = "The province's per capita disposable income rose to 41,200 yuan."
     assert fig(text, "en", "41,200 yuan").metric == "per capita disposable income"
+
+
+@pytest.mark.parametrize("text,figure,metric", [
+    # a capitalised word opening the sentence before a measure's acronym is no name: the phrase is the metric
+    ("Nominal GDP expanded 6.1% in the quarter.", "6.1%", "Nominal GDP"),
+    ("Core CPI rose 2.4% in March.", "2.4%", "Core CPI"),
+])
+def test_a_measure_acronym_after_a_capitalised_word_is_a_metric(text, figure, metric):
+    f = fig(text, "en", figure)
+    assert f.metric == metric and f.subject is None
