@@ -61,6 +61,7 @@ class ZhSubject:
         self.org_heads_proper = set(L.get("subject_org_heads_proper", []))
         self.topic_heads = set(L.get("subject_topic_heads", []))
         self._topic_suffixes = tuple(self.topic_heads)
+        self._group_suffixes = tuple(L.get("subject_group_heads", []))
         self.org_heads = set(L.get("subject_org_heads", [])) | self.org_heads_proper | self.topic_heads
         self._org_heads_by_first: dict[str, tuple[str, ...]] = {}
         for h in sorted(self.org_heads, key=len, reverse=True):
@@ -185,6 +186,8 @@ class ZhSubject:
                 end = off + len(w)
             elif self.topic_heads and w.endswith(self._topic_suffixes) and k > 0:
                 end = off + len(w)           # 服务平台, 产业集群: jieba's word ends in the head
+            elif k > 0 and len(w) > 2 and w.endswith(self._group_suffixes) and w not in self.generic:
+                end = off + len(w)           # 晋/能/控股集团: jieba's word ends in a company's head
             elif text is not None and w[0] in self._org_heads_by_first:
                 # a head jieba cut into pieces (科/创/园, 集聚/区): matched on the characters, ending where a piece ends
                 end = next((off + len(h) for h in self._org_heads_by_first[w[0]]

@@ -1372,6 +1372,10 @@ def test_parks_and_clusters_named_before_their_figures(text, figure, subject):
     ("港口能级提升，国际邮轮母港全年接待旅客45万人次。", "45万人次", "国际邮轮母港"),
     ("金融服务实体经济，融资信用服务平台累计撮合融资1200亿元。", "1200亿元", "融资信用服务平台"),
     ("会展经济活跃。第十五届中国航空航天博览会圆满落幕，现场签约金额超过2800亿元。", "2800亿元", "中国航空航天博览会"),
+    # works: a canal, a bridge, a dam that opens its clause
+    ("交通建设提速，赣粤运河完成投资150亿元。", "150亿元", "赣粤运河"),
+    # a company head jieba joins to its kind (控股集团) still reaches back over the name's pieces
+    ("能源保供有力，华晋控股集团营业收入突破1800亿元。", "1800亿元", "华晋控股集团"),
 ])
 def test_a_facility_that_opens_its_clause_is_its_subject(text, figure, subject):
     assert fig(text, "zh", figure).subject == subject
