@@ -891,6 +891,10 @@ def _pick(finder, ctx, c, si: int, ss: int, se: int) -> str | None:
     return None
 
 
+# a capitalised word opening a sentence right before a verb of reporting results is a name (Tesco said, Barclays reported)
+_REPORTS_AFTER = re.compile(r"\s+(?:said|says|reported|reports|announced|announces|posted|posts|expects|expected|forecast|forecasts)\b")
+_SENTENCE_OPENERS = frozenset({"it", "he", "she", "they", "we", "this", "that", "analysts", "officials", "experts", "economists",
+                               "investors", "police", "researchers", "critics", "sources", "observers", "traders"})
 # a given name in pinyin: capitalised, one to three syllables (Jinping, Xiaoling, Keqiang, Yi)
 _PINYIN_SYLLABLE = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uan|ian|iao|uai|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v)"
 _PINYIN_WORD = re.compile(rf"(?i)(?=[A-Z]){_PINYIN_SYLLABLE}(?:'?{_PINYIN_SYLLABLE}){{0,2}}")
@@ -977,7 +981,8 @@ class EnSubject:
                 at_start = run[0].start() <= first_char or norm[max(s, run[0].start() - 2):run[0].start()].strip() \
                     in (".", "-", ":", "”", "\"")
                 bare = _POSSESSIVE_END.sub("", w0)
-                ok_start = w0.endswith(("'s", "’s")) or (known is not None and bare in known) or bare in self.territories
+                ok_start = w0.endswith(("'s", "’s")) or (known is not None and bare in known) or bare in self.territories \
+                    or (bool(_REPORTS_AFTER.match(norm, run[0].end())) and bare.lower() not in _SENTENCE_OPENERS)
                 acronym = (w0.isupper() and len(w0) <= 5) or bool(_ACRONYM_PLURAL.fullmatch(w0))   # TEUs, SMEs
                 named_acronym = acronym and self.is_name_acronym(bare, known)
                 if (at_start and not ok_start and not named_acronym) \

@@ -2442,3 +2442,14 @@ def test_per_capita_stays_in_the_metric():
 def test_a_measure_acronym_after_a_capitalised_word_is_a_metric(text, figure, metric):
     f = fig(text, "en", figure)
     assert f.metric == metric and f.subject is None
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a capitalised word opening a sentence right before a verb of reporting results is a name, known or not
+    ("Sainsbury reported a 3.4% rise in underlying sales.", "3.4%", "Sainsbury"),
+    ("Vodafone said service revenue grew 2% in the quarter.", "2%", "Vodafone"),
+    # ... but not a word that opens sentences anyway
+    ("Analysts said margins would slip to 4%.", "4%", None),
+])
+def test_a_name_opening_a_sentence_before_it_reports(text, figure, subject):
+    assert fig(text, "en", figure).subject == subject
