@@ -94,6 +94,8 @@ class Candidate:
 
 _LEVEL_KINDS = frozenset({"count", "percent", "money", "quantity"})
 _TO_GAP = re.compile(r"\s+to\s+")
+# nothing noun-like after a bare number (the end of its clause, a time, a preposition)
+_BARE_END = re.compile(r"\s*(?:$|[,.;:)]|(?:in|on|at|by|over|during|from|since|this|last|a|per|and|or|but|while)\b)", re.IGNORECASE)
 
 
 class BaseExtractor:
@@ -279,6 +281,15 @@ class BaseExtractor:
                     and self._shared_from.search(norm, max(0, a.start - 60), a.start):
                 out.append(self._sharing_unit(a, b))     # expanded from 15 to 25 member states: 15 states, then 25
                 i += 1
+                continue
+            if b is not None and b.kind is None and a.kind in _LEVEL_KINDS and self._shared_from is not None \
+                    and _TO_GAP.fullmatch(norm, max(a.end, a.extra.get("count_phrase", (0, 0))[1]), b.start) \
+                    and _BARE_END.match(norm, b.end) \
+                    and self._shared_from.search(norm, max(0, a.start - 60), a.start):
+                # grew from 3.7 trillion U.S. dollars to 4.7 trillion: the level reached is written without its unit
+                out.append(a)
+                out.append(self._sharing_unit(b, a))
+                i += 2
                 continue
             pr = self._prefixed_range(norm, a, b) if b is not None else None
             if pr is not None:

@@ -39,6 +39,10 @@ CASES = [
     ("en", "Output rose from 1.2 to 1.5 million tonnes.", [("1.2", "quantity", 1.2e6, "tonnes"),
                                                            ("1.5 million tonnes", "quantity", 1.5e6, "tonnes")]),
     ("en", "Prices range from 3 to 5 percent above last year's.", [("3 to 5 percent", "percent", 3, "%", 5)]),
+    # ... and the other way round: the level reached written without its unit
+    ("en", "Exports climbed from 2.1 trillion yuan to 2.6 trillion in 2021.", [("2.1 trillion yuan", "money", 2.1e12, "CNY"),
+                                                                           ("2.6 trillion", "money", 2.6e12, "CNY")]),
+    ("en", "Its staff grew from 200 engineers to 350.", [("200", "count", 200, "engineers"), ("350", "count", 350, "engineers")]),
     # a bare number compared with the count before it counts the same thing; a difference after a comma is a change;
     # a year is never one
     ("en", "The league had 18 clubs this season, compared with 20 in 2019.", [("18", "count", 18, "clubs"),
