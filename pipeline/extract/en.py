@@ -581,9 +581,10 @@ class EnExtractor(BaseExtractor):
                 return
 
 
-# what joins a bare number to the count before it: a comparison, the whole it is part of
+# what joins a bare number to the count before it: a comparison, the whole it is part of, another period's level
+# ("rose to 83,000, slightly higher than November's nine-year low of 77,000")
 _COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|versus|vs\.?|against|(?:up|down)\s+from|from|than|of\s+the|out\s+of|"
-                              r"of\s+a\s+total\s+of|and)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|only\s+|just\s+|"
+                              r"of\s+a\s+total\s+of|and|(?:low|high|peak|level)\s+of)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|only\s+|just\s+|"
                               r"more\s+than\s+|over\s+|at\s+least\s+)?$", re.IGNORECASE)
 _PERIOD_AFTER = re.compile(r"\s+(?:a|the|last|this|one)\s+(?:year|month|quarter|week|decade)\b", re.IGNORECASE)
 # the rest of the counted phrase and a comma: "3,243 enterprises and organizations, 931 more than ..."

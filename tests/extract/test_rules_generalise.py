@@ -47,6 +47,8 @@ CASES = [
     # a year is never one
     ("en", "The league had 18 clubs this season, compared with 20 in 2019.", [("18", "count", 18, "clubs"),
                                                                               ("20", "count", 20, "clubs")]),
+    ("en", "The clinic treated 950 patients in May, above April's previous high of 870.",
+     [("950", "count", 950, "patients"), ("870", "count", 870, "patients")]),
     ("en", "The city now has 120 parks, 15 fewer than Berlin.", [("120", "count", 120, "parks"),
                                                                  ("15", "count", 15, "parks", None, "=", "decrease")]),
     ("en", "The firm hired 300 workers, up from 2015 when it hired none.", [("300", "count", 300, "workers")]),
