@@ -45,6 +45,7 @@ class UnitGuard:
     not_numerals: frozenset = frozenset()
     arabic: bool = False
     numerals: frozenset = frozenset()       # Chinese numerals admitted all the same where ``arabic`` is set
+    digits_free: bool = False               # digits need no ``left`` (3县5乡); Chinese numerals still do (三县一区)
 
     @classmethod
     def from_rule(cls, rule: dict, named: dict[str, str]) -> "UnitGuard":
@@ -53,7 +54,7 @@ class UnitGuard:
             return re.compile(named.get(v, v)) if v else None
         return cls(left=rx("left"), not_left=rx("not_left"), not_right=rx("not_right"),
                    not_numerals=frozenset(rule.get("not_numerals") or ()), arabic=bool(rule.get("arabic")),
-                   numerals=frozenset(rule.get("numerals") or ()))
+                   numerals=frozenset(rule.get("numerals") or ()), digits_free=bool(rule.get("digits_free")))
 
     def allows(self, norm: str, s: int, unit_end: int, cn_text: str | None) -> bool:
         if self.arabic and cn_text is not None and cn_text not in self.numerals:
@@ -61,7 +62,7 @@ class UnitGuard:
         if cn_text is not None and cn_text in self.not_numerals:
             return False
         lo = max(0, s - 60)
-        if self.left is not None and not self.left.search(norm, lo, s):
+        if self.left is not None and not (self.digits_free and cn_text is None) and not self.left.search(norm, lo, s):
             return False
         if self.not_left is not None and self.not_left.search(norm, lo, s):
             return False
