@@ -79,6 +79,9 @@ CASES = [
     ("zh", "一支笔也就三五块钱。", [("三五块钱", "money", 3, "CNY", 5)]),
     # 每人 is each person: an amount per person stays a figure
     ("zh", "对困难学生给予每人3000元补助。", [("3000元", "money", 3000, "CNY")]),
+    # medals after a verb of winning or in their list; never 金融, 银行, 铜矿
+    ("zh", "我省选手在全运会上斩获12金、8银、3铜，新增2金融机构。",
+     [("12金", "count", 12, "金"), ("8银", "count", 8, "银"), ("3铜", "count", 3, "铜")]),
     # digits before 县/乡/镇 count them; a Chinese numeral needs its names listed (三县一区 is a label)
     ("zh", "果洛2县4乡完成电网改造。", [("2县", "count", 2, "县"), ("4乡", "count", 4, "乡")]),
     ("zh", "推动三县一区协同发展。", []),
