@@ -82,6 +82,8 @@ CASES = [
     # medals after a verb of winning or in their list; never 金融, 银行, 铜矿
     ("zh", "我省选手在全运会上斩获12金、8银、3铜，新增2金融机构。",
      [("12金", "count", 12, "金"), ("8银", "count", 8, "银"), ("3铜", "count", 3, "铜")]),
+    # 年度 after a classifier other than 个 is the year's (30项年度重点任务); 两个年度 stays a duration
+    ("zh", "部署30项年度重点任务，跨越两个年度。", [("30项", "count", 30, "项")]),
     # digits before 县/乡/镇 count them; a Chinese numeral needs its names listed (三县一区 is a label)
     ("zh", "果洛2县4乡完成电网改造。", [("2县", "count", 2, "县"), ("4乡", "count", 4, "乡")]),
     ("zh", "推动三县一区协同发展。", []),
