@@ -94,6 +94,8 @@ CASES = [
     # 数 makes a vague numeral only before a Chinese numeral; before digits it ends a noun (人数, 户数)
     ("zh", "全年接待游客人数1.2亿人次，覆盖农户户数35万户，引进数百名人才。",
      [("1.2亿人次", "count", 1.2e8, "人次"), ("35万户", "count", 3.5e5, "户")]),
+    # micrometres and nanometres
+    ("zh", "企业量产4.5微米超薄铜箔。", [("4.5微米", "quantity", 4.5, "微米")]),
     # millilitres
     ("zh", "每支容量为１５ｍｌ。", [("１５ｍｌ", "quantity", 15, "ml")]),
     # "N-odd" is more than N (as 多), counting the noun after; other hyphenated words stay adjectives
