@@ -87,6 +87,8 @@ CASES = [
     # digits before 县/乡/镇 count them; a Chinese numeral needs its names listed (三县一区 is a label)
     ("zh", "果洛2县4乡完成电网改造。", [("2县", "count", 2, "县"), ("4乡", "count", 4, "乡")]),
     ("zh", "推动三县一区协同发展。", []),
+    # a digit before 大 counts as its Chinese numeral does (5大工程); not an ordinal (第3大股东) nor 大学
+    ("zh", "启动5大工程，第3大股东增持，新建2所大学。", [("5大", "count", 5, "工程"), ("2所", "count", 2, "所")]),
     # X大类 counts categories
     ("zh", "清单涵盖三大类28项改革任务。", [("三大类", "count", 3, "类"), ("28项", "count", 28, "项")]),
     # 车道 counts lanes
