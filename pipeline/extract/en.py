@@ -570,14 +570,19 @@ class EnExtractor(BaseExtractor):
             self._last_elided = (sent_lo, c.end)
             c.extra["antecedent"] = (sent_lo + toll.start(), sent_lo + toll.end())
             return
-        for m in reversed(list(re.finditer(r"[A-Za-z][A-Za-z\-]*", sentence))):
+        lo = sent_lo
+        if _TOTAL_ONLY.search(sentence) and sent_lo > 0:
+            # "157,000 new jobs were added last month. That took 2004's total to 2.2 million": a total whose sentence
+            # names nothing counted adds up what the sentence before counted
+            lo = _sentence_start(norm, max(0, sent_lo - 2))
+        for m in reversed(list(re.finditer(r"[A-Za-z][A-Za-z\-]*", norm[lo:c.start]))):
             w = m.group(0).lower()
             if self._is_plural(w) and w not in self.stop:
                 if w in self.elided_not or w in self.not_counted or w in self.time_nouns:
                     return
                 c.kind, c.unit, c.rule = "count", w, "en.count.elided"
                 self._last_elided = (sent_lo, c.end)
-                c.extra["antecedent"] = (sent_lo + m.start(), sent_lo + m.end())
+                c.extra["antecedent"] = (lo + m.start(), lo + m.end())
                 return
 
 
@@ -592,6 +597,8 @@ _APPOSED_GAP = re.compile(r"[ \t]*(?:[A-Za-z\-]+[ \t]+){0,4}?[A-Za-z\-]*[ \t]*,[
 # ... and more than 2,000 injured in March: a past participle that ends its clause (not "20 armed men")
 _PARTICIPLE_AFTER = re.compile(r"\s+[a-z]+ed(?=\s*(?:$|[,.;:]|(?:in|at|on|after|by|during|when|while|and|or)\b))")
 _OLD_YEAR = re.compile(r"1[5-8]\d\d")
+# a sentence that speaks of a total and names nothing else it could count ("That took 2004's total to")
+_TOTAL_ONLY = re.compile(r"^(?:(?!\b[a-z]+s\b)[^.;])*\b(?:total|tally)\b(?:(?!\b[a-z]+s\b)[^.;])*$", re.IGNORECASE)
 _DEATH_TOLL = re.compile(r"\bdeath\s+toll\b", re.IGNORECASE)
 _MORE_THAN_AFTER = re.compile(r"\s+(more|fewer)\s+than\b", re.IGNORECASE)
 _QUOTES = {'"': '"', "“": "”", "‘": "’"}

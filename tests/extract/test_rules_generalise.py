@@ -125,6 +125,8 @@ ELIDED = [
     # sales and loans written as a bare number are counted (a money amount has its currency)
     ("Home loans approved in March fell to 61,400, the lowest in a year.", "61,400", "loans"),
     ("Car sales in the region rose to 12,800 last month.", "12,800", "sales"),
+    # a total whose sentence names nothing counted adds up what the sentence before counted
+    ("Some 42 new branches opened in March. That brought the year's total to 310.", "310", "branches"),
     # a death toll counts deaths
     ("The death toll from the floods rose to 1,140 on Sunday.", "1,140", "deaths"),
     # bringing / taking / raising the total to N
