@@ -429,7 +429,7 @@ class Reader:
         if (nxt[1] - nxt[0]) < (e - s) and not self._is_numbered(norm, *nxt):
             return None
         if _holds_figure(figure_starts, s, e):
-            if line[-1] in "。.!?！？":
+            if line.endswith(_SENTENCE_ENDS):
                 return None                             # 重点做好十一个方面工作。: a sentence with a figure
             if _VALUE_LINE.match(norm, s, e):
                 return None                             # 福州 / ２．００元／运次: a table's cell, a value alone

@@ -14,6 +14,7 @@
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from datetime import datetime, timezone
@@ -21,6 +22,7 @@ from io import BytesIO
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -109,8 +111,6 @@ def truncate_partial_warc(path: Path) -> int:
     Returns:
         the number of bytes removed (0 if the file was whole).
     """
-    from warcio.archiveiterator import ArchiveIterator
-
     size = path.stat().st_size
     end = 0
     try:
@@ -133,12 +133,8 @@ def truncate_partial_warc(path: Path) -> int:
     return size - end
 
 
-def archived_responses(path: Path) -> list[tuple[str, int, str, str]]:
-    """(target URI, HTTP status, record id, body sha256) of every response record of a (whole) WARC file."""
-    import hashlib
-
-    from warcio.archiveiterator import ArchiveIterator
-
+def archived_responses(path: Path) -> list[tuple[str, int, str]]:
+    """(target URI, HTTP status, body sha256) of every response record of a (whole) WARC file."""
     out = []
     with path.open("rb") as fh:
         for record in ArchiveIterator(fh, check_digests=False):
@@ -146,6 +142,5 @@ def archived_responses(path: Path) -> list[tuple[str, int, str, str]]:
                 continue
             body = record.content_stream().read()
             status = int(record.http_headers.get_statuscode()) if record.http_headers else 0
-            out.append((record.rec_headers.get_header("WARC-Target-URI"), status,
-                        record.rec_headers.get_header("WARC-Record-ID"), hashlib.sha256(body).hexdigest()))
+            out.append((record.rec_headers.get_header("WARC-Target-URI"), status, hashlib.sha256(body).hexdigest()))
     return out

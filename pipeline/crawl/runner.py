@@ -126,12 +126,11 @@ def _version(dist: str) -> str:
         return "unknown"
 
 
-
 def _recover_archived(state: CrawlState, warc: Path, out: Path) -> int:
     """Pages a killed run wrote to its WARC file (each record is on disk before its page is marked done) but did not
     live to mark done: marked done now, so the resumed run does not fetch and archive them a second time."""
     n = 0
-    for uri, status, _record_id, body_sha in archived_responses(warc):
+    for uri, status, body_sha in archived_responses(warc):
         url = normalize_url(uri)
         row = state.get(url)
         if row is not None and row.state == "done" and row.archived_in:

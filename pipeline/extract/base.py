@@ -95,8 +95,6 @@ class Candidate:
 
 _LEVEL_KINDS = frozenset({"count", "percent", "money", "quantity"})
 _TO_GAP = re.compile(r"\s+to\s+")
-# nothing noun-like after a bare number (the end of its clause, a time, a preposition)
-_BARE_END = re.compile(r"\s*(?:$|[,.;:)]|(?:in|on|at|by|over|during|from|since|this|last|a|per|and|or|but|while)\b)", re.IGNORECASE)
 
 
 class BaseExtractor:
@@ -159,6 +157,7 @@ class BaseExtractor:
         self._not_range_change = fast(re.compile(ch["not_range_after_change"], ci)) if ch.get("not_range_after_change") else None
         self._not_range_from = fast(re.compile(ch["not_range_from_left"], ci)) if ch.get("not_range_from_left") else None
         self._shared_from = fast(re.compile(ch["shared_unit_change_from"], ci)) if ch.get("shared_unit_change_from") else None
+        self._bare_end = re.compile(ch["shared_unit_bare_end"], ci) if ch.get("shared_unit_bare_end") else None
         self._adjacent_kinds = set(ch.get("adjacent_kinds", []))
         self._adjacent_window = int(ch.get("adjacent_window", 1))
         flt = ctx.get("filters", {})
@@ -271,22 +270,24 @@ class BaseExtractor:
     range_sep: re.Pattern = re.compile(r"^\s*(?:-|–|—|~|～|至|到)\s*$")
     range_between: re.Pattern | None = None
 
+    def _change_from_to(self, norm: str, a: Candidate, gap_start: int, b: Candidate) -> bool:
+        """``a`` and ``b`` are the two levels of a change "<verb> from A to B" (only " to " between them)."""
+        return self._shared_from is not None and _TO_GAP.fullmatch(norm, gap_start, b.start) is not None \
+            and self._shared_from.search(norm, max(0, a.start - 60), a.start) is not None
+
     def merge_ranges(self, norm: str, cands: list[Candidate]) -> list[Candidate]:
         out: list[Candidate] = []
         i = 0
         while i < len(cands):
             a = cands[i]
             b = cands[i + 1] if i + 1 < len(cands) else None
-            if b is not None and a.kind is None and b.kind in _LEVEL_KINDS and self._shared_from is not None \
-                    and _TO_GAP.fullmatch(norm, a.end, b.start) \
-                    and self._shared_from.search(norm, max(0, a.start - 60), a.start):
+            if b is not None and a.kind is None and b.kind in _LEVEL_KINDS and self._change_from_to(norm, a, a.end, b):
                 out.append(self._sharing_unit(a, b))     # expanded from 15 to 25 member states: 15 states, then 25
                 i += 1
                 continue
-            if b is not None and b.kind is None and a.kind in _LEVEL_KINDS and self._shared_from is not None \
-                    and _TO_GAP.fullmatch(norm, max(a.end, a.extra.get("count_phrase", (0, 0))[1]), b.start) \
-                    and _BARE_END.match(norm, b.end) \
-                    and self._shared_from.search(norm, max(0, a.start - 60), a.start):
+            if b is not None and b.kind is None and a.kind in _LEVEL_KINDS and self._bare_end is not None \
+                    and self._bare_end.match(norm, b.end) \
+                    and self._change_from_to(norm, a, max(a.end, a.extra.get("count_phrase", (0, 0))[1]), b):
                 # grew from 3.7 trillion U.S. dollars to 4.7 trillion: the level reached is written without its unit
                 out.append(a)
                 out.append(self._sharing_unit(b, a))

@@ -566,9 +566,7 @@ class EnExtractor(BaseExtractor):
         toll = _DEATH_TOLL.search(sentence)
         if toll is not None:
             # "The death toll climbed to 7,957": a count of deaths
-            c.kind, c.unit, c.rule = "count", "deaths", "en.count.elided"
-            self._last_elided = (sent_lo, c.end)
-            c.extra["antecedent"] = (sent_lo + toll.start(), sent_lo + toll.end())
+            self._count_elided(c, "deaths", sent_lo, (sent_lo + toll.start(), sent_lo + toll.end()))
             return
         lo = sent_lo
         if _TOTAL_ONLY.search(sentence) and sent_lo > 0:
@@ -580,10 +578,14 @@ class EnExtractor(BaseExtractor):
             if self._is_plural(w) and w not in self.stop:
                 if w in self.elided_not or w in self.not_counted or w in self.time_nouns:
                     return
-                c.kind, c.unit, c.rule = "count", w, "en.count.elided"
-                self._last_elided = (sent_lo, c.end)
-                c.extra["antecedent"] = (lo + m.start(), lo + m.end())
+                self._count_elided(c, w, sent_lo, (lo + m.start(), lo + m.end()))
                 return
+
+    def _count_elided(self, c: Candidate, unit: str, sent_lo: int, antecedent: tuple[int, int]) -> None:
+        """``c`` counts ``unit``, the noun at ``antecedent`` that the text does not repeat after it."""
+        c.kind, c.unit, c.rule = "count", unit, "en.count.elided"
+        self._last_elided = (sent_lo, c.end)
+        c.extra["antecedent"] = antecedent
 
 
 # what joins a bare number to the count before it: a comparison, the whole it is part of, another period's level

@@ -62,8 +62,7 @@ class ZhExtractor(BaseExtractor):
         # spaces may stand between the characters of a unit (２．４   个百分 点, 一 百 五 十 个 百 分 点)
         self.unit_re = re.compile(r"[ \t]*(?P<ap>[多余])?[ \t]*(?P<u>" + _spaced_alternation(self.units) + ")")
         self._not_before = re.compile(alternation(U["count"]["not_before"]))
-        nbg = U["count"].get("not_before_ge") or []
-        self._not_before_ge = re.compile(alternation(nbg)) if nbg else None
+        self._not_before_unit = {u: re.compile(alternation(ws)) for u, ws in (U["count"].get("not_before_unit") or {}).items()}
         self._per_tail = re.compile(alternation(money.get("per_tail", [])))
         el = money.get("elided") or {}
         self._elided_after = self._elided_before = self._spoken_scale = None
@@ -413,7 +412,8 @@ class ZhExtractor(BaseExtractor):
         if info.kind == "count":
             if self._not_before.match(norm, um.end()):
                 return False
-            if self._not_before_ge is not None and u in ("个", "個") and self._not_before_ge.match(norm, um.end()):
+            nbu = self._not_before_unit.get(u)
+            if nbu is not None and nbu.match(norm, um.end()):
                 return False
             cn = c.extra.get("cn_text")
             if cn is not None and (cn in self._article or cn in self._zero):

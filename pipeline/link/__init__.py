@@ -642,6 +642,8 @@ _PART_OF_YEAR_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:first|second|third|f
 # routes of the parse whose named owner is the subject before the rules are asked (corpus/real dev: NOTES.md)
 SUBJ_ROUTES = ("action", "subject", "copula")
 _CONVERSION = re.compile(r"\s*[(（]\s*(?:about|around|approximately|roughly|or|约合|折合|合|约)?\s*|\s*[;；,，]\s*")
+# the subject of a clause of its own: "the company", "its shares", "they"
+_OWN_SUBJECT_EN = r"(?:(?:the|its|their|this|that)\s+[a-z][\w\-]*|it|they|he|she|we)"
 # a new predicate after the figure ("and is expected to", "and wants to sell ... by 2030": a shared subject's new goal)
 _NEW_CLAUSE_EN = re.compile(r"\b(?:and|but|while|which|as)\s+(?:is|are|was|were|will|would|has|have|had|it|they|is\s+expected|are\s+expected"
                             r"|plans|aims|wants|hopes|intends|seeks|targets)\b"
@@ -655,10 +657,10 @@ _NEW_CLAUSE_EN = re.compile(r"\b(?:and|but|while|which|as)\s+(?:is|are|was|were|
 # a subordinate clause with a subject of its own opening between a goal's cue and the figure
 _SUBORDINATE_BETWEEN = re.compile(r"\b(?:after|because|since|although|though|whereas)\s+(?:it|they|he|she|we|the|its|their|[A-Z]\w+)\b"
                                   # ... or a coordinated clause with its own subject in the past ("and its shares rose 3%")
-                                  r"|\b(?:and|but|while)\s+(?:(?:the|its|their|this|that)\s+[a-z][\w\-]*|it|they|he|she|we)\s+"
+                                  r"|\b(?:and|but|while)\s+" + _OWN_SUBJECT_EN + r"\s+"
                                   r"(?:[a-z]+ed|rose|fell|grew|sank|slid|won|lost|hit|sold|paid|made|took|gave|saw|shrank|swung)\b")
 # a coordinated clause with a subject and a finite verb of its own, between an earlier cue and the figure
-_CLAUSE_OF_ITS_OWN = re.compile(r"\b(?:and|but|while|whereas)\s+(?:(?:the|its|their|this|that)\s+[a-z][\w\-]*|it|they|he|she|we)"
+_CLAUSE_OF_ITS_OWN = re.compile(r"\b(?:and|but|while|whereas)\s+" + _OWN_SUBJECT_EN +
                                 r"\s+(?:will|would|is|are|was|were|has|have|had|plans|aims|expects|intends)\b")
 _NEW_PREDICATE = re.compile(r"\b(?:and|but|while|warned|said|says|may|might|will|would|could|expects?)\b")
 

@@ -542,9 +542,9 @@ def _en_clause_start(norm: str, lo: int, pos: int) -> int:
 
 _VERB_AFTER_NAME = re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|also|then)\s+)?[a-z]{3,}(?:ed|s)\b")
 _PREP_BEFORE_NAME = re.compile(r"\b(?:in|of|with|from|for|to|by|at|on|into|than)\s+(?:the\s+)?$", re.IGNORECASE)
-# what follows a clause's topic: its verb, an adverb, an idiom (圆满成功/l, 从无到有/i)
 # no piece of a topic name: a verb, preposition, pronoun, conjunction or adverb
 _NOT_IN_TOPIC = frozenset({"v", "p", "r", "c", "d"})
+# what follows a clause's topic: its verb, an adverb, an idiom (圆满成功/l, 从无到有/i)
 _PREDICATE_TAGS = frozenset({"v", "vd", "d", "ad", "l", "i"})
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve dozens hundreds thousands".split())
 _CLAUSE_MARKS = frozenset("，。；：！？、,;:!?\n")
